@@ -1,0 +1,92 @@
+import express from 'express';
+import type { Request, Response, NextFunction } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { ApiErrorBody, EngineEventMessage } from '../contract/index.ts';
+import { httpStatusByCode } from '../contract/index.ts';
+import type { Dispatch } from './dispatch.ts';
+import type { EventBus } from '../events/event-bus.ts';
+
+export interface HttpTransportOptions {
+  token: string;
+  /** Filled in once the server listens: the origins a browser may call from. */
+  allowedOrigins: () => string[];
+  /** The built editor to serve at `/`, if present. */
+  staticDir?: string | undefined;
+  bodyLimit?: string;
+}
+
+function tokenMatches(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const fail = (res: Response, error: ApiErrorBody) => res.status(httpStatusByCode[error.code]).json({ ok: false, error });
+
+/**
+ * The engine API over HTTP: POST /api/<method> with JSON args, GET /api/events as SSE. It
+ * only translates; dispatch validates and runs. Loopback only, token required, and browser
+ * requests must come from the API's own origin.
+ */
+export function createApiApp(dispatch: Dispatch, bus: EventBus, opts: HttpTransportOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !opts.allowedOrigins().includes(origin)) {
+      fail(res, { code: 'forbidden_origin', message: `requests from ${origin} are not allowed` });
+      return;
+    }
+    next();
+  });
+
+  const auth = (req: Request, res: Response, next: NextFunction) => {
+    const header = req.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    // EventSource cannot set headers; only the event stream takes the token in the query.
+    const query = req.path === '/events' && typeof req.query['token'] === 'string' ? req.query['token'] : undefined;
+    if (!tokenMatches(bearer ?? query, opts.token)) {
+      fail(res, { code: 'unauthorized', message: 'missing or wrong API token (see api-token in the data dir)' });
+      return;
+    }
+    next();
+  };
+
+  const api = express.Router();
+  api.use(auth);
+  api.get('/events', (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const send = (m: EngineEventMessage) => res.write(`event: ${m.event}\ndata: ${JSON.stringify(m.payload)}\n\n`);
+    const unsubscribe = bus.subscribe(send);
+    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(ping);
+      unsubscribe();
+    });
+  });
+  api.post('/:method', express.json({ limit: opts.bodyLimit ?? '10mb' }), async (req: Request<{ method: string }>, res) => {
+    const reply = await dispatch(req.params.method, req.body);
+    if (reply.ok) res.json(reply);
+    else fail(res, reply.error);
+  });
+  app.use('/api', api);
+
+  if (opts.staticDir && existsSync(opts.staticDir)) {
+    app.use(express.static(opts.staticDir, { index: 'index.html', fallthrough: true }));
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text').send('Flowdesk engine API. The editor is not built here: run `npm run build:renderer`.');
+    });
+  }
+
+  // Malformed JSON bodies and other errors come back in the contract's envelope.
+  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    const code = error.type === 'entity.parse.failed' || error.status === 400 || error.status === 413 ? 'invalid_args' : 'internal';
+    fail(res, { code, message: error.message });
+  });
+  return app;
+}

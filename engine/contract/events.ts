@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { FinancialStatus, FulfillmentStatus, Order } from './order.ts';
+import { Platform } from './platform.ts';
+
+/** Canonical event types: what flows trigger on, whatever platform sent it. */
+export const CanonicalEventType = z.enum([
+  'order.created',
+  'order.updated',
+  'order.paid',
+  'order.cancelled',
+  'order.fulfilled',
+  'order.partially_fulfilled',
+  'order.refunded',
+  'order.deleted',
+  'marketplace.status_changed',
+  'customer.created',
+  'customer.updated',
+]);
+export type CanonicalEventType = z.infer<typeof CanonicalEventType>;
+
+export const OrderStatusSnapshot = z.object({
+  financialStatus: FinancialStatus,
+  fulfillmentStatus: FulfillmentStatus,
+  platformStatus: z.string().nullish(),
+  storeStatus: z.string().nullish(),
+});
+export type OrderStatusSnapshot = z.infer<typeof OrderStatusSnapshot>;
+
+export const CanonicalEvent = z.object({
+  type: CanonicalEventType,
+  platform: Platform,
+  connectionId: z.string(),
+  /** When the platform says it happened (the order's updated_at for order events). */
+  occurredAt: z.string(),
+  order: Order,
+  /** The status before this event, where Flowdesk knew it. */
+  previous: OrderStatusSnapshot.nullable(),
+});
+export type CanonicalEvent = z.infer<typeof CanonicalEvent>;

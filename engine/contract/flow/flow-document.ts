@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+
+export const FlowNode = z.object({
+  id: Id,
+  /** A node type id from the registry, e.g. "logic.compare". */
+  type: z.string().min(1),
+  typeVersion: z.number().int().positive(),
+  position: z.object({ x: z.number(), y: z.number() }),
+  params: z.record(z.string(), z.unknown()),
+  label: z.string().max(200).optional(),
+});
+export type FlowNode = z.infer<typeof FlowNode>;
+
+export const FlowEdge = z.object({
+  id: Id,
+  source: Id,
+  sourcePort: z.string().min(1),
+  target: Id,
+  targetPort: z.string().min(1),
+});
+export type FlowEdge = z.infer<typeof FlowEdge>;
+
+/** A flow as drawn: flat node and edge lists keyed by id. */
+export const FlowDocument = z.object({
+  name: z.string().min(1).max(200),
+  description: z.string().max(5000).optional(),
+  nodes: z.array(FlowNode).max(500),
+  edges: z.array(FlowEdge).max(2000),
+});
+export type FlowDocument = z.infer<typeof FlowDocument>;
+
+export const FLOW_FILE_FORMAT = 'flowdesk.flow/v1';
+
+/** The file a flow is exported to and imported from. */
+export const FlowFile = z.object({
+  format: z.literal(FLOW_FILE_FORMAT),
+  exportedAt: z.string().optional(),
+  flow: FlowDocument,
+});
+export type FlowFile = z.infer<typeof FlowFile>;
+
+export const FlowProblemCode = z.enum([
+  'no_trigger',
+  'unknown_node_type',
+  'invalid_params',
+  'duplicate_id',
+  'dangling_edge',
+  'bad_port',
+  'cycle',
+  'unreachable',
+]);
+export type FlowProblemCode = z.infer<typeof FlowProblemCode>;
+
+export const FlowProblem = z.object({
+  code: FlowProblemCode,
+  message: z.string(),
+  nodeId: z.string().optional(),
+  edgeId: z.string().optional(),
+  /** The params field a problem is about, for `invalid_params`. */
+  path: z.string().optional(),
+});
+export type FlowProblem = z.infer<typeof FlowProblem>;

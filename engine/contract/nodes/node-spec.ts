@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { CanonicalEventType } from '../events.ts';
+
+export const NodeCategory = z.enum(['trigger', 'condition', 'action']);
+export type NodeCategory = z.infer<typeof NodeCategory>;
+
+export const PortSpec = z.object({ id: z.string(), label: z.string() });
+export type PortSpec = z.infer<typeof PortSpec>;
+
+/**
+ * A node type as data: what the editor draws and validates, and what the engine runs.
+ * The one zod `params` schema drives both the generated form and validation at save.
+ */
+export interface NodeSpec<P extends z.ZodType = z.ZodType> {
+  type: string;
+  version: number;
+  label: string;
+  description: string;
+  category: NodeCategory;
+  /** The connector that contributes it ("orders", "logic", "flowdesk", "shopify", …). */
+  connector: string;
+  /** An icon key the renderer maps to a glyph: a platform or connector name. */
+  icon: string;
+  inputs: readonly PortSpec[];
+  outputs: readonly PortSpec[];
+  params: P;
+  /** For triggers: the canonical events that start the flow. */
+  triggers?: readonly CanonicalEventType[];
+}
+
+/** Defines a spec with its params type kept. */
+export function defineNodeSpec<P extends z.ZodType>(spec: NodeSpec<P>): NodeSpec<P> {
+  return spec;
+}
+
+/** What crosses the API: the spec with its params schema as JSON Schema. */
+export const NodeSpecDto = z.object({
+  type: z.string(),
+  version: z.number(),
+  label: z.string(),
+  description: z.string(),
+  category: NodeCategory,
+  connector: z.string(),
+  icon: z.string(),
+  inputs: z.array(PortSpec),
+  outputs: z.array(PortSpec),
+  paramsSchema: z.record(z.string(), z.unknown()),
+  triggers: z.array(z.string()).optional(),
+});
+export type NodeSpecDto = z.infer<typeof NodeSpecDto>;
+
+export const IN_PORT = { id: 'in', label: 'In' } as const;
+export const OUT_PORT = { id: 'out', label: 'Next' } as const;

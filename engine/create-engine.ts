@@ -1,0 +1,185 @@
+import { createServer, type Server } from 'node:http';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ApiArgsInput, ApiMethodName, ApiReply, ApiResult, EngineEventMessage } from './contract/index.ts';
+import { openDatabase } from './storage/database.ts';
+import { createRepositories } from './storage/repositories.ts';
+import { createPlatformRegistry } from './platforms/registry.ts';
+import { createNodeRegistry } from './nodes/registry.ts';
+import { createQueue } from './queue/queue.ts';
+import { createWorker } from './queue/worker.ts';
+import { createIngest, DELIVERY_JOB } from './webhooks/ingest.ts';
+import { createWebhookApp } from './webhooks/listener.ts';
+import { createEventBus } from './events/event-bus.ts';
+import { createActiveFlows } from './flows/active-flows.ts';
+import { createFlowService } from './flows/flow-service.ts';
+import { createTemplateRenderer } from './executor/templates.ts';
+import { createExecutor } from './executor/execute-run.ts';
+import { createDeliveryProcessor, RUN_JOB } from './processing/process-delivery.ts';
+import { createHandlers } from './api/handlers.ts';
+import { createDispatch } from './api/dispatch.ts';
+import { createApiApp } from './api/http-transport.ts';
+import { dataFiles } from './host/data-dir.ts';
+import { loadOrCreateToken } from './host/token.ts';
+import { readRuntime, removeRuntime, writeRuntime } from './host/runtime-file.ts';
+import { EngineError } from './shared/errors.ts';
+import { newId } from './shared/ids.ts';
+import { systemClock, type Clock } from './shared/clock.ts';
+import { createConsoleLogger, type Logger } from './shared/logger.ts';
+
+export const ENGINE_VERSION = '0.1.0';
+
+export interface EngineOptions {
+  dataDir: string;
+  /** 0 picks a free port. Defaults: webhooks 7430, API 7431. */
+  webhookPort?: number;
+  apiPort?: number;
+  /** Where the webhook listener binds; 127.0.0.1 unless exposed on purpose (0.0.0.0). The API is always loopback. */
+  webhookHost?: string;
+  /** The public base URL platforms reach the listener at (a tunnel), used in webhook URLs shown. */
+  publicWebhookUrl?: string;
+  /** Largest webhook body accepted, in bytes (default 5 MB). */
+  bodyLimit?: number;
+  /** Jobs processed at once; 0 receives and records without processing. */
+  workers?: number;
+  queue?: { leaseMs?: number; retryBaseMs?: number; retryMaxMs?: number; maxAttempts?: number };
+  synchronous?: 'normal' | 'full';
+  /** The built editor to serve on the API port. */
+  staticDir?: string;
+  clock?: Clock;
+  logger?: Logger;
+  /** Serve the HTTP API (default true); an Electron host may relay over IPC only. */
+  http?: boolean;
+}
+
+export interface StartedEngine {
+  apiUrl: string;
+  webhookBaseUrl: string;
+}
+
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  server.listen(port, host);
+  await Promise.race([once(server, 'listening'), once(server, 'error').then(([e]) => Promise.reject(e))]);
+  return (server.address() as AddressInfo).port;
+}
+
+async function close(server: Server | null): Promise<void> {
+  if (!server?.listening) return;
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/** The composition root: everything an engine is, built from its options, with no module-level state. */
+export function createEngine(options: EngineOptions) {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createConsoleLogger();
+  const dataDir = options.dataDir;
+  const runtimeFile = join(dataDir, dataFiles.runtime);
+  const owner = newId('eng');
+  const db = openDatabase(join(dataDir, dataFiles.database), { synchronous: options.synchronous ?? 'normal' });
+  const repos = createRepositories(db);
+  const token = loadOrCreateToken(join(dataDir, dataFiles.token));
+  const platforms = createPlatformRegistry();
+  const nodes = createNodeRegistry();
+  const bus = createEventBus(logger);
+  const queue = createQueue(repos.jobs, clock, { owner, ...options.queue });
+  const activeFlows = createActiveFlows(repos.flows, nodes);
+  const flows = createFlowService(repos, nodes, activeFlows, clock);
+  const executor = createExecutor({ repos, registry: nodes, templates: createTemplateRenderer(), clock, bus });
+  const ingest = createIngest(repos, platforms, queue, clock);
+  const worker = createWorker(
+    queue,
+    {
+      [DELIVERY_JOB]: createDeliveryProcessor({ repos, platforms, queue, clock, bus, activeFlows }),
+      [RUN_JOB]: async (job) => executor.execute((job.payload as { runId: string }).runId),
+    },
+    clock,
+    logger,
+    { concurrency: options.workers ?? 2 },
+  );
+
+  let webhookServer: Server | null = null;
+  let apiServer: Server | null = null;
+  let started: (StartedEngine & { startedAt: string }) | null = null;
+  const info = () => ({
+    version: ENGINE_VERSION,
+    dataDir,
+    apiUrl: started?.apiUrl ?? '',
+    webhookBaseUrl: options.publicWebhookUrl?.replace(/\/$/, '') ?? started?.webhookBaseUrl ?? '',
+    startedAt: started?.startedAt ?? '',
+  });
+  const handlers = createHandlers({ repos, platforms, flows, nodes, queue, clock, info });
+  const dispatch = createDispatch(handlers, logger);
+
+  return {
+    token,
+    dataDir,
+    dispatch,
+    /** Calls an API method; throws an EngineError with the contract's code on failure. */
+    async call<M extends ApiMethodName>(method: M, args: ApiArgsInput<M>): Promise<ApiResult<M>> {
+      const reply: ApiReply = await dispatch(method, args);
+      if (!reply.ok) throw new EngineError(reply.error.code, reply.error.message, reply.error.details);
+      return reply.result as ApiResult<M>;
+    },
+    subscribe(listener: (m: EngineEventMessage) => void): () => void {
+      return bus.subscribe(listener);
+    },
+    info,
+
+    async start(): Promise<StartedEngine> {
+      if (started) return started;
+      const other = readRuntime(runtimeFile);
+      if (other) throw new Error(`another Flowdesk engine (pid ${other.pid}) is using ${dataDir}; its API is ${other.apiUrl}`);
+      const reclaimed = queue.reclaimAbandoned();
+      if (reclaimed > 0) logger.info(`took up ${reclaimed} job(s) left unfinished by an earlier run`);
+
+      const webhookHost = options.webhookHost ?? '127.0.0.1';
+      try {
+        webhookServer = createServer(createWebhookApp(ingest, {
+          bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
+          logger,
+          onRecorded: (id) => {
+            const entry = repos.inbox.summary(id);
+            if (entry) bus.emit('delivery.received', entry);
+          },
+        }));
+        webhookServer.keepAliveTimeout = 65_000;
+        const webhookPort = await listen(webhookServer, options.webhookPort ?? 7430, webhookHost);
+        const shownHost = webhookHost === '0.0.0.0' || webhookHost === '::' ? '127.0.0.1' : webhookHost;
+        const webhookBaseUrl = `http://${shownHost}:${webhookPort}`;
+        let apiUrl = '';
+        if (options.http !== false) {
+          let origins: string[] = [];
+          apiServer = createServer(createApiApp(dispatch, bus, { token, allowedOrigins: () => origins, staticDir: options.staticDir }));
+          const apiPort = await listen(apiServer, options.apiPort ?? 7431, '127.0.0.1');
+          apiUrl = `http://127.0.0.1:${apiPort}`;
+          origins = [apiUrl, `http://localhost:${apiPort}`];
+        }
+        started = { apiUrl, webhookBaseUrl, startedAt: new Date(clock.now()).toISOString() };
+        writeRuntime(runtimeFile, { pid: process.pid, apiUrl, webhookBaseUrl, startedAt: started.startedAt });
+      } catch (error) {
+        await close(webhookServer);
+        await close(apiServer);
+        throw error;
+      }
+      worker.start();
+      logger.info('engine started', { dataDir, api: started.apiUrl, webhooks: started.webhookBaseUrl });
+      return started;
+    },
+
+    /** Stops listening, lets jobs under way finish, and closes the database. */
+    async stop(): Promise<void> {
+      await close(webhookServer);
+      await close(apiServer);
+      await worker.stop();
+      if (started) removeRuntime(runtimeFile);
+      started = null;
+      if (db.open) db.close();
+    },
+
+    /** Resolves when no job is due or under way. */
+    idle: () => worker.idle(),
+  };
+}
+export type Engine = ReturnType<typeof createEngine>;

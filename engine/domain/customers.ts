@@ -1,0 +1,55 @@
+import type { Customer, Order } from '../contract/index.ts';
+import type { CustomersRepo } from '../storage/repos/customers-repo.ts';
+import { newId } from '../shared/ids.ts';
+
+export type CustomerChange = { customer: Customer; change: 'created' | 'updated' | 'unchanged' } | null;
+
+/**
+ * Seeds 000/001: the order's email identifies the customer. An unknown email creates the
+ * customer; a known one is updated from the order (name, phone, address). The same email
+ * from two platforms is one customer. An order without an email names no customer.
+ */
+export function upsertCustomerFromOrder(customers: CustomersRepo, order: Order, now: string): CustomerChange {
+  const email = order.customer?.email?.trim().toLowerCase();
+  if (!email) return null;
+  const c = order.customer;
+  const address = order.shippingAddress ?? order.billingAddress ?? null;
+  const existing = customers.getByEmail(email);
+  if (!existing) {
+    const created: Customer = {
+      id: newId('cus'),
+      email,
+      emailVerified: c?.emailVerified ?? false,
+      name: c?.name ?? null,
+      phone: c?.phone ?? address?.phone ?? null,
+      address,
+      tags: [],
+      zaloUserId: c?.zaloUserId ?? null,
+      messengerPsid: c?.messengerPsid ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    customers.insert(created);
+    return { customer: created, change: 'created' };
+  }
+  const updated: Customer = {
+    ...existing,
+    emailVerified: existing.emailVerified || (c?.emailVerified ?? false),
+    name: c?.name ?? existing.name,
+    phone: c?.phone ?? address?.phone ?? existing.phone,
+    address: address ?? existing.address,
+    zaloUserId: c?.zaloUserId ?? existing.zaloUserId,
+    messengerPsid: c?.messengerPsid ?? existing.messengerPsid,
+  };
+  const changed =
+    updated.name !== existing.name ||
+    updated.phone !== existing.phone ||
+    updated.emailVerified !== existing.emailVerified ||
+    JSON.stringify(updated.address) !== JSON.stringify(existing.address) ||
+    updated.zaloUserId !== existing.zaloUserId ||
+    updated.messengerPsid !== existing.messengerPsid;
+  if (!changed) return { customer: existing, change: 'unchanged' };
+  const saved = { ...updated, updatedAt: now };
+  customers.update(saved);
+  return { customer: saved, change: 'updated' };
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import type { CanonicalEvent, Customer, NodeSpec, Order } from '../contract/index.ts';
+import type { Effect } from '../executor/effects.ts';
+
+/** What a flow sees of its trigger: the names templates and conditions use. */
+export interface TriggerData {
+  event: { type: string; platform: string; occurredAt: string; connectionId: string };
+  order: Order & { id: string | null };
+  customer: Customer | null;
+  previous: CanonicalEvent['previous'];
+}
+
+export interface StepContext<P> {
+  params: P;
+  data: TriggerData;
+  render(template: string): Promise<string>;
+}
+
+export type StepResult =
+  | { status: 'done'; port?: string; input?: unknown; output?: unknown; effects?: Effect[] }
+  | { status: 'skipped'; reason: string; input?: unknown; port?: string };
+
+export interface NodeExecutor<P = unknown> {
+  run(ctx: StepContext<P>): Promise<StepResult>;
+}
+
+/** A node type: its spec (data, shared with the editor) and the function that runs it. */
+export interface NodeType<P = unknown> {
+  spec: NodeSpec;
+  executor: NodeExecutor<P>;
+}
+
+export function defineNodeType<S extends NodeSpec>(spec: S, executor: NodeExecutor<z.output<S['params']>>): NodeType {
+  return { spec, executor: executor as NodeExecutor };
+}

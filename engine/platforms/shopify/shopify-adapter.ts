@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { Order } from '../../contract/index.ts';
+import type { PlatformAdapter } from '../adapter.ts';
+import { base64DigestEquals, hmacSha256, sha256Hex } from '../hmac.ts';
+import { ShopifyOrder } from './shopify-payload.ts';
+import { normalizeShopifyOrder, shopifyOrderTopics } from './shopify-normalize.ts';
+
+/**
+ * Shopify (reference/platform-webhooks.md §1): `X-Shopify-Hmac-Sha256` is the base64
+ * HMAC-SHA256 of the raw body with the app's client secret (or, for webhooks made in the
+ * store admin, the key shown there). Duplicates share `X-Shopify-Event-Id`; older deliveries
+ * without it fall back to `X-Shopify-Webhook-Id`.
+ */
+export const shopifyAdapter: PlatformAdapter = {
+  platform: 'shopify',
+  secrets: [{ name: 'webhookSecret', label: 'Client secret (or the key shown under Settings → Notifications → Webhooks)' }],
+
+  verify(delivery, secrets) {
+    const header = delivery.headers['x-shopify-hmac-sha256'] ?? delivery.headers['shopify-hmac-sha256'];
+    if (!header) return { ok: false, reason: 'missing X-Shopify-Hmac-Sha256 header' };
+    const secret = secrets['webhookSecret'];
+    if (!secret) return { ok: false, reason: 'the connection has no webhook secret' };
+    if (delivery.body.length === 0) return { ok: false, reason: 'empty body (Shopify always signs a body)' };
+    const expected = hmacSha256(secret, delivery.body);
+    if (!base64DigestEquals(header, expected)) {
+      return { ok: false, reason: 'X-Shopify-Hmac-Sha256 does not match the body signed with this connection\'s secret' };
+    }
+    return { ok: true, detail: 'X-Shopify-Hmac-Sha256 verified' };
+  },
+
+  parse(delivery) {
+    return JSON.parse(delivery.body.toString('utf8')) as unknown;
+  },
+
+  identify(delivery) {
+    const h = delivery.headers;
+    const topic = h['x-shopify-topic'] ?? h['shopify-topic'] ?? null;
+    const eventId = h['x-shopify-event-id'] ?? h['shopify-event-id'];
+    const webhookId = h['x-shopify-webhook-id'];
+    return {
+      topic,
+      deliveryKey: eventId ? `event:${eventId}` : webhookId ? `webhook:${webhookId}` : `sha256:${sha256Hex(delivery.body)}`,
+      tenant: h['x-shopify-shop-domain'] ?? h['shopify-shop-domain'] ?? null,
+      handled: topic !== null && Object.hasOwn(shopifyOrderTopics, topic),
+    };
+  },
+
+  normalize(payload, ctx) {
+    const event = shopifyOrderTopics[ctx.topic];
+    if (!event) throw new Error(`topic ${ctx.topic} is not an order topic`);
+    const parsed = ShopifyOrder.safeParse(payload);
+    if (!parsed.success) throw new Error(`not a Shopify order: ${z.prettifyError(parsed.error)}`);
+    const order = Order.parse(normalizeShopifyOrder(parsed.data, ctx.storeId));
+    return { order, events: [event] };
+  },
+};

@@ -1,0 +1,100 @@
+import type { Logger } from '../shared/logger.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { Job, Queue } from './queue.ts';
+
+/** Thrown by a handler for a failure that retrying cannot fix (bad data): the job goes dead at once. */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}
+
+export type JobHandler = (job: Job) => Promise<void>;
+
+export interface WorkerOptions {
+  concurrency: number;
+  /** Longest sleep between polls when nothing is due; enqueues wake the worker at once. */
+  idleMs?: number;
+}
+
+/**
+ * Pulls jobs from the queue and runs their handler. A handler that returns has done its
+ * job (and may have completed it inside its own transaction); one that throws gets a retry.
+ */
+export function createWorker(queue: Queue, handlers: Record<string, JobHandler>, clock: Clock, logger: Logger, opts: WorkerOptions) {
+  const idleMs = opts.idleMs ?? 1_000;
+  let running = false;
+  let active = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let pumping = false;
+  const inFlight = new Set<Promise<void>>();
+  let unsubscribe: (() => void) | null = null;
+
+  async function runOne(job: Job): Promise<void> {
+    const handler = handlers[job.kind];
+    try {
+      if (!handler) throw new PermanentJobError(`no handler for job kind "${job.kind}"`);
+      await handler(job);
+      queue.complete(job.id);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const outcome = queue.fail(job, message, !(error instanceof PermanentJobError));
+      logger.warn(`job ${job.id} (${job.kind}) failed: ${message}`, { attempt: job.attempts, outcome });
+    }
+  }
+
+  function schedule(): void {
+    if (!running) return;
+    if (timer) clearTimeout(timer);
+    const next = queue.nextDueAt();
+    const wait = next === null ? idleMs : Math.max(0, Math.min(idleMs, next - clock.now()));
+    timer = setTimeout(pump, wait);
+  }
+
+  function pump(): void {
+    if (!running || pumping) return;
+    pumping = true;
+    try {
+      while (running && active < opts.concurrency) {
+        const job = queue.lease();
+        if (!job) break;
+        active++;
+        const p = runOne(job).finally(() => {
+          active--;
+          inFlight.delete(p);
+          pump();
+        });
+        inFlight.add(p);
+      }
+    } catch (error) {
+      logger.error('worker could not lease a job', { error: String(error) });
+    } finally {
+      pumping = false;
+    }
+    schedule();
+  }
+
+  return {
+    start(): void {
+      if (running || opts.concurrency <= 0) return;
+      running = true;
+      unsubscribe = queue.onEnqueue(pump);
+      pump();
+    },
+    /** Stops taking jobs and waits for those under way. */
+    async stop(): Promise<void> {
+      running = false;
+      if (timer) clearTimeout(timer);
+      unsubscribe?.();
+      await Promise.allSettled([...inFlight]);
+    },
+    /** Resolves once no job is due or under way (for tests and the bench). */
+    async idle(): Promise<void> {
+      for (;;) {
+        await Promise.allSettled([...inFlight]);
+        const next = queue.nextDueAt();
+        if (inFlight.size === 0 && (next === null || next > clock.now())) return;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    },
+  };
+}
+export type Worker = ReturnType<typeof createWorker>;

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+
+const migrationsDir = new URL('./migrations/', import.meta.url);
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export function loadMigrations(): Migration[] {
+  return readdirSync(migrationsDir)
+    .filter((f) => /^\d{4}-[a-z0-9-]+\.sql$/.test(f))
+    .sort()
+    .map((name) => ({ id: Number(name.slice(0, 4)), name, sql: readFileSync(new URL(name, migrationsDir), 'utf8') }));
+}
+
+/**
+ * Applies pending numbered migrations in order, each in its own transaction, and records
+ * them. A database that has migrations this build does not know (made by a newer Flowdesk)
+ * is refused rather than guessed at.
+ */
+export function migrate(db: Database.Database, migrations: Migration[] = loadMigrations()): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = db.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all() as { id: number; name: string }[];
+  const known = new Set(migrations.map((m) => m.id));
+  const unknown = applied.filter((m) => !known.has(m.id));
+  if (unknown.length > 0) {
+    throw new Error(
+      `this data was written by a newer Flowdesk (unknown migrations: ${unknown.map((m) => m.name).join(', ')}); upgrade Flowdesk to open it`,
+    );
+  }
+  const done = new Set(applied.map((m) => m.id));
+  const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of migrations) {
+    if (done.has(m.id)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.id, m.name, new Date().toISOString());
+    })();
+  }
+}

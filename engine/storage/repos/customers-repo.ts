@@ -1,0 +1,74 @@
+import type { Db } from '../database.ts';
+import type { Address, Customer } from '../../contract/index.ts';
+import { parseStored } from '../../shared/json.ts';
+
+interface RawRow {
+  id: string;
+  email: string | null;
+  email_verified: number;
+  name: string | null;
+  phone: string | null;
+  address: string | null;
+  tags: string;
+  zalo_user_id: string | null;
+  messenger_psid: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toCustomer = (r: RawRow): Customer => ({
+  id: r.id,
+  email: r.email,
+  emailVerified: r.email_verified === 1,
+  name: r.name,
+  phone: r.phone,
+  address: parseStored<Address | null>(r.address, null),
+  tags: parseStored<string[]>(r.tags, []),
+  zaloUserId: r.zalo_user_id,
+  messengerPsid: r.messenger_psid,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export function createCustomersRepo(db: Db) {
+  const byEmail = db.prepare('SELECT * FROM customers WHERE email = ?');
+  const byId = db.prepare('SELECT * FROM customers WHERE id = ?');
+  const insert = db.prepare(`INSERT INTO customers (id, email, email_verified, name, phone, address, tags,
+      zalo_user_id, messenger_psid, created_at, updated_at)
+    VALUES (@id, @email, @emailVerified, @name, @phone, @address, @tags, @zaloUserId, @messengerPsid, @createdAt, @updatedAt)`);
+  const update = db.prepare(`UPDATE customers SET email_verified = @emailVerified, name = @name, phone = @phone,
+      address = @address, tags = @tags, zalo_user_id = @zaloUserId, messenger_psid = @messengerPsid,
+      updated_at = @updatedAt WHERE id = @id`);
+  const search = db.prepare(`SELECT * FROM customers
+    WHERE @q IS NULL OR email LIKE @like OR name LIKE @like OR phone LIKE @like
+    ORDER BY updated_at DESC LIMIT @limit`);
+
+  const toParams = (c: Customer) => ({
+    ...c,
+    emailVerified: c.emailVerified ? 1 : 0,
+    address: c.address ? JSON.stringify(c.address) : null,
+    tags: JSON.stringify(c.tags),
+  });
+
+  return {
+    getByEmail(email: string): Customer | undefined {
+      const r = byEmail.get(email.toLowerCase()) as RawRow | undefined;
+      return r && toCustomer(r);
+    },
+    get(id: string): Customer | undefined {
+      const r = byId.get(id) as RawRow | undefined;
+      return r && toCustomer(r);
+    },
+    insert(c: Customer): void {
+      insert.run(toParams(c));
+    },
+    update(c: Customer): void {
+      update.run(toParams(c));
+    },
+    search(query: string | undefined, limit: number): Customer[] {
+      const q = query && query.length > 0 ? query : null;
+      return (search.all({ q, like: q === null ? null : `%${q}%`, limit }) as RawRow[]).map(toCustomer);
+    },
+  };
+}
+export type CustomersRepo = ReturnType<typeof createCustomersRepo>;

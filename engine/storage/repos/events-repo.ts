@@ -1,0 +1,18 @@
+import type { Db } from '../database.ts';
+import type { CanonicalEvent } from '../../contract/index.ts';
+import { parseStored } from '../../shared/json.ts';
+
+export function createEventsRepo(db: Db) {
+  const insert = db.prepare('INSERT INTO events (inbox_id, order_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)');
+  const byId = db.prepare('SELECT payload FROM events WHERE id = ?');
+  return {
+    insert(inboxId: number, orderId: string | null, event: CanonicalEvent, now: string): number {
+      return Number(insert.run(inboxId, orderId, event.type, JSON.stringify(event), now).lastInsertRowid);
+    },
+    get(id: number): CanonicalEvent | undefined {
+      const r = byId.get(id) as { payload: string } | undefined;
+      return r && parseStored<CanonicalEvent>(r.payload, undefined as unknown as CanonicalEvent);
+    },
+  };
+}
+export type EventsRepo = ReturnType<typeof createEventsRepo>;

@@ -1,0 +1,132 @@
+import type { Db } from '../database.ts';
+import type { InboxEntryDto, InboxProcessing, InboxVerdict, Platform } from '../../contract/index.ts';
+import { parseStored } from '../../shared/json.ts';
+
+export interface NewInboxEntry {
+  receivedAt: string;
+  connectionId: string | null;
+  platform: Platform | null;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: Buffer | null;
+  bodySize: number;
+  topic: string | null;
+  deliveryKey: string | null;
+  resourceVersion: string | null;
+  verdict: InboxVerdict;
+  reason: string | null;
+  duplicateOf: number | null;
+  httpStatus: number;
+  processing: InboxProcessing;
+}
+
+export interface InboxRecord extends InboxEntryDto {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: Buffer | null;
+  resourceVersion: string | null;
+}
+
+interface RawRow {
+  id: number;
+  received_at: string;
+  connection_id: string | null;
+  platform: Platform | null;
+  method: string;
+  path: string;
+  headers: string;
+  body: Buffer | null;
+  body_size: number;
+  topic: string | null;
+  delivery_key: string | null;
+  resource_version: string | null;
+  verdict: InboxVerdict;
+  reason: string | null;
+  duplicate_of: number | null;
+  http_status: number;
+  processing: InboxProcessing;
+  outcome: string | null;
+  order_id: string | null;
+}
+
+const summaryColumns = `id, received_at, connection_id, platform, body_size, topic, delivery_key, verdict, reason,
+  duplicate_of, http_status, processing, outcome, order_id`;
+
+function toDto(r: Omit<RawRow, 'method' | 'path' | 'headers' | 'body' | 'resource_version'>): InboxEntryDto {
+  return {
+    id: r.id,
+    receivedAt: r.received_at,
+    connectionId: r.connection_id,
+    platform: r.platform,
+    topic: r.topic,
+    deliveryKey: r.delivery_key,
+    verdict: r.verdict,
+    reason: r.reason,
+    duplicateOf: r.duplicate_of,
+    httpStatus: r.http_status,
+    bodySize: r.body_size,
+    processing: r.processing,
+    outcome: r.outcome,
+    orderId: r.order_id,
+  };
+}
+
+export function createInboxRepo(db: Db) {
+  const insert = db.prepare(`INSERT INTO inbox (received_at, connection_id, platform, method, path, headers, body,
+    body_size, topic, delivery_key, resource_version, verdict, reason, duplicate_of, http_status, processing)
+    VALUES (@receivedAt, @connectionId, @platform, @method, @path, @headers, @body, @bodySize, @topic, @deliveryKey,
+    @resourceVersion, @verdict, @reason, @duplicateOf, @httpStatus, @processing)`);
+  const acceptedByKey = db.prepare(
+    "SELECT id FROM inbox WHERE connection_id = ? AND delivery_key = ? AND verdict = 'accepted'",
+  );
+  const byId = db.prepare('SELECT * FROM inbox WHERE id = ?');
+  const summaryById = db.prepare(`SELECT ${summaryColumns} FROM inbox WHERE id = ?`);
+  const setProcessing = db.prepare('UPDATE inbox SET processing = ?, outcome = ?, order_id = COALESCE(?, order_id) WHERE id = ?');
+  const list = db.prepare(`SELECT ${summaryColumns} FROM inbox
+    WHERE (@connectionId IS NULL OR connection_id = @connectionId)
+      AND (@verdict IS NULL OR verdict = @verdict)
+      AND (@beforeId IS NULL OR id < @beforeId)
+    ORDER BY id DESC LIMIT @limit`);
+
+  return {
+    insert(e: NewInboxEntry): number {
+      const info = insert.run({ ...e, headers: JSON.stringify(e.headers) });
+      return Number(info.lastInsertRowid);
+    },
+    findAccepted(connectionId: string, deliveryKey: string): number | undefined {
+      const r = acceptedByKey.get(connectionId, deliveryKey) as { id: number } | undefined;
+      return r?.id;
+    },
+    get(id: number): InboxRecord | undefined {
+      const r = byId.get(id) as RawRow | undefined;
+      if (!r) return undefined;
+      return {
+        ...toDto(r),
+        method: r.method,
+        path: r.path,
+        headers: parseStored<Record<string, string>>(r.headers, {}),
+        body: r.body,
+        resourceVersion: r.resource_version,
+      };
+    },
+    summary(id: number): InboxEntryDto | undefined {
+      const r = summaryById.get(id) as RawRow | undefined;
+      return r && toDto(r);
+    },
+    setProcessing(id: number, processing: InboxProcessing, outcome: string | null, orderId: string | null = null): void {
+      setProcessing.run(processing, outcome, orderId, id);
+    },
+    list(f: { connectionId?: string | undefined; verdict?: InboxVerdict | undefined; beforeId?: number | undefined; limit: number }): InboxEntryDto[] {
+      const rows = list.all({
+        connectionId: f.connectionId ?? null,
+        verdict: f.verdict ?? null,
+        beforeId: f.beforeId ?? null,
+        limit: f.limit,
+      }) as RawRow[];
+      return rows.map(toDto);
+    },
+  };
+}
+export type InboxRepo = ReturnType<typeof createInboxRepo>;

@@ -1,0 +1,153 @@
+import type { Db } from '../database.ts';
+import type { RunStatus, RunSummaryDto, StepDto, StepStatus } from '../../contract/index.ts';
+import { parseStored } from '../../shared/json.ts';
+
+export interface NewRun {
+  id: string;
+  flowId: string;
+  flowVersion: number;
+  eventId: number;
+  eventType: string;
+  inboxId: number | null;
+  orderId: string | null;
+  dryRun: boolean;
+  createdAt: string;
+}
+
+export interface NewStep {
+  runId: string;
+  seq: number;
+  nodeId: string;
+  nodeType: string;
+  status: StepStatus;
+  reason: string | null;
+  port: string | null;
+  input: unknown;
+  output: unknown;
+  startedAt: string;
+  durationMs: number;
+}
+
+export interface RunRecord extends RunSummaryDto {
+  eventId: number;
+}
+
+interface RawRun {
+  id: string;
+  flow_id: string;
+  flow_name: string | null;
+  flow_version: number;
+  event_id: number;
+  event_type: string;
+  inbox_id: number | null;
+  order_id: string | null;
+  order_number: string | null;
+  status: RunStatus;
+  dry_run: number;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+}
+
+interface RawStep {
+  seq: number;
+  node_id: string;
+  node_type: string;
+  status: StepStatus;
+  reason: string | null;
+  port: string | null;
+  input: string | null;
+  output: string | null;
+  started_at: string;
+  duration_ms: number;
+}
+
+const toRun = (r: RawRun): RunRecord => ({
+  id: r.id,
+  flowId: r.flow_id,
+  flowName: r.flow_name ?? '(deleted flow)',
+  flowVersion: r.flow_version,
+  eventId: r.event_id,
+  eventType: r.event_type,
+  inboxId: r.inbox_id,
+  orderId: r.order_id,
+  orderNumber: r.order_number,
+  status: r.status,
+  dryRun: r.dry_run === 1,
+  error: r.error,
+  createdAt: r.created_at,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  durationMs: r.duration_ms,
+});
+
+const toStep = (r: RawStep): StepDto => ({
+  seq: r.seq,
+  nodeId: r.node_id,
+  nodeType: r.node_type,
+  status: r.status,
+  reason: r.reason,
+  port: r.port,
+  input: parseStored<unknown>(r.input, null),
+  output: parseStored<unknown>(r.output, null),
+  startedAt: r.started_at,
+  durationMs: r.duration_ms,
+});
+
+const selectRun = `SELECT r.*, f.name AS flow_name, o.number AS order_number FROM runs r
+  LEFT JOIN flows f ON f.id = r.flow_id LEFT JOIN orders o ON o.id = r.order_id`;
+
+export function createRunsRepo(db: Db) {
+  const insert = db.prepare(`INSERT INTO runs (id, flow_id, flow_version, event_id, event_type, inbox_id, order_id,
+      status, dry_run, created_at)
+    VALUES (@id, @flowId, @flowVersion, @eventId, @eventType, @inboxId, @orderId, 'queued', @dryRun, @createdAt)
+    ON CONFLICT (flow_id, event_id) DO NOTHING`);
+  const byId = db.prepare(`${selectRun} WHERE r.id = ?`);
+  const start = db.prepare("UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ?");
+  const finish = db.prepare('UPDATE runs SET status = ?, error = ?, finished_at = ?, duration_ms = ? WHERE id = ?');
+  const insertStep = db.prepare(`INSERT INTO run_steps (run_id, seq, node_id, node_type, status, reason, port, input,
+      output, started_at, duration_ms)
+    VALUES (@runId, @seq, @nodeId, @nodeType, @status, @reason, @port, @input, @output, @startedAt, @durationMs)`);
+  const steps = db.prepare('SELECT * FROM run_steps WHERE run_id = ? ORDER BY seq');
+  const list = db.prepare(`${selectRun}
+    WHERE (@flowId IS NULL OR r.flow_id = @flowId) AND (@orderId IS NULL OR r.order_id = @orderId)
+    ORDER BY r.created_at DESC, r.rowid DESC LIMIT @limit`);
+  const lastForFlow = db.prepare(
+    'SELECT id, status, COALESCE(finished_at, started_at, created_at) AS at FROM runs WHERE flow_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+  );
+
+  return {
+    /** Creates the run unless this flow already has one for this event. */
+    insert(run: NewRun): boolean {
+      return insert.run({ ...run, dryRun: run.dryRun ? 1 : 0 }).changes === 1;
+    },
+    get(id: string): RunRecord | undefined {
+      const r = byId.get(id) as RawRun | undefined;
+      return r && toRun(r);
+    },
+    markStarted(id: string, at: string): void {
+      start.run(at, id);
+    },
+    finish(id: string, status: RunStatus, error: string | null, finishedAt: string, durationMs: number): void {
+      finish.run(status, error, finishedAt, durationMs, id);
+    },
+    insertStep(s: NewStep): void {
+      insertStep.run({ ...s, input: JSON.stringify(s.input ?? null), output: JSON.stringify(s.output ?? null) });
+    },
+    steps(runId: string): StepDto[] {
+      return (steps.all(runId) as RawStep[]).map(toStep);
+    },
+    list(f: { flowId?: string | undefined; orderId?: string | undefined; limit: number }): RunSummaryDto[] {
+      return (list.all({ flowId: f.flowId ?? null, orderId: f.orderId ?? null, limit: f.limit }) as RawRun[]).map((r) => {
+        const { eventId: _eventId, ...summary } = toRun(r);
+        return summary;
+      });
+    },
+    lastForFlow(flowId: string): { id: string; status: RunStatus; at: string } | null {
+      return (lastForFlow.get(flowId) as { id: string; status: RunStatus; at: string } | undefined) ?? null;
+    },
+  };
+}
+export type RunsRepo = ReturnType<typeof createRunsRepo>;

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTempEngine, type TempEngine } from '../harness/temp-engine.ts';
+import { postShopify, sampleOrder, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
+import { vipFlow } from '../harness/flows.ts';
+
+describe('a signed Shopify orders/create runs the active flow and lands on the timeline', () => {
+  let t: TempEngine;
+  let hookUrl: string;
+
+  beforeEach(async () => {
+    t = await startTempEngine();
+    const connection = await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
+    hookUrl = connection.webhookUrl;
+    const flow = await t.engine.call('flows.save', { document: vipFlow() });
+    await t.engine.call('flows.activate', { id: flow.id });
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('tags the order VIP and shows delivery, run and tag in time order', async () => {
+    const res = await postShopify(hookUrl);
+    expect(res.status).toBe(200);
+    expect(res.json['verdict']).toBe('accepted');
+    await t.engine.idle();
+
+    const detail = await t.engine.call('orders.get', { ref: '#9999' });
+    expect(detail.summary.tags).toEqual(['tag1', 'tag2', 'VIP']);
+    expect(detail.summary.localTags).toEqual(['VIP']);
+    // The exact 64-bit id survives, read from admin_graphql_api_id.
+    expect(detail.order.platformOrderId).toBe('820982911946154508');
+    expect(detail.order.totalPrice).toBe('403.00');
+    expect(detail.customer?.email).toBe('jon@example.com');
+
+    const kinds = detail.timeline.map((e) => e.kind);
+    expect(kinds).toEqual(['delivery', 'order_created', 'run', 'step', 'step', 'step', 'tag_added', 'run']);
+    expect(detail.timeline[0]!.title).toContain('X-Shopify-Hmac-Sha256 verified');
+    expect(detail.timeline[6]!.title).toContain('VIP');
+    const times = detail.timeline.map((e) => Date.parse(e.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+
+    const [run] = await t.engine.call('runs.list', { orderId: detail.summary.id });
+    expect(run?.status).toBe('succeeded');
+    expect(run?.flowVersion).toBe(1);
+    const full = await t.engine.call('runs.get', { id: run!.id });
+    const condition = full.steps.find((s) => s.nodeId === 'big');
+    expect(condition?.port).toBe('yes');
+    expect(condition?.input).toMatchObject({ field: 'order.totalPrice', actual: '403.00', operator: 'gt', expected: '100' });
+  });
+
+  it('takes the No branch for a small order and adds no tag', async () => {
+    const res = await postShopify(hookUrl, { body: JSON.stringify(sampleOrder({ total_price: '42.00', name: '#1001' })) });
+    expect(res.status).toBe(200);
+    await t.engine.idle();
+    const detail = await t.engine.call('orders.get', { ref: '1001' });
+    expect(detail.summary.tags).toEqual(['tag1', 'tag2']);
+    const [run] = await t.engine.call('runs.list', { orderId: detail.summary.id });
+    const full = await t.engine.call('runs.get', { id: run!.id });
+    expect(full.steps.map((s) => [s.nodeId, s.status, s.port])).toEqual([
+      ['trigger', 'done', 'out'],
+      ['big', 'done', 'no'],
+    ]);
+  });
+
+  it('runs once for the same delivery sent twice, and records the second as a duplicate', async () => {
+    const body = JSON.stringify(sampleOrder());
+    const first = await postShopify(hookUrl, { body, eventId: 'evt-1', webhookId: 'wh-1' });
+    const second = await postShopify(hookUrl, { body, eventId: 'evt-1', webhookId: 'wh-2' });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.json['verdict']).toBe('duplicate');
+    await t.engine.idle();
+    const inbox = await t.engine.call('inbox.list', {});
+    expect(inbox.map((e) => e.verdict)).toEqual(['duplicate', 'accepted']);
+    expect(inbox[0]!.duplicateOf).toBe(inbox[1]!.id);
+    expect(inbox[0]!.reason).toContain('evt-1');
+    const runs = await t.engine.call('runs.list', {});
+    expect(runs).toHaveLength(1);
+  });
+
+  it('falls back to X-Shopify-Webhook-Id when there is no event id', async () => {
+    const body = JSON.stringify(sampleOrder());
+    const headers = { 'X-Shopify-Event-Id': undefined };
+    await postShopify(hookUrl, { body, webhookId: 'wh-9', headers });
+    const again = await postShopify(hookUrl, { body, webhookId: 'wh-9', headers });
+    expect(again.json['verdict']).toBe('duplicate');
+    await t.engine.idle();
+    expect(await t.engine.call('runs.list', {})).toHaveLength(1);
+  });
+
+  it('a stale orders/updated after a newer one leaves the newer state', async () => {
+    await postShopify(hookUrl);
+    const newer = sampleOrder({ financial_status: 'paid', updated_at: '2026-11-20T12:00:00-05:00' });
+    const older = sampleOrder({ financial_status: 'voided', updated_at: '2026-11-20T11:00:00-05:00' });
+    expect((await postShopify(hookUrl, { topic: 'orders/updated', body: JSON.stringify(newer) })).status).toBe(200);
+    await t.engine.idle();
+    expect((await postShopify(hookUrl, { topic: 'orders/updated', body: JSON.stringify(older) })).status).toBe(200);
+    await t.engine.idle();
+    const detail = await t.engine.call('orders.get', { ref: '#9999' });
+    expect(detail.order.financialStatus).toBe('paid');
+    expect(detail.order.updatedAt).toBe('2026-11-20T12:00:00-05:00');
+    const kinds = detail.timeline.map((e) => e.kind);
+    expect(kinds).toContain('status_change');
+    expect(kinds.at(-1)).toBe('stale_delivery');
+    const inbox = await t.engine.call('inbox.list', {});
+    expect(inbox[0]!.outcome).toContain('stale');
+  });
+});

@@ -1,0 +1,24 @@
+import type { FlowDocument } from '../../engine/contract/index.ts';
+
+/** "order created → total price > threshold → add order tag", the flow the issue names. */
+export function vipFlow(threshold = '100', tag = 'VIP'): FlowDocument {
+  return {
+    name: 'Tag big orders VIP',
+    nodes: [
+      { id: 'trigger', type: 'orders.order_created', typeVersion: 1, position: { x: 0, y: 0 }, params: { platforms: [] } },
+      {
+        id: 'big',
+        type: 'logic.compare',
+        typeVersion: 1,
+        position: { x: 0, y: 120 },
+        label: 'Total over threshold',
+        params: { field: 'order.totalPrice', valueType: 'number', operator: 'gt', value: threshold },
+      },
+      { id: 'tag', type: 'flowdesk.add_order_tag', typeVersion: 1, position: { x: 0, y: 240 }, params: { tags: [tag] } },
+    ],
+    edges: [
+      { id: 'e1', source: 'trigger', sourcePort: 'out', target: 'big', targetPort: 'in' },
+      { id: 'e2', source: 'big', sourcePort: 'yes', target: 'tag', targetPort: 'in' },
+    ],
+  };
+}
