@@ -178,8 +178,8 @@ export function createEngine(options: EngineOptions) {
       if (db.open) db.close();
     },
 
-    /** Resolves when no job is due or under way. */
-    idle: () => worker.idle(),
+    /** Resolves when no job is under way or due within `horizonMs`. */
+    idle: (horizonMs?: number) => worker.idle(horizonMs),
   };
 }
 export type Engine = ReturnType<typeof createEngine>;

@@ -86,12 +86,15 @@ export function createWorker(queue: Queue, handlers: Record<string, JobHandler>,
       unsubscribe?.();
       await Promise.allSettled([...inFlight]);
     },
-    /** Resolves once no job is due or under way (for tests and the bench). */
-    async idle(): Promise<void> {
+    /**
+     * Resolves once no job is under way and none is due within `horizonMs` (so retries with
+     * a short backoff are waited for). For tests and the bench.
+     */
+    async idle(horizonMs = 1_000): Promise<void> {
       for (;;) {
         await Promise.allSettled([...inFlight]);
         const next = queue.nextDueAt();
-        if (inFlight.size === 0 && (next === null || next > clock.now())) return;
+        if (inFlight.size === 0 && (!running || next === null || next > clock.now() + horizonMs)) return;
         await new Promise((r) => setTimeout(r, 5));
       }
     },

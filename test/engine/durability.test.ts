@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTempEngine, type TempEngine } from '../harness/temp-engine.ts';
+import { postShopify, sampleOrder, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
+import { vipFlow } from '../harness/flows.ts';
+
+describe('durability across restarts', () => {
+  let t: TempEngine | undefined;
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  it('a delivery answered 200 but not yet processed runs exactly once after a restart', async () => {
+    // The first engine receives and commits but processes nothing (workers: 0).
+    t = await startTempEngine({ workers: 0 });
+    const c = await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
+    const flow = await t.engine.call('flows.save', { document: vipFlow() });
+    await t.engine.call('flows.activate', { id: flow.id });
+    const res = await postShopify(c.webhookUrl);
+    expect(res.status).toBe(200);
+    expect(await t.engine.call('orders.list', {})).toEqual([]);
+    expect((await t.engine.call('engine.status', {})).queue.queued).toBe(1);
+
+    t = await t.restart({ workers: 2 });
+    await t.engine.idle();
+    const runs = await t.engine.call('runs.list', {});
+    expect(runs.map((r) => r.status)).toEqual(['succeeded']);
+    const order = await t.engine.call('orders.get', { ref: '#9999' });
+    expect(order.summary.localTags).toEqual(['VIP']);
+    expect(order.timeline.filter((e) => e.kind === 'tag_added')).toHaveLength(1);
+
+    // And again: nothing left to do, nothing done twice.
+    t = await t.restart();
+    await t.engine.idle();
+    expect(await t.engine.call('runs.list', {})).toHaveLength(1);
+    const status = await t.engine.call('engine.status', {});
+    expect(status.queue).toMatchObject({ queued: 0, leased: 0, dead: 0 });
+  });
+
+  it('refuses a second engine on the same data dir while the first runs', async () => {
+    t = await startTempEngine();
+    const { createEngine } = await import('../../engine/create-engine.ts');
+    const { silentLogger } = await import('../../engine/shared/logger.ts');
+    const second = createEngine({ dataDir: t.dataDir, webhookPort: 0, apiPort: 0, logger: silentLogger });
+    await expect(second.start()).rejects.toThrow(/another Flowdesk engine/);
+    await second.stop();
+  });
+});
+
+describe('customers are upserted by email (seeds 000/001)', () => {
+  let t: TempEngine | undefined;
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  it('two orders with the same email and different names make one customer, updated from the later order', async () => {
+    t = await startTempEngine();
+    const c = await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
+    const first = sampleOrder({
+      id: 1001, admin_graphql_api_id: 'gid://shopify/Order/1001', name: '#1001', email: 'Lan@Example.com',
+      customer: { id: 7, email: 'lan@example.com', first_name: 'Lan', last_name: 'Nguyen', phone: '+84900000001' },
+    });
+    const second = sampleOrder({
+      id: 1002, admin_graphql_api_id: 'gid://shopify/Order/1002', name: '#1002', email: 'lan@example.com',
+      customer: { id: 7, email: 'lan@example.com', first_name: 'Lan', last_name: 'Tran', phone: '+84900000002' },
+      shipping_address: { name: 'Lan Tran', address1: '12 Lý Thường Kiệt', city: 'Hà Nội', country: 'Vietnam', phone: '+84900000002' },
+    });
+    expect((await postShopify(c.webhookUrl, { body: JSON.stringify(first) })).status).toBe(200);
+    await t.engine.idle();
+    const [created] = await t.engine.call('customers.list', {});
+    expect(created).toMatchObject({ email: 'lan@example.com', name: 'Lan Nguyen', phone: '+84900000001' });
+
+    expect((await postShopify(c.webhookUrl, { body: JSON.stringify(second) })).status).toBe(200);
+    await t.engine.idle();
+    const customers = await t.engine.call('customers.list', {});
+    expect(customers).toHaveLength(1);
+    expect(customers[0]).toMatchObject({ id: created!.id, name: 'Lan Tran', phone: '+84900000002' });
+    expect(customers[0]!.address).toMatchObject({ address1: '12 Lý Thường Kiệt', city: 'Hà Nội' });
+    const orders = await t.engine.call('orders.list', {});
+    expect(orders.map((o) => o.customerId)).toEqual([created!.id, created!.id]);
+  });
+});
