@@ -3,9 +3,11 @@ import { startTempEngine, type TempEngine } from '../harness/temp-engine.ts';
 import { postShopify, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
 import { vipFlow } from '../harness/flows.ts';
 
+const json = async (r: Response): Promise<any> => r.json();
+
 describe('the engine API over HTTP', () => {
   let t: TempEngine;
-  const call = (method: string, args: unknown, headers: Record<string, string> = {}) =>
+  const call = (method: string, args: unknown, headers: Record<string, string> = {}): Promise<Response> =>
     fetch(`${t.apiUrl}/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${t.engine.token}`, ...headers },
@@ -26,7 +28,7 @@ describe('the engine API over HTTP', () => {
   it('refuses requests without the token, or with a wrong one', async () => {
     const none = await fetch(`${t.apiUrl}/api/flows.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(none.status).toBe(401);
-    expect(await none.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await json(none)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     const wrong = await call('flows.list', {}, { authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
     const events = await fetch(`${t.apiUrl}/api/events`);
@@ -36,14 +38,14 @@ describe('the engine API over HTTP', () => {
   it('refuses browser requests from another origin', async () => {
     const res = await call('flows.list', {}, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe('forbidden_origin');
+    expect((await json(res)).error.code).toBe('forbidden_origin');
     expect((await call('flows.list', {}, { origin: t.apiUrl })).status).toBe(200);
   });
 
   it('answers bad arguments and unknown methods in the error envelope', async () => {
     const bad = await call('connections.create', { platform: 'shopify', storeId: '', secret: '' });
     expect(bad.status).toBe(400);
-    const body = await bad.json();
+    const body = await json(bad);
     expect(body.error.code).toBe('invalid_args');
     expect(body.error.message).toContain('the webhook secret is required');
     expect((await call('nope.nothing', {})).status).toBe(404);
@@ -56,7 +58,7 @@ describe('the engine API over HTTP', () => {
   });
 
   it('never returns a secret in full', async () => {
-    const created = await (await call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET })).json();
+    const created = await json(await call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET }));
     expect(created.result.secretHint).toBe('••••cdef');
     expect(created.result.webhookUrl).toBe(`${t.webhookBaseUrl}/hooks/${created.result.id}`);
     const listed = await (await call('connections.list', {})).text();
@@ -69,25 +71,25 @@ describe('the engine API over HTTP', () => {
     doc.edges.push({ id: 'loose', source: 'tag', sourcePort: 'out', target: 'ghost', targetPort: 'in' });
     const res = await call('flows.save', { document: doc });
     expect(res.status).toBe(422);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.error.code).toBe('invalid_flow');
     expect(body.error.details.problems).toContainEqual(expect.objectContaining({ code: 'dangling_edge', edgeId: 'loose' }));
     expect(body.error.message).toContain('connection loose points to a missing target ghost');
   });
 
   it('keeps every save as a version and refuses a stale save', async () => {
-    const v1 = (await (await call('flows.save', { document: vipFlow('100') })).json()).result;
-    const v2 = (await (await call('flows.save', { id: v1.id, document: vipFlow('200'), expectedVersion: 1 })).json()).result;
+    const v1 = (await json(await call('flows.save', { document: vipFlow('100') }))).result;
+    const v2 = (await json(await call('flows.save', { id: v1.id, document: vipFlow('200'), expectedVersion: 1 }))).result;
     expect([v1.version, v2.version]).toEqual([1, 2]);
     const stale = await call('flows.save', { id: v1.id, document: vipFlow('300'), expectedVersion: 1 });
     expect(stale.status).toBe(409);
-    const old = (await (await call('flows.get', { id: v1.id, version: 1 })).json()).result;
+    const old = (await json(await call('flows.get', { id: v1.id, version: 1 }))).result;
     expect(old.document.nodes[1].params.value).toBe('100');
   });
 
   it('streams engine events: the delivery, the timeline and the finished run, recording the version it ran', async () => {
-    const [connection] = (await (await call('connections.list', {})).json()).result;
-    const flows = (await (await call('flows.list', {})).json()).result as { id: string; latestVersion: number }[];
+    const [connection] = (await json(await call('connections.list', {}))).result;
+    const flows = (await json(await call('flows.list', {}))).result as { id: string; latestVersion: number }[];
     const flow = flows.find((f) => f.latestVersion === 2)!;
     await call('flows.activate', { id: flow.id, version: 1 });
 
