@@ -79,3 +79,25 @@ describe('customers are upserted by email (seeds 000/001)', () => {
     expect(orders.map((o) => o.customerId)).toEqual([created!.id, created!.id]);
   });
 });
+
+describe('several engines in one process', () => {
+  it('keep their own data, ports and flows', async () => {
+    const [a, b] = await Promise.all([startTempEngine(), startTempEngine()]);
+    try {
+      expect(a.webhookBaseUrl).not.toBe(b.webhookBaseUrl);
+      const ca = await a.engine.call('connections.create', { platform: 'shopify', storeId: 'a.myshopify.com', secret: SHOPIFY_SECRET });
+      await b.engine.call('connections.create', { platform: 'shopify', storeId: 'b.myshopify.com', secret: SHOPIFY_SECRET });
+      const flow = await a.engine.call('flows.save', { document: vipFlow() });
+      await a.engine.call('flows.activate', { id: flow.id });
+      expect((await postShopify(ca.webhookUrl)).status).toBe(200);
+      // The same connection id does not exist on the other engine.
+      expect((await postShopify(ca.webhookUrl.replace(a.webhookBaseUrl, b.webhookBaseUrl))).status).toBe(404);
+      await Promise.all([a.engine.idle(), b.engine.idle()]);
+      expect(await a.engine.call('runs.list', {})).toHaveLength(1);
+      expect(await b.engine.call('orders.list', {})).toEqual([]);
+      expect(await b.engine.call('flows.list', {})).toEqual([]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});

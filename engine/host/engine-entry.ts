@@ -1,0 +1,60 @@
+// The engine as a child process of the desktop shell (Electron utilityProcess or a plain
+// fork). It speaks envelopes only: {type:'invoke'} in, {type:'reply'|'event'|'ready'|'fatal'} out.
+import { createEngine } from '../create-engine.ts';
+import { createConsoleLogger } from '../shared/logger.ts';
+import { defaultDataDir } from './data-dir.ts';
+
+interface Port {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (e: unknown) => void): void;
+}
+
+interface InvokeMessage {
+  type: 'invoke';
+  id: number;
+  method: string;
+  args: unknown;
+}
+
+/** Electron's utility process has `process.parentPort`; a forked Node child has `process.send`. */
+function parentPort(): Port {
+  const electronPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', l: (m: { data: unknown }) => void): void } }).parentPort;
+  if (electronPort) {
+    return { postMessage: (m) => electronPort.postMessage(m), on: (_e, l) => electronPort.on('message', (m) => l(m.data)) };
+  }
+  if (process.send) {
+    return { postMessage: (m) => process.send!(m), on: (_e, l) => process.on('message', l) };
+  }
+  throw new Error('engine-entry must run as a child process (utilityProcess.fork or child_process.fork)');
+}
+
+const port = parentPort();
+const env = process.env;
+const engine = createEngine({
+  dataDir: env['FLOWDESK_DATA_DIR'] ?? defaultDataDir(),
+  webhookPort: Number(env['FLOWDESK_WEBHOOK_PORT'] ?? 7430),
+  apiPort: Number(env['FLOWDESK_API_PORT'] ?? 7431),
+  ...(env['FLOWDESK_STATIC_DIR'] ? { staticDir: env['FLOWDESK_STATIC_DIR'] } : {}),
+  logger: createConsoleLogger(),
+});
+
+engine.subscribe((m) => port.postMessage({ type: 'event', event: m.event, payload: m.payload }));
+port.on('message', (raw) => {
+  const m = raw as InvokeMessage;
+  if (m?.type !== 'invoke') return;
+  void engine.dispatch(m.method, m.args).then((reply) => port.postMessage({ type: 'reply', id: m.id, reply }));
+});
+
+try {
+  const { apiUrl, webhookBaseUrl } = await engine.start();
+  port.postMessage({ type: 'ready', apiUrl, webhookBaseUrl, token: engine.token });
+} catch (error) {
+  port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+}
+
+const shutdown = () => {
+  void engine.stop().then(() => process.exit(0));
+};
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);
