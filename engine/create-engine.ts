@@ -18,6 +18,7 @@ import { createTemplateRenderer } from './executor/templates.ts';
 import { createExecutor } from './executor/execute-run.ts';
 import { createDeliveryProcessor, RUN_JOB } from './processing/process-delivery.ts';
 import { createHandlers } from './api/handlers.ts';
+import { createConnectionService } from './domain/connections.ts';
 import { createDispatch } from './api/dispatch.ts';
 import { createApiApp } from './api/http-transport.ts';
 import { dataFiles } from './host/data-dir.ts';
@@ -49,6 +50,8 @@ export interface EngineOptions {
   staticDir?: string;
   clock?: Clock;
   logger?: Logger;
+  /** The transport platform API clients use (Lazada, KiotViet enrichment); tests may wrap it. */
+  fetch?: typeof fetch;
   /** Serve the HTTP API (default true); an Electron host may relay over IPC only. */
   http?: boolean;
 }
@@ -87,11 +90,12 @@ export function createEngine(options: EngineOptions) {
   const activeFlows = createActiveFlows(repos.flows, nodes);
   const flows = createFlowService(repos, nodes, activeFlows, clock);
   const executor = createExecutor({ repos, registry: nodes, templates: createTemplateRenderer(), clock, bus });
-  const ingest = createIngest(repos, platforms, queue, clock);
+  const connections = createConnectionService({ repos, platforms, nodes, activeFlows, clock, webhookBaseUrl: () => info().webhookBaseUrl });
+  const ingest = createIngest(repos, platforms, connections, queue, clock);
   const worker = createWorker(
     queue,
     {
-      [DELIVERY_JOB]: createDeliveryProcessor({ repos, platforms, queue, clock, bus, activeFlows }),
+      [DELIVERY_JOB]: createDeliveryProcessor({ repos, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: options.fetch ?? fetch }),
       [RUN_JOB]: async (job) => executor.execute((job.payload as { runId: string }).runId),
     },
     clock,
@@ -109,7 +113,7 @@ export function createEngine(options: EngineOptions) {
     webhookBaseUrl: options.publicWebhookUrl?.replace(/\/$/, '') ?? started?.webhookBaseUrl ?? '',
     startedAt: started?.startedAt ?? '',
   });
-  const handlers = createHandlers({ repos, platforms, flows, nodes, queue, clock, info });
+  const handlers = createHandlers({ repos, connections, flows, nodes, queue, clock, info });
   const dispatch = createDispatch(handlers, logger);
 
   return {

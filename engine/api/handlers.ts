@@ -1,17 +1,15 @@
-import type { ApiHandlers, ConnectionDto } from '../contract/index.ts';
+import type { ApiHandlers } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
-import type { ConnectionRow } from '../storage/repos/connections-repo.ts';
-import type { PlatformRegistry } from '../platforms/registry.ts';
+import type { ConnectionService } from '../domain/connections.ts';
 import type { FlowService } from '../flows/flow-service.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import type { Queue } from '../queue/queue.ts';
 import type { Clock } from '../shared/clock.ts';
-import { EngineError, notFound } from '../shared/errors.ts';
-import { newId } from '../shared/ids.ts';
+import { notFound } from '../shared/errors.ts';
 
 export interface HandlerDeps {
   repos: Repositories;
-  platforms: PlatformRegistry;
+  connections: ConnectionService;
   flows: FlowService;
   nodes: NodeRegistry;
   queue: Queue;
@@ -20,45 +18,21 @@ export interface HandlerDeps {
   info(): { version: string; dataDir: string; apiUrl: string; webhookBaseUrl: string; startedAt: string };
 }
 
-export function maskSecret(secret: string): string {
-  return secret.length <= 8 ? '••••' : `••••${secret.slice(-4)}`;
-}
-
 /** The engine API: one function per method, arguments already validated by dispatch. */
 export function createHandlers(d: HandlerDeps): ApiHandlers {
   const { repos } = d;
-  const connectionDto = (c: ConnectionRow): ConnectionDto => ({
-    id: c.id,
-    platform: c.platform,
-    storeId: c.storeId,
-    name: c.name,
-    webhookPath: `/hooks/${c.id}`,
-    webhookUrl: `${d.info().webhookBaseUrl}/hooks/${c.id}`,
-    secretHint: maskSecret(Object.values(c.secrets)[0] ?? ''),
-    createdAt: c.createdAt,
-  });
 
   return {
-    'connections.create'(a) {
-      const adapter = d.platforms.get(a.platform);
-      if (!adapter) throw new EngineError('unsupported_platform', `${a.platform} connections are not supported yet; Shopify is`);
-      const row: ConnectionRow = {
-        id: newId('con'),
-        platform: a.platform,
-        storeId: a.storeId,
-        name: a.name || a.storeId,
-        secrets: { [adapter.secrets[0]?.name ?? 'webhookSecret']: a.secret },
-        createdAt: new Date(d.clock.now()).toISOString(),
-      };
-      repos.connections.insert(row);
-      return connectionDto(row);
-    },
-    'connections.list': () => repos.connections.list().map(connectionDto),
+    'connections.create': (a) => d.connections.create(a),
+    'connections.update': (a) => d.connections.update(a),
+    'connections.remove': (a) => d.connections.remove(a.id),
+    'connections.list': () => repos.connections.list().map(d.connections.toDto),
     'connections.get'(a) {
       const c = repos.connections.get(a.id);
       if (!c) throw notFound('connection', a.id);
-      return connectionDto(c);
+      return d.connections.toDto(c);
     },
+    'connections.platforms': () => d.connections.platforms(),
 
     'inbox.list': (a) => repos.inbox.list(a),
     'inbox.get'(a) {

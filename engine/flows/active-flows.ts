@@ -1,4 +1,5 @@
-import type { CanonicalEventType, FlowDocument, OrderTriggerParams } from '../contract/index.ts';
+import type { CanonicalEventType, FlowDocument, OrderTriggerParams, Platform } from '../contract/index.ts';
+import { flowRequirements } from './requirements.ts';
 import type { FlowsRepo } from '../storage/repos/flows-repo.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 
@@ -7,6 +8,8 @@ export interface ActiveFlow {
   name: string;
   version: number;
   document: FlowDocument;
+  /** The connections it needs, as any-of platform sets. */
+  requirements: Platform[][];
 }
 
 /**
@@ -18,7 +21,8 @@ export function createActiveFlows(flows: FlowsRepo, registry: NodeRegistry) {
 
   function build() {
     const next = new Map<CanonicalEventType, { flow: ActiveFlow; platforms: string[] }[]>();
-    for (const flow of flows.listActive()) {
+    for (const stored of flows.listActive()) {
+      const flow: ActiveFlow = { ...stored, requirements: flowRequirements(stored.document, registry) };
       for (const node of flow.document.nodes) {
         const spec = registry.get(node.type)?.spec;
         if (spec?.category !== 'trigger') continue;

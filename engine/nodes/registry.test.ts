@@ -13,7 +13,11 @@ describe('the node registry', () => {
     expect(compareDto.outputs.map((p) => p.id)).toEqual(['yes', 'no']);
     expect(compareDto.paramsSchema).toMatchObject({ type: 'object', properties: { field: { type: 'string', title: 'Field' } } });
     const triggers = dtos.filter((d) => d.category === 'trigger').map((d) => d.triggers);
-    expect(triggers).toEqual([['order.created'], ['order.updated'], ['order.paid'], ['order.cancelled']]);
+    expect(triggers).toEqual([
+      ['order.created'], ['order.updated'], ['order.paid'], ['order.cancelled'], ['order.fulfilled'],
+      ['order.partially_fulfilled'], ['order.refunded'], ['order.deleted'], ['marketplace.status_changed'],
+      ['customer.created'], ['customer.updated'],
+    ]);
   });
 });
 

@@ -1,24 +1,24 @@
 import { z } from 'zod';
 import type { NodeSpec, NodeSpecDto } from '../contract/index.ts';
-import {
-  addCustomerTagSpec, addOrderTagSpec, addTimelineNoteSpec, compareSpec,
-  orderCancelledSpec, orderCreatedSpec, orderPaidSpec, orderUpdatedSpec,
-} from '../contract/index.ts';
-import { defineNodeType, type NodeType } from './node-executor.ts';
+import { builtinNodeSpecs } from '../contract/index.ts';
+import { defineNodeType, type NodeExecutor, type NodeType } from './node-executor.ts';
 import { orderTriggerExecutor } from './orders/order-trigger.run.ts';
 import { compareExecutor } from './logic/compare.run.ts';
 import { addCustomerTagExecutor, addOrderTagExecutor, addTimelineNoteExecutor } from './flowdesk/in-app-actions.run.ts';
 
-export const builtinNodeTypes: readonly NodeType[] = [
-  defineNodeType(orderCreatedSpec, orderTriggerExecutor),
-  defineNodeType(orderUpdatedSpec, orderTriggerExecutor),
-  defineNodeType(orderPaidSpec, orderTriggerExecutor),
-  defineNodeType(orderCancelledSpec, orderTriggerExecutor),
-  defineNodeType(compareSpec, compareExecutor),
-  defineNodeType(addOrderTagSpec, addOrderTagExecutor),
-  defineNodeType(addCustomerTagSpec, addCustomerTagExecutor),
-  defineNodeType(addTimelineNoteSpec, addTimelineNoteExecutor),
-];
+/** The function that runs each built-in spec, by type id. Triggers share one. */
+const executors: Record<string, NodeExecutor<never>> = {
+  'logic.compare': compareExecutor,
+  'flowdesk.add_order_tag': addOrderTagExecutor,
+  'flowdesk.add_customer_tag': addCustomerTagExecutor,
+  'flowdesk.add_timeline_note': addTimelineNoteExecutor,
+};
+
+export const builtinNodeTypes: readonly NodeType[] = builtinNodeSpecs.map((spec) => {
+  const executor = spec.category === 'trigger' ? orderTriggerExecutor : executors[spec.type];
+  if (!executor) throw new Error(`no executor for built-in node type ${spec.type}`);
+  return defineNodeType(spec, executor as NodeExecutor<never>);
+});
 
 export interface NodeRegistry {
   get(type: string): NodeType | undefined;
@@ -57,5 +57,6 @@ function specToDto(spec: NodeSpec): NodeSpecDto {
     outputs: [...spec.outputs],
     paramsSchema: z.toJSONSchema(spec.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
     ...(spec.triggers ? { triggers: [...spec.triggers] } : {}),
+    ...(spec.requiresPlatform ? { requiresPlatform: spec.requiresPlatform } : {}),
   };
 }

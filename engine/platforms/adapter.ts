@@ -1,12 +1,27 @@
+import type { z } from 'zod';
 import type { CanonicalEventType, Order, Platform } from '../contract/index.ts';
-import type { ConnectionSecrets } from '../storage/repos/connections-repo.ts';
+import type { Clock } from '../shared/clock.ts';
 
 /** A request as the listener received it: bytes untouched, header names lowercased. */
 export interface RawDelivery {
   method: string;
+  /** The path with its query string, as requested. */
   path: string;
   headers: Record<string, string>;
   body: Buffer;
+}
+
+export type ConnectionSecrets = Record<string, string>;
+
+/** What an adapter knows of the connection a delivery came in on. */
+export interface ConnectionView<S = Record<string, unknown>> {
+  id: string;
+  platform: Platform;
+  storeId: string;
+  store: string;
+  secrets: ConnectionSecrets;
+  /** The connection's settings, parsed by the adapter's schema (defaults filled in). */
+  settings: S;
 }
 
 export type Verification = { ok: true; detail: string } | { ok: false; reason: string };
@@ -19,12 +34,23 @@ export interface DeliveryIdentity {
   tenant: string | null;
   /** Whether Flowdesk processes this topic; unknown topics are recorded and answered, not processed. */
   handled: boolean;
+  /** Why an unhandled delivery is not processed, when there is more to say than "unknown topic". */
+  note?: string;
 }
 
-export interface NormalizeContext {
+export interface EnrichContext<S> {
+  topic: string;
+  connection: ConnectionView<S>;
+  /** The platform API client's transport; tests point base URLs at local servers. */
+  fetch: typeof fetch;
+  clock: Clock;
+}
+
+export interface NormalizeContext<S = Record<string, unknown>> {
   topic: string;
   connectionId: string;
   storeId: string;
+  settings: S;
   /** The order as Flowdesk last stored it, for adapters that derive events from a transition. */
   previous: Order | null;
 }
@@ -39,13 +65,31 @@ export interface Normalized {
  * One platform's webhook dialect. Adding a platform means one folder implementing this and
  * one line in platforms/registry.ts.
  */
-export interface PlatformAdapter {
+export interface PlatformAdapter<S = Record<string, unknown>> {
   platform: Platform;
-  /** Which secrets a connection needs, by name, with a label for forms. */
-  secrets: readonly { name: string; label: string }[];
-  verify(delivery: RawDelivery, secrets: ConnectionSecrets): Verification;
+  /** What the store identity is on this platform, for the connection form. */
+  storeIdLabel: string;
+  /** The secrets a connection holds, by name. The first is the one `connections.create { secret }` sets. */
+  secrets: readonly { name: string; label: string; optional?: boolean }[];
+  /** The connection's settings; `settings.parse({})` gives the defaults. */
+  settings: z.ZodType<S>;
+  /** How to point the platform at a connection's webhook URL. */
+  setup: readonly string[];
+  /** An unsigned liveness request the platform sends when a webhook is saved (answered 200, recorded as a ping). */
+  isPing?(delivery: RawDelivery): boolean;
+  verify(delivery: RawDelivery, connection: ConnectionView<S>): Verification;
   /** Parses the verified bytes; throws with a readable message when they are not what the platform sends. */
   parse(delivery: RawDelivery): unknown;
   identify(delivery: RawDelivery, payload: unknown): DeliveryIdentity;
-  normalize(payload: unknown, ctx: NormalizeContext): Normalized;
+  /**
+   * Fetches what the push leaves out (Lazada sends ids only; KiotViet may lack contact
+   * details), before normalizing and outside any transaction. Throwing retries the delivery.
+   */
+  enrich?(payload: unknown, ctx: EnrichContext<S>): Promise<unknown>;
+  normalize(payload: unknown, ctx: NormalizeContext<S>): Normalized;
+}
+
+/** Keeps an adapter's settings type while registering it among others. */
+export function defineAdapter<S>(adapter: PlatformAdapter<S>): PlatformAdapter {
+  return adapter as unknown as PlatformAdapter;
 }

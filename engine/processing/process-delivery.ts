@@ -1,10 +1,14 @@
 import type { CanonicalEvent, Order, OrderSummaryDto, TimelineEntryDto } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { PlatformRegistry } from '../platforms/registry.ts';
+import type { ConnectionView, PlatformAdapter } from '../platforms/adapter.ts';
 import type { Queue, Job } from '../queue/queue.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { ActiveFlows } from '../flows/active-flows.ts';
+import type { ConnectionService } from '../domain/connections.ts';
+import type { NodeRegistry } from '../nodes/registry.ts';
+import { unmetRequirements } from '../flows/requirements.ts';
 import { PermanentJobError } from '../queue/worker.ts';
 import { upsertCustomerFromOrder } from '../domain/customers.ts';
 import { statusChanges, statusOf, versionMs } from '../domain/order-state.ts';
@@ -19,6 +23,9 @@ export interface ProcessDeps {
   clock: Clock;
   bus: EventBus;
   activeFlows: ActiveFlows;
+  connections: ConnectionService;
+  nodes: NodeRegistry;
+  fetch: typeof fetch;
 }
 
 /**
@@ -29,6 +36,18 @@ export interface ProcessDeps {
  */
 export function createDeliveryProcessor(deps: ProcessDeps) {
   const { repos, platforms, queue, clock, bus, activeFlows } = deps;
+
+  /** Reads the verified bytes and, where the platform sends ids only, fetches the rest (retried on failure). */
+  async function readPayload(raw: Parameters<PlatformAdapter['parse']>[0], adapter: PlatformAdapter, view: ConnectionView, topic: string) {
+    let payload: unknown;
+    try {
+      payload = adapter.parse(raw);
+    } catch (error) {
+      throw new PermanentJobError(`could not read the order: ${(error as Error).message}`);
+    }
+    if (!adapter.enrich) return payload;
+    return adapter.enrich(payload, { topic, connection: view, fetch: deps.fetch, clock });
+  }
 
   return async function processDelivery(job: Job): Promise<void> {
     const { inboxId } = job.payload as { inboxId: number };
@@ -49,18 +68,22 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     const emitted: TimelineEntryDto[] = [];
     let changedOrder: string | null = null;
 
+    const view = deps.connections.view(connection, adapter);
+    const topic = delivery.topic;
     let normalized;
     try {
-      const payload = adapter.parse(raw);
-      const ctx = { topic: delivery.topic, connectionId: connection.id, storeId: connection.storeId };
+      const payload = await readPayload(raw, adapter, view, topic);
+      const ctx = { topic, connectionId: connection.id, storeId: connection.storeId, settings: view.settings };
       // The order as stored, when there is one, lets adapters derive events from a transition.
       const first = adapter.normalize(payload, { ...ctx, previous: null });
       const stored = repos.orders.getByPlatformId(connection.id, first.order.platformOrderId);
       normalized = stored ? adapter.normalize(payload, { ...ctx, previous: stored.order }) : first;
     } catch (error) {
-      const reason = `could not read the order: ${(error as Error).message}`;
-      repos.inbox.setProcessing(inboxId, 'dead', reason);
-      throw new PermanentJobError(reason);
+      const permanent = !(error instanceof Error) || error instanceof PermanentJobError || !adapter.enrich || error.name === 'ZodError';
+      const reason = (error as Error).message.startsWith('could not read') ? (error as Error).message : `could not read the order: ${(error as Error).message}`;
+      const lastTry = permanent || job.attempts >= job.maxAttempts;
+      repos.inbox.setProcessing(inboxId, lastTry ? 'dead' : 'failed', lastTry ? reason : `${reason} (will retry)`);
+      throw permanent ? new PermanentJobError(reason) : new Error(reason);
     }
 
     repos.tx(() => {
@@ -72,9 +95,11 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
       const append = (e: Parameters<typeof repos.timeline.append>[0]) => emitted.push(repos.timeline.append(e));
 
       let customerId = existing?.customerId ?? null;
+      let customerChange: 'created' | 'updated' | 'unchanged' | null = null;
       if (!stale) {
         const customer = upsertCustomerFromOrder(repos.customers, incoming, now);
         customerId = customer?.customer.id ?? customerId;
+        customerChange = customer?.change ?? null;
         repos.orders.save(orderId, connection.id, incoming, customerId, incomingMs, now);
       }
       append({
@@ -102,16 +127,26 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
       const current = stale ? existing!.order : incoming;
       const previous = existing ? statusOf(existing.order) : null;
       const events = normalized.events.filter((t) => !(stale && t === 'order.updated'));
+      if (customerChange === 'created' || customerChange === 'updated') {
+        events.push(customerChange === 'created' ? 'customer.created' : 'customer.updated');
+        append({ orderId, atMs: nowMs, kind: 'customer', inboxId, title: `Customer ${incoming.customer?.email ?? ''} ${customerChange} from this order`, detail: { customerId, change: customerChange } });
+      }
+      const storePlatforms = repos.connections.platformsOf(connection.store);
       let runs = 0;
       for (const type of events) {
         const event: CanonicalEvent = { type, platform: connection.platform, connectionId: connection.id, occurredAt: incoming.updatedAt, order: current, previous: stale ? null : previous };
         const eventId = repos.events.insert(inboxId, orderId, event, now);
         for (const flow of activeFlows.matching(type, connection.platform)) {
           const runId = newId('run');
-          const created = repos.runs.insert({ id: runId, flowId: flow.id, flowVersion: flow.version, eventId, eventType: type, inboxId, orderId, dryRun: false, createdAt: now });
-          if (created) {
+          const unmet = unmetRequirements(flow.requirements, storePlatforms);
+          const skipReason = unmet.length > 0 ? `store "${connection.store}" has no ${unmet.join(', no ')} connection, which this flow uses` : null;
+          const created = repos.runs.insert({ id: runId, flowId: flow.id, flowVersion: flow.version, eventId, eventType: type, inboxId, orderId, dryRun: false, createdAt: now, skipReason });
+          if (!created) continue;
+          runs++;
+          if (skipReason) {
+            append({ orderId, atMs: nowMs, kind: 'run', runId, title: `Flow "${flow.name}" not run: ${skipReason}`, detail: { status: 'skipped', reason: skipReason } });
+          } else {
             queue.enqueue(RUN_JOB, { runId }, { idempotencyKey: `run:${runId}` });
-            runs++;
           }
         }
       }

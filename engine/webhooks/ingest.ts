@@ -4,6 +4,7 @@ import type { PlatformRegistry } from '../platforms/registry.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { NewInboxEntry } from '../storage/repos/inbox-repo.ts';
 import type { Queue } from '../queue/queue.ts';
+import type { ConnectionService } from '../domain/connections.ts';
 import type { Clock } from '../shared/clock.ts';
 
 export interface IngestAnswer {
@@ -17,7 +18,7 @@ export const DELIVERY_JOB = 'delivery.process';
  * Decides what a webhook request is and commits it, raw, with that verdict, before the caller
  * answers. Accepted deliveries get their processing job in the same transaction.
  */
-export function createIngest(repos: Repositories, platforms: PlatformRegistry, queue: Queue, clock: Clock) {
+export function createIngest(repos: Repositories, platforms: PlatformRegistry, connections: ConnectionService, queue: Queue, clock: Clock) {
   function record(
     delivery: RawDelivery | Omit<RawDelivery, 'body'>,
     base: Pick<NewInboxEntry, 'connectionId' | 'platform'>,
@@ -67,7 +68,10 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, q
       if (!adapter) {
         return record(delivery, base, 'ignored_topic', 200, `no adapter for ${connection.platform} yet`);
       }
-      const verdict = adapter.verify(delivery, connection.secrets);
+      if (adapter.isPing?.(delivery)) {
+        return record(delivery, base, 'ping', 200, `${connection.platform} checked that this URL answers (an unsigned ping)`);
+      }
+      const verdict = adapter.verify(delivery, connections.view(connection, adapter));
       if (!verdict.ok) return record(delivery, base, 'bad_signature', 401, verdict.reason);
 
       let payload: unknown;
@@ -81,7 +85,7 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, q
       const id = adapter.identify(delivery, payload);
       const extra = { topic: id.topic, deliveryKey: id.deliveryKey };
       if (!id.handled) {
-        return record(delivery, base, 'ignored_topic', 200, `topic ${id.topic ?? '(none)'} is not one Flowdesk processes`, extra);
+        return record(delivery, base, 'ignored_topic', 200, id.note ?? `topic ${id.topic ?? '(none)'} is not one Flowdesk processes`, extra);
       }
       return repos.tx(() => {
         const original = repos.inbox.findAccepted(connectionId, id.deliveryKey);

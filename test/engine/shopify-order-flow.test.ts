@@ -33,9 +33,9 @@ describe('a signed Shopify orders/create runs the active flow and lands on the t
     expect(detail.customer?.email).toBe('jon@example.com');
 
     const kinds = detail.timeline.map((e) => e.kind);
-    expect(kinds).toEqual(['delivery', 'order_created', 'run', 'step', 'step', 'step', 'tag_added', 'run']);
+    expect(kinds).toEqual(['delivery', 'order_created', 'customer', 'run', 'step', 'step', 'step', 'tag_added', 'run']);
     expect(detail.timeline[0]!.title).toContain('X-Shopify-Hmac-Sha256 verified');
-    expect(detail.timeline[6]!.title).toContain('VIP');
+    expect(detail.timeline[7]!.title).toContain('VIP');
     const times = detail.timeline.map((e) => Date.parse(e.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
 

@@ -3,7 +3,7 @@ import { FlowDocument, FlowFile, FlowProblem } from '../flow/flow-document.ts';
 import { NodeSpecDto } from '../nodes/node-spec.ts';
 import { method } from './method.ts';
 
-export const RunStatus = z.enum(['queued', 'running', 'succeeded', 'failed']);
+export const RunStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'skipped']);
 export type RunStatus = z.infer<typeof RunStatus>;
 
 export const StepStatus = z.enum(['done', 'skipped', 'failed']);

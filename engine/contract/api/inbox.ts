@@ -11,6 +11,8 @@ export const InboxVerdict = z.enum([
   'too_large',
   'malformed',
   'ignored_topic',
+  /** A platform's unsigned "are you there?" request (WooCommerce's webhook_id ping). */
+  'ping',
 ]);
 export type InboxVerdict = z.infer<typeof InboxVerdict>;
 

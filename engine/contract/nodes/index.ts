@@ -1,5 +1,8 @@
 import type { NodeSpec } from './node-spec.ts';
-import { orderCancelledSpec, orderCreatedSpec, orderPaidSpec, orderUpdatedSpec } from './orders/order-triggers.spec.ts';
+import {
+  customerCreatedSpec, customerUpdatedSpec, marketplaceStatusChangedSpec, orderCancelledSpec, orderCreatedSpec,
+  orderDeletedSpec, orderFulfilledSpec, orderPaidSpec, orderPartiallyFulfilledSpec, orderRefundedSpec, orderUpdatedSpec,
+} from './orders/order-triggers.spec.ts';
 import { compareSpec } from './logic/compare.spec.ts';
 import { addCustomerTagSpec, addOrderTagSpec, addTimelineNoteSpec } from './flowdesk/in-app-actions.spec.ts';
 
@@ -9,6 +12,13 @@ export const builtinNodeSpecs: readonly NodeSpec[] = [
   orderUpdatedSpec,
   orderPaidSpec,
   orderCancelledSpec,
+  orderFulfilledSpec,
+  orderPartiallyFulfilledSpec,
+  orderRefundedSpec,
+  orderDeletedSpec,
+  marketplaceStatusChangedSpec,
+  customerCreatedSpec,
+  customerUpdatedSpec,
   compareSpec,
   addOrderTagSpec,
   addCustomerTagSpec,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CanonicalEventType } from '../events.ts';
+import { Platform } from '../platform.ts';
 
 export const NodeCategory = z.enum(['trigger', 'condition', 'action']);
 export type NodeCategory = z.infer<typeof NodeCategory>;
@@ -26,6 +27,8 @@ export interface NodeSpec<P extends z.ZodType = z.ZodType> {
   params: P;
   /** For triggers: the canonical events that start the flow. */
   triggers?: readonly CanonicalEventType[];
+  /** A node that acts on a platform (its API) needs the store to have a connection to it. */
+  requiresPlatform?: Platform;
 }
 
 /** Defines a spec with its params type kept. */
@@ -46,6 +49,7 @@ export const NodeSpecDto = z.object({
   outputs: z.array(PortSpec),
   paramsSchema: z.record(z.string(), z.unknown()),
   triggers: z.array(z.string()).optional(),
+  requiresPlatform: Platform.optional(),
 });
 export type NodeSpecDto = z.infer<typeof NodeSpecDto>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Order } from '../../contract/index.ts';
-import type { PlatformAdapter } from '../adapter.ts';
+import { defineAdapter } from '../adapter.ts';
 import { base64DigestEquals, hmacSha256, sha256Hex } from '../hmac.ts';
 import { ShopifyOrder } from './shopify-payload.ts';
 import { normalizeShopifyOrder, shopifyOrderTopics } from './shopify-normalize.ts';
@@ -11,11 +11,18 @@ import { normalizeShopifyOrder, shopifyOrderTopics } from './shopify-normalize.t
  * store admin, the key shown there). Duplicates share `X-Shopify-Event-Id`; older deliveries
  * without it fall back to `X-Shopify-Webhook-Id`.
  */
-export const shopifyAdapter: PlatformAdapter = {
+export const shopifyAdapter = defineAdapter({
   platform: 'shopify',
+  storeIdLabel: 'Shop domain (your-shop.myshopify.com)',
   secrets: [{ name: 'webhookSecret', label: 'Client secret (or the key shown under Settings → Notifications → Webhooks)' }],
+  settings: z.object({}),
+  setup: [
+    'Shopify delivers only to public HTTPS URLs: put the webhook listener behind a tunnel or reverse proxy and start Flowdesk with --public-url.',
+    'In Shopify admin → Settings → Notifications → Webhooks (or your app), create webhooks for orders/create, orders/updated, orders/paid, orders/cancelled, orders/fulfilled and orders/partially_fulfilled, format JSON, URL = this connection\'s webhook URL.',
+    'Use the signing key shown on that page (or your app\'s client secret) as this connection\'s secret.',
+  ],
 
-  verify(delivery, secrets) {
+  verify(delivery, { secrets }) {
     const header = delivery.headers['x-shopify-hmac-sha256'] ?? delivery.headers['shopify-hmac-sha256'];
     if (!header) return { ok: false, reason: 'missing X-Shopify-Hmac-Sha256 header' };
     const secret = secrets['webhookSecret'];
@@ -53,4 +60,4 @@ export const shopifyAdapter: PlatformAdapter = {
     const order = Order.parse(normalizeShopifyOrder(parsed.data, ctx.storeId));
     return { order, events: [event] };
   },
-};
+});

@@ -2,15 +2,16 @@ import type { Db } from '../database.ts';
 import type { Platform } from '../../contract/index.ts';
 import { parseStored } from '../../shared/json.ts';
 
-/** The secrets a connection's adapter checks deliveries with. */
-export type ConnectionSecrets = Record<string, string>;
-
 export interface ConnectionRow {
   id: string;
   platform: Platform;
   storeId: string;
   name: string;
-  secrets: ConnectionSecrets;
+  /** The Flowdesk store this connection belongs to. */
+  store: string;
+  /** The secrets its adapter checks deliveries with, by name. */
+  secrets: Record<string, string>;
+  settings: Record<string, unknown>;
   createdAt: string;
 }
 
@@ -19,7 +20,9 @@ interface RawRow {
   platform: Platform;
   store_id: string;
   name: string;
+  store: string | null;
   secrets: string;
+  settings: string;
   created_at: string;
 }
 
@@ -28,19 +31,30 @@ const toRow = (r: RawRow): ConnectionRow => ({
   platform: r.platform,
   storeId: r.store_id,
   name: r.name,
-  secrets: parseStored<ConnectionSecrets>(r.secrets, {}),
+  store: r.store ?? r.name,
+  secrets: parseStored<Record<string, string>>(r.secrets, {}),
+  settings: parseStored<Record<string, unknown>>(r.settings, {}),
   createdAt: r.created_at,
 });
 
 export function createConnectionsRepo(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO connections (id, platform, store_id, name, secrets, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const insert = db.prepare(`INSERT INTO connections (id, platform, store_id, name, store, secrets, settings, created_at)
+    VALUES (@id, @platform, @storeId, @name, @store, @secrets, @settings, @createdAt)`);
+  const update = db.prepare('UPDATE connections SET name = @name, store = @store, secrets = @secrets, settings = @settings WHERE id = @id');
+  const remove = db.prepare('UPDATE connections SET removed_at = ? WHERE id = ? AND removed_at IS NULL');
   const byId = db.prepare('SELECT * FROM connections WHERE id = ? AND removed_at IS NULL');
   const all = db.prepare('SELECT * FROM connections WHERE removed_at IS NULL ORDER BY created_at, id');
+  const platformsOfStore = db.prepare('SELECT DISTINCT platform FROM connections WHERE store = ? AND removed_at IS NULL');
+  const serialize = (c: ConnectionRow) => ({ ...c, secrets: JSON.stringify(c.secrets), settings: JSON.stringify(c.settings) });
   return {
     insert(c: ConnectionRow): void {
-      insert.run(c.id, c.platform, c.storeId, c.name, JSON.stringify(c.secrets), c.createdAt);
+      insert.run(serialize(c));
+    },
+    update(c: ConnectionRow): void {
+      update.run(serialize(c));
+    },
+    remove(id: string, now: string): boolean {
+      return remove.run(now, id).changes === 1;
     },
     get(id: string): ConnectionRow | undefined {
       const r = byId.get(id) as RawRow | undefined;
@@ -48,6 +62,10 @@ export function createConnectionsRepo(db: Db) {
     },
     list(): ConnectionRow[] {
       return (all.all() as RawRow[]).map(toRow);
+    },
+    /** The platforms a Flowdesk store has a connection for. */
+    platformsOf(store: string): Platform[] {
+      return (platformsOfStore.all(store) as { platform: Platform }[]).map((r) => r.platform);
     },
   };
 }

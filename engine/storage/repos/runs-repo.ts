@@ -12,6 +12,8 @@ export interface NewRun {
   orderId: string | null;
   dryRun: boolean;
   createdAt: string;
+  /** Set when the run is recorded as skipped instead of queued. */
+  skipReason?: string | null;
 }
 
 export interface NewStep {
@@ -101,8 +103,10 @@ const selectRun = `SELECT r.*, f.name AS flow_name, o.number AS order_number FRO
 
 export function createRunsRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO runs (id, flow_id, flow_version, event_id, event_type, inbox_id, order_id,
-      status, dry_run, created_at)
-    VALUES (@id, @flowId, @flowVersion, @eventId, @eventType, @inboxId, @orderId, 'queued', @dryRun, @createdAt)
+      status, dry_run, created_at, error, finished_at)
+    VALUES (@id, @flowId, @flowVersion, @eventId, @eventType, @inboxId, @orderId,
+      CASE WHEN @skipReason IS NULL THEN 'queued' ELSE 'skipped' END, @dryRun, @createdAt, @skipReason,
+      CASE WHEN @skipReason IS NULL THEN NULL ELSE @createdAt END)
     ON CONFLICT (flow_id, event_id) DO NOTHING`);
   const byId = db.prepare(`${selectRun} WHERE r.id = ?`);
   const start = db.prepare("UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ?");
@@ -121,7 +125,7 @@ export function createRunsRepo(db: Db) {
   return {
     /** Creates the run unless this flow already has one for this event. */
     insert(run: NewRun): boolean {
-      return insert.run({ ...run, dryRun: run.dryRun ? 1 : 0 }).changes === 1;
+      return insert.run({ ...run, dryRun: run.dryRun ? 1 : 0, skipReason: run.skipReason ?? null }).changes === 1;
     },
     get(id: string): RunRecord | undefined {
       const r = byId.get(id) as RawRun | undefined;

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import type { ConnectionDto, Platform, PlatformInfoDto } from '../contract/index.ts';
+import { platformLabels } from '../contract/index.ts';
+import type { Repositories } from '../storage/repositories.ts';
+import type { ConnectionRow } from '../storage/repos/connections-repo.ts';
+import type { PlatformRegistry } from '../platforms/registry.ts';
+import type { ConnectionView, PlatformAdapter } from '../platforms/adapter.ts';
+import type { NodeRegistry } from '../nodes/registry.ts';
+import type { ActiveFlows } from '../flows/active-flows.ts';
+import { flowRequirements, unmetRequirements } from '../flows/requirements.ts';
+import type { Clock } from '../shared/clock.ts';
+import { EngineError, notFound } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+
+export function maskSecret(secret: string): string {
+  return secret.length <= 8 ? '••••' : `••••${secret.slice(-4)}`;
+}
+
+export interface ConnectionServiceDeps {
+  repos: Repositories;
+  platforms: PlatformRegistry;
+  nodes: NodeRegistry;
+  activeFlows: ActiveFlows;
+  clock: Clock;
+  webhookBaseUrl(): string;
+}
+
+/** Connections: the stores' platform accounts, their secrets (never shown back) and settings. */
+export function createConnectionService(d: ConnectionServiceDeps) {
+  const { repos } = d;
+  const now = () => new Date(d.clock.now()).toISOString();
+
+  function adapterFor(platform: Platform): PlatformAdapter {
+    const adapter = d.platforms.get(platform);
+    if (!adapter) throw new EngineError('unsupported_platform', `${platformLabels[platform]} connections are not supported yet`);
+    return adapter;
+  }
+
+  function parseSettings(adapter: PlatformAdapter, settings: unknown): Record<string, unknown> {
+    const parsed = adapter.settings.safeParse(settings ?? {});
+    if (!parsed.success) throw new EngineError('invalid_args', `invalid ${platformLabels[adapter.platform]} settings: ${z.prettifyError(parsed.error)}`);
+    return parsed.data as Record<string, unknown>;
+  }
+
+  function requireSecrets(adapter: PlatformAdapter, secrets: Record<string, string>): void {
+    const missing = adapter.secrets.filter((s) => !s.optional && !secrets[s.name]);
+    if (missing.length > 0) throw new EngineError('invalid_args', `missing secret: ${missing.map((s) => s.label).join(', ')}`);
+  }
+
+  function toDto(c: ConnectionRow): ConnectionDto {
+    const hints = Object.fromEntries(Object.entries(c.secrets).map(([k, v]) => [k, maskSecret(v)]));
+    return {
+      id: c.id,
+      platform: c.platform,
+      storeId: c.storeId,
+      name: c.name,
+      store: c.store,
+      settings: c.settings,
+      webhookPath: `/hooks/${c.id}`,
+      webhookUrl: `${d.webhookBaseUrl()}/hooks/${c.id}`,
+      secretHint: Object.values(hints)[0] ?? '••••',
+      secretHints: hints,
+      createdAt: c.createdAt,
+    };
+  }
+
+  function get(id: string): ConnectionRow {
+    const c = repos.connections.get(id);
+    if (!c) throw notFound('connection', id);
+    return c;
+  }
+
+  return {
+    toDto,
+    /** The connection as its adapter sees it; settings parsed with defaults. */
+    view(c: ConnectionRow, adapter: PlatformAdapter): ConnectionView {
+      const parsed = adapter.settings.safeParse(c.settings);
+      return { id: c.id, platform: c.platform, storeId: c.storeId, store: c.store, secrets: c.secrets, settings: parsed.success ? (parsed.data as Record<string, unknown>) : (adapter.settings.parse({}) as Record<string, unknown>) };
+    },
+    create(a: { platform: Platform; storeId: string; name?: string | undefined; store?: string | undefined; secret?: string | undefined; secrets?: Record<string, string> | undefined; settings?: Record<string, unknown> | undefined }): ConnectionDto {
+      const adapter = adapterFor(a.platform);
+      const secrets: Record<string, string> = { ...a.secrets };
+      const first = adapter.secrets[0];
+      if (a.secret !== undefined && first) secrets[first.name] = a.secret;
+      requireSecrets(adapter, secrets);
+      const name = a.name || a.storeId;
+      const row: ConnectionRow = {
+        id: newId('con'),
+        platform: a.platform,
+        storeId: a.storeId,
+        name,
+        store: a.store || name,
+        secrets,
+        settings: parseSettings(adapter, a.settings),
+        createdAt: now(),
+      };
+      repos.connections.insert(row);
+      return toDto(row);
+    },
+    update(a: { id: string; name?: string | undefined; store?: string | undefined; secrets?: Record<string, string> | undefined; settings?: Record<string, unknown> | undefined }): ConnectionDto {
+      const c = get(a.id);
+      const adapter = adapterFor(c.platform);
+      const next: ConnectionRow = {
+        ...c,
+        name: a.name ?? c.name,
+        store: a.store ?? c.store,
+        secrets: { ...c.secrets, ...a.secrets },
+        settings: a.settings ? parseSettings(adapter, a.settings) : c.settings,
+      };
+      repos.connections.update(next);
+      return toDto(next);
+    },
+    /** Removes a connection and deactivates (keeps) the active flows no remaining connection can serve. */
+    remove(id: string): { id: string; deactivatedFlows: { id: string; name: string }[] } {
+      get(id);
+      const deactivated: { id: string; name: string }[] = [];
+      repos.tx(() => {
+        repos.connections.remove(id, now());
+        const remaining = [...new Set(repos.connections.list().map((c) => c.platform))];
+        for (const flow of repos.flows.listActive()) {
+          if (unmetRequirements(flowRequirements(flow.document, d.nodes), remaining).length > 0) {
+            repos.flows.setActive(flow.id, null, now());
+            deactivated.push({ id: flow.id, name: flow.name });
+          }
+        }
+      });
+      d.activeFlows.invalidate();
+      return { id, deactivatedFlows: deactivated };
+    },
+    platforms(): PlatformInfoDto[] {
+      return d.platforms.list().map((a) => ({
+        platform: a.platform,
+        label: platformLabels[a.platform],
+        storeIdLabel: a.storeIdLabel,
+        secrets: a.secrets.map((s) => ({ name: s.name, label: s.label, optional: s.optional ?? false })),
+        settingsSchema: z.toJSONSchema(a.settings, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+        setup: [...a.setup],
+      }));
+    },
+  };
+}
+export type ConnectionService = ReturnType<typeof createConnectionService>;
