@@ -6,6 +6,7 @@ import type { ApiArgsInput, ApiMethodName, ApiReply, ApiResult, EngineEventMessa
 import { openDatabase } from './storage/database.ts';
 import { createRepositories } from './storage/repositories.ts';
 import { createPlatformRegistry } from './platforms/registry.ts';
+import type { PlatformAdapter } from './platforms/adapter.ts';
 import { createNodeRegistry } from './nodes/registry.ts';
 import { createQueue } from './queue/queue.ts';
 import { createWorker } from './queue/worker.ts';
@@ -50,6 +51,8 @@ export interface EngineOptions {
   staticDir?: string;
   clock?: Clock;
   logger?: Logger;
+  /** Platform adapters (default: every built-in one); tests may add their own. */
+  adapters?: readonly PlatformAdapter[];
   /** The transport platform API clients use (Lazada, KiotViet enrichment); tests may wrap it. */
   fetch?: typeof fetch;
   /** Serve the HTTP API (default true); an Electron host may relay over IPC only. */
@@ -83,7 +86,7 @@ export function createEngine(options: EngineOptions) {
   const db = openDatabase(join(dataDir, dataFiles.database), { synchronous: options.synchronous ?? 'normal' });
   const repos = createRepositories(db);
   const token = loadOrCreateToken(join(dataDir, dataFiles.token));
-  const platforms = createPlatformRegistry();
+  const platforms = createPlatformRegistry(options.adapters);
   const nodes = createNodeRegistry();
   const bus = createEventBus(logger);
   const queue = createQueue(repos.jobs, clock, { owner, ...options.queue });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The eight shop platforms the seeds name. Adapters exist for those in `implementedPlatforms`. */
+/** The eight shop platforms the seeds name, and a generic catch hook for any other source. */
 export const Platform = z.enum([
   'shopify',
   'haravan',
@@ -10,6 +10,8 @@ export const Platform = z.enum([
   'nhanhvn',
   'kiotviet',
   'ladisales',
+  /** A generic "catch hook": any other source, mapped into the order model by the user. */
+  'catchhook',
 ]);
 export type Platform = z.infer<typeof Platform>;
 
@@ -22,4 +24,5 @@ export const platformLabels: Record<Platform, string> = {
   nhanhvn: 'Nhanh.vn',
   kiotviet: 'KiotViet',
   ladisales: 'LadiSales',
+  catchhook: 'Catch hook',
 };

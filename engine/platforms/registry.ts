@@ -2,14 +2,14 @@ import type { Platform } from '../contract/index.ts';
 import type { PlatformAdapter } from './adapter.ts';
 import { shopifyAdapter } from './shopify/shopify-adapter.ts';
 
-const adapters: readonly PlatformAdapter[] = [shopifyAdapter];
+export const builtinAdapters: readonly PlatformAdapter[] = [shopifyAdapter];
 
 export interface PlatformRegistry {
   get(platform: Platform): PlatformAdapter | undefined;
   list(): readonly PlatformAdapter[];
 }
 
-export function createPlatformRegistry(list: readonly PlatformAdapter[] = adapters): PlatformRegistry {
+export function createPlatformRegistry(list: readonly PlatformAdapter[] = builtinAdapters): PlatformRegistry {
   const byPlatform = new Map<Platform, PlatformAdapter>();
   for (const a of list) {
     if (byPlatform.has(a.platform)) throw new Error(`two adapters for platform "${a.platform}"`);
