@@ -146,10 +146,7 @@ export function createEngine(options: EngineOptions) {
         webhookServer = createServer(createWebhookApp(ingest, {
           bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
           logger,
-          onRecorded: (id) => {
-            const entry = repos.inbox.summary(id);
-            if (entry) bus.emit('delivery.received', entry);
-          },
+          onRecorded: (entry) => bus.emit('delivery.received', entry),
         }));
         webhookServer.keepAliveTimeout = 65_000;
         const webhookPort = await listen(webhookServer, options.webhookPort ?? 7430, webhookHost);

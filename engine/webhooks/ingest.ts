@@ -1,5 +1,5 @@
-import type { InboxVerdict, InboxProcessing } from '../contract/index.ts';
-import type { RawDelivery } from '../platforms/adapter.ts';
+import type { InboxEntryDto, InboxVerdict } from '../contract/index.ts';
+import type { PlatformAdapter, RawDelivery } from '../platforms/adapter.ts';
 import type { PlatformRegistry } from '../platforms/registry.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { NewInboxEntry } from '../storage/repos/inbox-repo.ts';
@@ -10,99 +10,144 @@ import type { Clock } from '../shared/clock.ts';
 export interface IngestAnswer {
   status: number;
   body: { ok: boolean; verdict: InboxVerdict; reason: string | null; inboxId: number };
+  entry: InboxEntryDto;
 }
 
 export const DELIVERY_JOB = 'delivery.process';
 
+type Decision = Omit<NewInboxEntry, 'receivedAt' | 'processing' | 'duplicateOf'>;
+
+interface Pending {
+  decision: Decision;
+  receivedAt: string;
+  resolve(answer: IngestAnswer): void;
+  reject(error: unknown): void;
+}
+
 /**
- * Decides what a webhook request is and commits it, raw, with that verdict, before the caller
- * answers. Accepted deliveries get their processing job in the same transaction.
+ * Decides what a webhook request is, then commits it, raw, with that verdict, before the
+ * caller answers. Accepted deliveries get their processing job in the same transaction.
+ *
+ * Requests that arrive together are committed together (group commit): each waits for the
+ * one transaction that holds its row, so the promise of "stored before 200" is kept while
+ * the cost of a commit is shared. Duplicates are decided inside that transaction, in
+ * arrival order, so two copies in one batch still make one accepted delivery.
  */
 export function createIngest(repos: Repositories, platforms: PlatformRegistry, connections: ConnectionService, queue: Queue, clock: Clock) {
-  function record(
-    delivery: RawDelivery | Omit<RawDelivery, 'body'>,
-    base: Pick<NewInboxEntry, 'connectionId' | 'platform'>,
-    verdict: InboxVerdict,
-    status: number,
-    reason: string | null,
-    extra: Partial<NewInboxEntry> = {},
-  ): IngestAnswer {
-    const body = 'body' in delivery ? delivery.body : null;
-    const processing: InboxProcessing = verdict === 'accepted' ? 'pending' : 'not_processed';
-    const inboxId = repos.inbox.insert({
-      receivedAt: new Date(clock.now()).toISOString(),
+  let batch: Pending[] = [];
+
+  function flush(): void {
+    const pending = batch;
+    batch = [];
+    let answers: IngestAnswer[];
+    try {
+      answers = repos.tx(() => pending.map((p) => commit(p)));
+    } catch (error) {
+      for (const p of pending) p.reject(error);
+      return;
+    }
+    pending.forEach((p, i) => p.resolve(answers[i]!));
+  }
+
+  function commit({ decision, receivedAt }: Pending): IngestAnswer {
+    let d = decision;
+    let duplicateOf: number | null = null;
+    if (d.verdict === 'accepted' && d.connectionId && d.deliveryKey) {
+      const original = repos.inbox.findAccepted(d.connectionId, d.deliveryKey);
+      if (original !== undefined) {
+        duplicateOf = original;
+        d = { ...d, verdict: 'duplicate', reason: `same ${describeKey(d.deliveryKey)} as delivery ${original}` };
+      }
+    }
+    const processing = d.verdict === 'accepted' ? 'pending' : 'not_processed';
+    const inboxId = repos.inbox.insert({ ...d, receivedAt, duplicateOf, processing });
+    if (d.verdict === 'accepted') queue.enqueue(DELIVERY_JOB, { inboxId });
+    const entry: InboxEntryDto = {
+      id: inboxId,
+      receivedAt,
+      connectionId: d.connectionId,
+      platform: d.platform,
+      topic: d.topic,
+      deliveryKey: d.deliveryKey,
+      verdict: d.verdict,
+      reason: d.reason,
+      duplicateOf,
+      httpStatus: d.httpStatus,
+      bodySize: d.bodySize,
+      processing,
+      outcome: null,
+      orderId: null,
+    };
+    return { status: d.httpStatus, body: { ok: d.httpStatus < 300, verdict: d.verdict, reason: d.reason, inboxId }, entry };
+  }
+
+  function enqueue(decision: Decision): Promise<IngestAnswer> {
+    return new Promise((resolve, reject) => {
+      if (batch.length === 0) setImmediate(flush);
+      batch.push({ decision, receivedAt: new Date(clock.now()).toISOString(), resolve, reject });
+    });
+  }
+
+  function decide(delivery: RawDelivery, connectionId: string): Decision {
+    const base = {
       method: delivery.method,
       path: delivery.path,
       headers: delivery.headers,
-      body,
-      bodySize: body?.length ?? 0,
+      body: delivery.body,
+      bodySize: delivery.body.length,
+      connectionId,
+      platform: null,
       topic: null,
       deliveryKey: null,
       resourceVersion: null,
-      duplicateOf: null,
-      ...base,
-      ...extra,
-      verdict,
-      reason,
-      httpStatus: status,
-      processing,
-    });
-    return { status, body: { ok: status < 300, verdict, reason, inboxId } };
+    } satisfies Partial<Decision>;
+    const verdict = (v: InboxVerdict, httpStatus: number, reason: string | null, extra: Partial<Decision> = {}): Decision =>
+      ({ ...base, ...extra, verdict: v, httpStatus, reason });
+
+    const connection = repos.connections.get(connectionId);
+    if (!connection) return verdict('unknown_connection', 404, `no connection ${connectionId}`);
+    const known = { platform: connection.platform };
+    const adapter = platforms.get(connection.platform);
+    if (!adapter) return verdict('ignored_topic', 200, `no adapter for ${connection.platform} yet`, known);
+    if (adapter.isPing?.(delivery)) {
+      return verdict('ping', 200, `${connection.platform} checked that this URL answers (an unsigned ping)`, known);
+    }
+    const check = adapter.verify(delivery, connections.view(connection, adapter));
+    if (!check.ok) return verdict('bad_signature', 401, check.reason, known);
+
+    let payload: unknown;
+    try {
+      payload = adapter.parse(delivery);
+    } catch (error) {
+      const id = safeIdentify(adapter, delivery);
+      return verdict('malformed', 400, `signature valid, but the body is not valid JSON: ${(error as Error).message}`,
+        { ...known, topic: id?.topic ?? null, deliveryKey: id?.deliveryKey ?? null });
+    }
+    const id = adapter.identify(delivery, payload);
+    const extra = { ...known, topic: id.topic, deliveryKey: id.deliveryKey };
+    if (!id.handled) return verdict('ignored_topic', 200, id.note ?? `topic ${id.topic ?? '(none)'} is not one Flowdesk processes`, extra);
+    return verdict('accepted', 200, check.detail, extra);
   }
 
   return {
     /** A body over the size limit: recorded without its bytes. */
-    tooLarge(delivery: Omit<RawDelivery, 'body'>, connectionId: string, size: number, limit: number): IngestAnswer {
+    tooLarge(delivery: Omit<RawDelivery, 'body'>, connectionId: string, size: number, limit: number): Promise<IngestAnswer> {
       const connection = repos.connections.get(connectionId);
-      return record(delivery, { connectionId, platform: connection?.platform ?? null }, 'too_large', 413,
-        `body of ${size} bytes is over the ${limit}-byte limit`, { bodySize: size });
+      return enqueue({
+        ...delivery, body: null, bodySize: size, connectionId, platform: connection?.platform ?? null,
+        topic: null, deliveryKey: null, resourceVersion: null,
+        verdict: 'too_large', httpStatus: 413, reason: `body of ${size} bytes is over the ${limit}-byte limit`,
+      });
     },
 
-    receive(delivery: RawDelivery, connectionId: string): IngestAnswer {
-      const connection = repos.connections.get(connectionId);
-      if (!connection) {
-        return record(delivery, { connectionId, platform: null }, 'unknown_connection', 404, `no connection ${connectionId}`);
-      }
-      const base = { connectionId, platform: connection.platform };
-      const adapter = platforms.get(connection.platform);
-      if (!adapter) {
-        return record(delivery, base, 'ignored_topic', 200, `no adapter for ${connection.platform} yet`);
-      }
-      if (adapter.isPing?.(delivery)) {
-        return record(delivery, base, 'ping', 200, `${connection.platform} checked that this URL answers (an unsigned ping)`);
-      }
-      const verdict = adapter.verify(delivery, connections.view(connection, adapter));
-      if (!verdict.ok) return record(delivery, base, 'bad_signature', 401, verdict.reason);
-
-      let payload: unknown;
-      try {
-        payload = adapter.parse(delivery);
-      } catch (error) {
-        const id = safeIdentify(adapter, delivery);
-        return record(delivery, base, 'malformed', 400, `signature valid, but the body is not valid JSON: ${(error as Error).message}`,
-          { topic: id?.topic ?? null, deliveryKey: id?.deliveryKey ?? null });
-      }
-      const id = adapter.identify(delivery, payload);
-      const extra = { topic: id.topic, deliveryKey: id.deliveryKey };
-      if (!id.handled) {
-        return record(delivery, base, 'ignored_topic', 200, id.note ?? `topic ${id.topic ?? '(none)'} is not one Flowdesk processes`, extra);
-      }
-      return repos.tx(() => {
-        const original = repos.inbox.findAccepted(connectionId, id.deliveryKey);
-        if (original !== undefined) {
-          return record(delivery, base, 'duplicate', 200, `same ${describeKey(id.deliveryKey)} as delivery ${original}`,
-            { ...extra, duplicateOf: original });
-        }
-        const answer = record(delivery, base, 'accepted', 200, verdict.detail, extra);
-        queue.enqueue(DELIVERY_JOB, { inboxId: answer.body.inboxId });
-        return answer;
-      });
+    receive(delivery: RawDelivery, connectionId: string): Promise<IngestAnswer> {
+      return enqueue(decide(delivery, connectionId));
     },
   };
 }
 export type Ingest = ReturnType<typeof createIngest>;
 
-function safeIdentify(adapter: { identify: (d: RawDelivery, p: unknown) => { topic: string | null; deliveryKey: string } }, d: RawDelivery) {
+function safeIdentify(adapter: PlatformAdapter, d: RawDelivery) {
   try {
     return adapter.identify(d, undefined);
   } catch {
@@ -114,5 +159,6 @@ function describeKey(key: string): string {
   const [kind, value] = key.split(/:(.*)/s);
   if (kind === 'event') return `event id ${value}`;
   if (kind === 'webhook') return `webhook id ${value}`;
-  return 'body bytes';
+  if (kind === 'sha256') return 'body bytes';
+  return `delivery key ${key}`;
 }

@@ -1,13 +1,14 @@
 import express from 'express';
 import type { Request, Response } from 'express';
 import type { Ingest } from './ingest.ts';
+import type { InboxEntryDto } from '../contract/index.ts';
 import { readRawBody } from './read-raw-body.ts';
 import type { Logger } from '../shared/logger.ts';
 
 export interface ListenerOptions {
   bodyLimit: number;
   logger: Logger;
-  onRecorded?: (inboxId: number) => void;
+  onRecorded?: (entry: InboxEntryDto) => void;
 }
 
 function lowercaseHeaders(req: Request): Record<string, string> {
@@ -32,14 +33,14 @@ export function createWebhookApp(ingest: Ingest, opts: ListenerOptions): express
     try {
       const raw = await readRawBody(req, opts.bodyLimit);
       let answer;
-      if (raw.ok) answer = ingest.receive({ ...meta, body: raw.body }, connectionId);
-      else if (raw.tooLarge) answer = ingest.tooLarge(meta, connectionId, raw.size, opts.bodyLimit);
+      if (raw.ok) answer = await ingest.receive({ ...meta, body: raw.body }, connectionId);
+      else if (raw.tooLarge) answer = await ingest.tooLarge(meta, connectionId, raw.size, opts.bodyLimit);
       else {
         res.status(400).json({ ok: false, reason: `could not read the body: ${raw.error}` });
         return;
       }
       res.status(answer.status).json(answer.body);
-      opts.onRecorded?.(answer.body.inboxId);
+      opts.onRecorded?.(answer.entry);
     } catch (error) {
       // Nothing was committed: a 5xx makes the platform retry.
       opts.logger.error('webhook could not be recorded', { error: String(error), connectionId });

@@ -46,19 +46,29 @@ export function createConnectionsRepo(db: Db) {
   const all = db.prepare('SELECT * FROM connections WHERE removed_at IS NULL ORDER BY created_at, id');
   const platformsOfStore = db.prepare('SELECT DISTINCT platform FROM connections WHERE store = ? AND removed_at IS NULL');
   const serialize = (c: ConnectionRow) => ({ ...c, secrets: JSON.stringify(c.secrets), settings: JSON.stringify(c.settings) });
+  // Every delivery looks its connection up; one engine owns the file, so a cache that every
+  // write here clears stays true.
+  const cache = new Map<string, ConnectionRow | undefined>();
   return {
     insert(c: ConnectionRow): void {
       insert.run(serialize(c));
+      cache.clear();
     },
     update(c: ConnectionRow): void {
       update.run(serialize(c));
+      cache.clear();
     },
     remove(id: string, now: string): boolean {
+      cache.clear();
       return remove.run(now, id).changes === 1;
     },
     get(id: string): ConnectionRow | undefined {
+      if (cache.has(id)) return cache.get(id);
       const r = byId.get(id) as RawRow | undefined;
-      return r && toRow(r);
+      const row = r && toRow(r);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(id, row);
+      return row;
     },
     list(): ConnectionRow[] {
       return (all.all() as RawRow[]).map(toRow);

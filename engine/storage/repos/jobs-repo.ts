@@ -53,13 +53,17 @@ export function createJobsRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO jobs (kind, payload, idempotency_key, state, max_attempts, run_at, created_at, updated_at)
     VALUES (?, ?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`);
   const byKey = db.prepare('SELECT id FROM jobs WHERE idempotency_key = ?');
-  // The oldest due job, or one whose lease ran out under another owner.
-  const lease = db.prepare(`UPDATE jobs SET state = 'leased', lease_owner = @owner, lease_until = @until,
+  // The oldest due job; failing that, one whose lease ran out under another owner. Two
+  // queries, each served by the (state, run_at) index: an OR of both made SQLite sort
+  // the whole backlog on every lease.
+  const leaseDue = db.prepare(`UPDATE jobs SET state = 'leased', lease_owner = @owner, lease_until = @until,
       attempts = attempts + 1, updated_at = @now
-    WHERE id = (SELECT id FROM jobs
-      WHERE (state = 'queued' AND run_at <= @now)
-         OR (state = 'leased' AND lease_until < @now AND lease_owner <> @owner)
-      ORDER BY run_at, id LIMIT 1)
+    WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND run_at <= @now ORDER BY run_at, id LIMIT 1)
+    RETURNING *`);
+  const leaseExpired = db.prepare(`UPDATE jobs SET state = 'leased', lease_owner = @owner, lease_until = @until,
+      attempts = attempts + 1, updated_at = @now
+    WHERE id = (SELECT id FROM jobs WHERE state = 'leased' AND lease_until < @now AND lease_owner <> @owner
+      ORDER BY lease_until LIMIT 1)
     RETURNING *`);
   const complete = db.prepare(
     "UPDATE jobs SET state = 'done', lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND state = 'leased'",
@@ -84,7 +88,8 @@ export function createJobsRepo(db: Db) {
       return (byKey.get(key) as { id: number }).id;
     },
     lease(owner: string, now: number, leaseMs: number): JobRow | undefined {
-      const r = lease.get({ owner, now, until: now + leaseMs }) as RawRow | undefined;
+      const params = { owner, now, until: now + leaseMs };
+      const r = (leaseDue.get(params) ?? leaseExpired.get(params)) as RawRow | undefined;
       return r && toRow(r);
     },
     complete(id: number, now: number): boolean {

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { ValueKind } from './transforms.ts';
+
+/**
+ * The canonical Order paths a mapping rule can fill (engine/contract/order.ts), and what each
+ * holds. `lineItems` takes a sub-mapping per element; `tags` takes a list of texts (a text with
+ * commas is split). `financialStatus`, `fulfillmentStatus` and `platformStatus` take the
+ * source's own status words, which the connection's status table turns into canonical ones.
+ */
+const addressFields = ['name', 'firstName', 'lastName', 'phone', 'company', 'address1', 'address2', 'ward', 'district', 'city', 'province', 'provinceCode', 'country', 'countryCode', 'zip'] as const;
+
+const scalarTargets = {
+  platformOrderId: 'text',
+  number: 'text',
+  createdAt: 'date',
+  updatedAt: 'date',
+  cancelledAt: 'date',
+  cancelReason: 'text',
+  platformStatus: 'text',
+  financialStatus: 'text',
+  fulfillmentStatus: 'text',
+  storeStatus: 'text',
+  'customer.platformCustomerId': 'text',
+  'customer.name': 'text',
+  'customer.firstName': 'text',
+  'customer.lastName': 'text',
+  'customer.email': 'text',
+  'customer.emailVerified': 'boolean',
+  'customer.phone': 'text',
+  'customer.zaloUserId': 'text',
+  'customer.messengerPsid': 'text',
+  ...Object.fromEntries(addressFields.map((f) => [`shippingAddress.${f}`, 'text'])),
+  ...Object.fromEntries(addressFields.map((f) => [`billingAddress.${f}`, 'text'])),
+  subtotalPrice: 'decimal',
+  totalPrice: 'decimal',
+  totalTax: 'decimal',
+  totalDiscounts: 'decimal',
+  currency: 'text',
+  salesChannel: 'text',
+  note: 'text',
+  test: 'boolean',
+} as Record<string, ValueKind>;
+
+export const orderScalarTargets: Readonly<Record<string, ValueKind>> = scalarTargets;
+
+export const lineItemTargets: Readonly<Record<string, ValueKind>> = {
+  id: 'text',
+  productId: 'text',
+  variantId: 'text',
+  sku: 'text',
+  title: 'text',
+  variantTitle: 'text',
+  quantity: 'integer',
+  price: 'decimal',
+};
+
+/** Targets that take a list: `tags` (of texts) at both levels, `lineItems` (of sub-mapped elements) on the order. */
+export const TEXT_LIST = 'tags';
+export const ITEM_LIST = 'lineItems';
+
+const names = (o: Readonly<Record<string, ValueKind>>, ...lists: string[]) => [...Object.keys(o), ...lists] as [string, ...string[]];
+
+export const OrderTarget = z.enum(names(orderScalarTargets, TEXT_LIST, ITEM_LIST));
+export type OrderTarget = z.infer<typeof OrderTarget>;
+
+export const LineItemTarget = z.enum(names(lineItemTargets, TEXT_LIST));
+export type LineItemTarget = z.infer<typeof LineItemTarget>;

@@ -1,0 +1,152 @@
+import type { Address, CanonicalEventType, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
+import { FinancialStatus as FinancialStatusSchema } from '../../contract/index.ts';
+import type { HaravanAddress, HaravanOrder } from './haravan-payload.ts';
+import type { HaravanSettings } from './haravan-settings.ts';
+import { decimal, idText, isoTime, tagList, text } from './haravan-values.ts';
+
+/**
+ * Haravan order topics (reference §2.4, names as Shopify's; a Haravan unit test asserts them
+ * against real webhook data) and the canonical event each one is.
+ */
+export const haravanOrderTopics: Record<string, CanonicalEventType> = {
+  'orders/create': 'order.created',
+  'orders/updated': 'order.updated',
+  'orders/paid': 'order.paid',
+  'orders/cancelled': 'order.cancelled',
+  'orders/fulfilled': 'order.fulfilled',
+  'orders/delete': 'order.deleted',
+};
+
+/** pending, authorized, partially_paid, paid, partially_refunded, refunded, voided: the canonical words. */
+function financial(s: string | null | undefined): FinancialStatus {
+  const parsed = FinancialStatusSchema.safeParse(s ?? 'pending');
+  return parsed.success ? parsed.data : 'unknown';
+}
+
+/** Haravan writes "no shipment yet" as null or "notfulfilled" (Errata 2). */
+function fulfillment(s: string | null | undefined): FulfillmentStatus {
+  switch (s ?? null) {
+    case null:
+    case 'notfulfilled':
+    case 'unfulfilled':
+      return 'unfulfilled';
+    case 'partial':
+      return 'partial';
+    case 'fulfilled':
+      return 'fulfilled';
+    case 'restocked':
+      return 'restocked';
+    default:
+      return 'unknown';
+  }
+}
+
+/** The order's own state: cancelled and closed win over the confirmation flag. */
+function platformStatus(o: HaravanOrder): string {
+  if (o.cancelled_status === 'cancelled' || o.cancelled_at) return 'cancelled';
+  if (o.closed_status === 'closed' || o.closed_at) return 'closed';
+  return o.confirmed_status ?? 'open';
+}
+
+/** Delivery progress lives on the shipments (Errata 2): the latest one's carrier status. */
+function deliveryStatus(o: HaravanOrder, settings: HaravanSettings): string {
+  const shipments = [...(o.fulfillments ?? [])].sort((a, b) => Date.parse(a.created_at ?? '') - Date.parse(b.created_at ?? ''));
+  const latest = shipments.at(-1);
+  if (!latest) return settings.notShipped;
+  const code = latest.carrier_status_code ?? null;
+  if (code && Object.hasOwn(settings.deliveryStatuses, code)) return settings.deliveryStatuses[code]!;
+  return text(latest.carrier_status_name) ?? code ?? settings.notShipped;
+}
+
+function address(a: HaravanAddress | null | undefined): Address | null {
+  if (!a) return null;
+  const firstName = text(a.first_name);
+  const lastName = text(a.last_name);
+  return {
+    name: text(a.name) ?? ([firstName, lastName].filter(Boolean).join(' ') || null),
+    firstName,
+    lastName,
+    phone: text(a.phone),
+    company: text(a.company),
+    address1: text(a.address1),
+    address2: text(a.address2),
+    ward: text(a.ward),
+    district: text(a.district),
+    city: text(a.city),
+    province: text(a.province),
+    provinceCode: text(a.province_code),
+    country: text(a.country),
+    countryCode: text(a.country_code)?.toUpperCase() ?? null,
+    zip: text(a.zip),
+  };
+}
+
+function orderNumber(o: HaravanOrder, id: string): string {
+  const n = text(o.name) ?? idText(o.order_number);
+  if (n) return n;
+  return o.number !== null && o.number !== undefined ? `#${o.number}` : id;
+}
+
+export function normalizeHaravanOrder(o: HaravanOrder, storeId: string, settings: HaravanSettings): Order {
+  const c = o.customer ?? null;
+  const billing = o.billing_address ?? null;
+  const shipping = o.shipping_address ?? null;
+  const email = text(o.email) ?? text(o.contact_email) ?? text(c?.email);
+  const firstName = text(c?.first_name) ?? text(billing?.first_name) ?? text(shipping?.first_name);
+  const lastName = text(c?.last_name) ?? text(billing?.last_name) ?? text(shipping?.last_name);
+  const phone = text(o.phone) ?? text(c?.phone) ?? text(billing?.phone) ?? text(shipping?.phone);
+  const name = [firstName, lastName].filter(Boolean).join(' ') || null;
+  const id = String(o.id);
+  const source = text(o.source_name) ?? text(o.source);
+  return {
+    platform: 'haravan',
+    storeId,
+    platformOrderId: id,
+    number: orderNumber(o, id),
+    createdAt: isoTime(o.created_at, 'created_at'),
+    updatedAt: isoTime(o.updated_at, 'updated_at'),
+    financialStatus: financial(o.financial_status),
+    fulfillmentStatus: fulfillment(o.fulfillment_status),
+    cancelledAt: o.cancelled_at ? isoTime(o.cancelled_at, 'cancelled_at') : null,
+    cancelReason: o.cancel_reason ?? null,
+    platformStatus: platformStatus(o),
+    storeStatus: deliveryStatus(o, settings),
+    customer:
+      email || name || phone || c
+        ? {
+            platformCustomerId: idText(c?.id),
+            name,
+            firstName,
+            lastName,
+            email,
+            emailVerified: c?.verified_email === true,
+            phone,
+            zaloUserId: null,
+            messengerPsid: null,
+          }
+        : null,
+    shippingAddress: address(shipping),
+    billingAddress: address(billing),
+    lineItems: (o.line_items ?? []).map((li) => ({
+      id: idText(li.id),
+      productId: idText(li.product_id),
+      variantId: idText(li.variant_id),
+      sku: text(li.sku),
+      title: text(li.title) ?? text(li.name) ?? '(untitled item)',
+      variantTitle: text(li.variant_title),
+      quantity: li.quantity,
+      price: decimal(li.price),
+      tags: [],
+      properties: (li.properties ?? []).map((p) => ({ name: String(p.name), value: String(p.value) })),
+    })),
+    subtotalPrice: decimal(o.subtotal_price, decimal(o.total_price)),
+    totalPrice: decimal(o.total_price),
+    totalTax: decimal(o.total_tax),
+    totalDiscounts: decimal(o.total_discounts),
+    currency: text(o.currency) ?? 'VND',
+    tags: tagList(o.tags),
+    salesChannel: source ? (Object.hasOwn(settings.salesChannels, source) ? settings.salesChannels[source]! : source) : null,
+    note: o.note ?? null,
+    test: o.test ?? false,
+  };
+}

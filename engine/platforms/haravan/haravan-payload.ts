@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * The parts of Haravan's Order resource (reference §2.5; docs.haravan.com/docs/omni-apis/orders)
+ * that Flowdesk reads. Shopify-like, but: money is a JSON number (.NET decimals),
+ * `order_number` is a string ("#100020"), addresses carry district and ward, and the order has
+ * its own confirmed/cancelled/closed flags.
+ */
+const Id = z.union([z.number(), z.string()]);
+const Money = z.union([z.number(), z.string()]);
+const str = z.string().nullish();
+
+export const HaravanAddress = z.looseObject({
+  first_name: str,
+  last_name: str,
+  name: str,
+  phone: str,
+  company: str,
+  address1: str,
+  address2: str,
+  ward: str,
+  ward_code: str,
+  district: str,
+  district_code: str,
+  city: str,
+  province: str,
+  province_code: str,
+  country: str,
+  country_code: str,
+  zip: str,
+});
+export type HaravanAddress = z.infer<typeof HaravanAddress>;
+
+export const HaravanCustomer = z.looseObject({
+  id: Id.nullish(),
+  email: str,
+  phone: str,
+  first_name: str,
+  last_name: str,
+  verified_email: z.boolean().nullish(),
+  default_address: HaravanAddress.nullish(),
+});
+
+export const HaravanLineItem = z.looseObject({
+  id: Id.nullish(),
+  product_id: Id.nullish(),
+  variant_id: Id.nullish(),
+  sku: str,
+  title: str,
+  name: str,
+  variant_title: str,
+  quantity: z.number().int(),
+  price: Money,
+  properties: z.array(z.looseObject({ name: z.unknown(), value: z.unknown() })).nullish(),
+});
+
+/** A shipment; `carrier_status_code` is the delivery progress (readytopick, delivering, delivered, cancel…). */
+export const HaravanFulfillment = z.looseObject({
+  id: Id.nullish(),
+  created_at: str,
+  updated_at: str,
+  carrier_status_code: str,
+  carrier_status_name: str,
+});
+
+export const HaravanOrder = z.looseObject({
+  id: Id,
+  name: str,
+  order_number: Id.nullish(),
+  number: Id.nullish(),
+  email: str,
+  contact_email: str,
+  phone: str,
+  created_at: z.string(),
+  updated_at: z.string(),
+  cancelled_at: str,
+  cancel_reason: str,
+  closed_at: str,
+  financial_status: str,
+  fulfillment_status: str,
+  confirmed_status: str,
+  cancelled_status: str,
+  closed_status: str,
+  currency: z.string().nullish(),
+  total_price: Money,
+  subtotal_price: Money.nullish(),
+  total_tax: Money.nullish(),
+  total_discounts: Money.nullish(),
+  tags: str,
+  note: str,
+  source_name: str,
+  source: str,
+  gateway_code: str,
+  test: z.boolean().nullish(),
+  customer: HaravanCustomer.nullish(),
+  shipping_address: HaravanAddress.nullish(),
+  billing_address: HaravanAddress.nullish(),
+  line_items: z.array(HaravanLineItem).nullish(),
+  fulfillments: z.array(HaravanFulfillment).nullish(),
+});
+export type HaravanOrder = z.infer<typeof HaravanOrder>;
+
+/** Whether a body is an order (orders/delete may carry less; then it is not processed). */
+export function looksLikeHaravanOrder(payload: unknown): boolean {
+  return HaravanOrder.safeParse(payload).success;
+}
