@@ -1,8 +1,10 @@
 import type { Platform } from '../contract/index.ts';
 import type { PlatformAdapter } from './adapter.ts';
 import { shopifyAdapter } from './shopify/shopify-adapter.ts';
+import { haravanAdapter } from './haravan/haravan-adapter.ts';
+import { sapoAdapter } from './sapo/sapo-adapter.ts';
 
-export const builtinAdapters: readonly PlatformAdapter[] = [shopifyAdapter];
+export const builtinAdapters: readonly PlatformAdapter[] = [shopifyAdapter, haravanAdapter, sapoAdapter];
 
 export interface PlatformRegistry {
   get(platform: Platform): PlatformAdapter | undefined;

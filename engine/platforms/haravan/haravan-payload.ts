@@ -99,8 +99,3 @@ export const HaravanOrder = z.looseObject({
   fulfillments: z.array(HaravanFulfillment).nullish(),
 });
 export type HaravanOrder = z.infer<typeof HaravanOrder>;
-
-/** Whether a body is an order (orders/delete may carry less; then it is not processed). */
-export function looksLikeHaravanOrder(payload: unknown): boolean {
-  return HaravanOrder.safeParse(payload).success;
-}

@@ -75,13 +75,11 @@ export const sapoAdapter = defineAdapter<SapoSettings>({
     const tenant = sapoDomain(delivery.headers);
     const env = payload === undefined ? null : openEnvelope(payload);
     const key = env && topic ? versionKey(topic, env.sapo.dialect, env.order, env.sapo.eventVersion, env.sapo.objectId) : null;
-    return {
-      topic,
-      deliveryKey: key ?? `sha256:${sha256Hex(delivery.body)}`,
-      tenant,
-      handled: topic !== null && orderTopics.has(topic) && key !== null,
-      ...(topic !== null && orderTopics.has(topic) && !key ? { note: `${topic} body has no order id and version: recorded, not processed` } : {}),
-    };
+    const deliveryKey = key ?? `sha256:${sha256Hex(delivery.body)}`;
+    if (topic === null || !orderTopics.has(topic)) return { topic, deliveryKey, tenant, handled: false };
+    // An order topic whose body has no id and version (an id-only orders/delete) has nothing to apply.
+    if (!key) return { topic, deliveryKey, tenant, handled: false, note: `${topic} body has no order id and modified_on: recorded, not processed` };
+    return { topic, deliveryKey, tenant, handled: true };
   },
 
   normalize(payload, ctx) {

@@ -55,7 +55,7 @@ export const SapoGoCustomer = z.looseObject({
 export const SapoGoOrder = z.looseObject({
   id: Id,
   tenant_id: Id.nullish(),
-  code: str,
+  code: z.string(),
   created_on: z.string(),
   modified_on: z.string(),
   cancelled_on: str,
