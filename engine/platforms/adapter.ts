@@ -77,6 +77,11 @@ export interface PlatformAdapter<S = Record<string, unknown>> {
   setup: readonly string[];
   /** An unsigned liveness request the platform sends when a webhook is saved (answered 200, recorded as a ping). */
   isPing?(delivery: RawDelivery): boolean;
+  /**
+   * Answers the GET a platform sends to check a callback URL before using it (Haravan's
+   * `hub.challenge`): the text to answer with, or why not.
+   */
+  challenge?(query: URLSearchParams, connection: ConnectionView<S>): { ok: true; answer: string } | { ok: false; reason: string };
   verify(delivery: RawDelivery, connection: ConnectionView<S>): Verification;
   /** Parses the verified bytes; throws with a readable message when they are not what the platform sends. */
   parse(delivery: RawDelivery): unknown;

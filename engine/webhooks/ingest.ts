@@ -11,6 +11,8 @@ export interface IngestAnswer {
   status: number;
   body: { ok: boolean; verdict: InboxVerdict; reason: string | null; inboxId: number };
   entry: InboxEntryDto;
+  /** For a URL check: the text the platform expects back. */
+  text?: string;
 }
 
 export const DELIVERY_JOB = 'delivery.process';
@@ -142,6 +144,23 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
 
     receive(delivery: RawDelivery, connectionId: string): Promise<IngestAnswer> {
       return enqueue(decide(delivery, connectionId));
+    },
+
+    /** A platform's GET check of the callback URL; recorded like any request. */
+    async challenge(delivery: RawDelivery, connectionId: string): Promise<IngestAnswer> {
+      const base = { ...delivery, bodySize: 0, connectionId, platform: null, topic: null, deliveryKey: null, resourceVersion: null };
+      const connection = repos.connections.get(connectionId);
+      if (!connection) return enqueue({ ...base, verdict: 'unknown_connection', httpStatus: 404, reason: `no connection ${connectionId}` });
+      const adapter = platforms.get(connection.platform);
+      const known = { ...base, platform: connection.platform };
+      if (!adapter?.challenge) {
+        return enqueue({ ...known, verdict: 'ignored_topic', httpStatus: 405, reason: `${connection.platform} webhooks are delivered with POST; nothing answers a GET here` });
+      }
+      const query = new URL(delivery.path, 'http://local').searchParams;
+      const result = adapter.challenge(query, connections.view(connection, adapter));
+      if (!result.ok) return enqueue({ ...known, verdict: 'bad_signature', httpStatus: 403, reason: result.reason });
+      const answer = await enqueue({ ...known, verdict: 'ping', httpStatus: 200, reason: `${connection.platform} checked the callback URL; answered its challenge` });
+      return { ...answer, text: result.answer };
     },
   };
 }

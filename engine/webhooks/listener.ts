@@ -48,6 +48,19 @@ export function createWebhookApp(ingest: Ingest, opts: ListenerOptions): express
     }
   });
 
+  app.get('/hooks/:connectionId', async (req: Request<{ connectionId: string }>, res: Response) => {
+    try {
+      const meta = { method: req.method, path: req.originalUrl, headers: lowercaseHeaders(req), body: Buffer.alloc(0) };
+      const answer = await ingest.challenge(meta, req.params.connectionId);
+      if (answer.text !== undefined) res.status(200).type('text/plain').send(answer.text);
+      else res.status(answer.status).json(answer.body);
+      opts.onRecorded?.(answer.entry);
+    } catch (error) {
+      opts.logger.error('webhook check could not be recorded', { error: String(error) });
+      if (!res.headersSent) res.status(503).json({ ok: false, reason: 'Flowdesk could not record this request; retry' });
+    }
+  });
+
   app.all('/hooks/:connectionId', (_req, res) => {
     res.status(405).set('Allow', 'POST').json({ ok: false, reason: 'webhooks are delivered with POST' });
   });

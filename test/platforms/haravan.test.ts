@@ -155,3 +155,21 @@ describe('Haravan webhooks end to end', () => {
     expect(last!.outcome).toContain('events order.cancelled');
   });
 });
+
+describe('Haravan app webhooks: the callback URL check', () => {
+  it('answers hub.challenge when hub.verify_token matches, and records the check', async () => {
+    const t = await startTempEngine();
+    try {
+      const c = await t.engine.call('connections.create', { platform: 'haravan', storeId: '1000114691', secrets: { appSecret: 'app-secret', verifyToken: 'vt-123' } });
+      const ok = await fetch(`${c.webhookUrl}?hub.mode=subscribe&hub.verify_token=vt-123&hub.challenge=abc987`);
+      expect([ok.status, await ok.text()]).toEqual([200, 'abc987']);
+      const wrong = await fetch(`${c.webhookUrl}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=abc987`);
+      expect(wrong.status).toBe(403);
+      const inbox = await t.engine.call('inbox.list', {});
+      expect(inbox.map((e) => [e.verdict, e.httpStatus])).toEqual([['bad_signature', 403], ['ping', 200]]);
+      expect(inbox[0]!.reason).toContain('hub.verify_token does not match');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { Order } from '../../contract/index.ts';
 import { defineAdapter, type RawDelivery } from '../adapter.ts';
@@ -34,6 +35,12 @@ function signatureHeader(d: RawDelivery): string | undefined {
   return undefined;
 }
 
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 function orderOf(payload: unknown): HaravanOrder | null {
   const parsed = HaravanOrder.safeParse(payload);
   return parsed.success ? parsed.data : null;
@@ -45,6 +52,7 @@ export const haravanAdapter = defineAdapter<HaravanSettings>({
   secrets: [
     { name: 'webhookSecret', label: 'Webhook authentication secret (Settings → Notifications, for webhooks added in the store admin)', optional: true },
     { name: 'appSecret', label: 'App client secret (for webhooks subscribed by your Haravan app)', optional: true },
+    { name: 'verifyToken', label: 'Verify token registered with the app\'s callback URL (Haravan checks the URL with it)', optional: true },
   ],
   settings: HaravanSettings,
   setup: [
@@ -53,6 +61,17 @@ export const haravanAdapter = defineAdapter<HaravanSettings>({
     'Copy the "webhook authentication secret" shown on that page into this connection (or, for an app\'s webhooks, its client secret; a connection can hold both).',
     'Use your org id (the X-Haravan-Org-Id of the deliveries) as the store id.',
   ],
+
+  // App (Connect) webhooks: Haravan first GETs the callback with hub.mode=subscribe,
+  // hub.verify_token and hub.challenge, and expects the challenge back (§2.1).
+  challenge(query, { secrets }) {
+    const token = query.get('hub.verify_token');
+    const challenge = query.get('hub.challenge');
+    if (query.get('hub.mode') !== 'subscribe' || challenge === null) return { ok: false, reason: 'not a hub.mode=subscribe check with a hub.challenge' };
+    if (!secrets['verifyToken']) return { ok: false, reason: 'the connection has no verify token to check hub.verify_token against' };
+    if (!token || !safeEqual(token, secrets['verifyToken'])) return { ok: false, reason: 'hub.verify_token does not match this connection\'s verify token' };
+    return { ok: true, answer: challenge };
+  },
 
   verify(delivery, { secrets }) {
     const header = signatureHeader(delivery);
