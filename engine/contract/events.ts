@@ -11,6 +11,8 @@ export const CanonicalEventType = z.enum([
   'order.fulfilled',
   'order.partially_fulfilled',
   'order.refunded',
+  /** The payment failed (WooCommerce's `failed` status). */
+  'order.payment_failed',
   'order.deleted',
   'marketplace.status_changed',
   'customer.created',

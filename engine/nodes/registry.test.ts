@@ -15,7 +15,7 @@ describe('the node registry', () => {
     const triggers = dtos.filter((d) => d.category === 'trigger').map((d) => d.triggers);
     expect(triggers).toEqual([
       ['order.created'], ['order.updated'], ['order.paid'], ['order.cancelled'], ['order.fulfilled'],
-      ['order.partially_fulfilled'], ['order.refunded'], ['order.deleted'], ['marketplace.status_changed'],
+      ['order.partially_fulfilled'], ['order.refunded'], ['order.payment_failed'], ['order.deleted'], ['marketplace.status_changed'],
       ['customer.created'], ['customer.updated'],
     ]);
   });

@@ -3,8 +3,10 @@ import type { PlatformAdapter } from './adapter.ts';
 import { shopifyAdapter } from './shopify/shopify-adapter.ts';
 import { haravanAdapter } from './haravan/haravan-adapter.ts';
 import { sapoAdapter } from './sapo/sapo-adapter.ts';
+import { woocommerceAdapter } from './woocommerce/woocommerce-adapter.ts';
+import { nhanhvnAdapter } from './nhanhvn/nhanhvn-adapter.ts';
 
-export const builtinAdapters: readonly PlatformAdapter[] = [shopifyAdapter, haravanAdapter, sapoAdapter];
+export const builtinAdapters: readonly PlatformAdapter[] = [shopifyAdapter, haravanAdapter, sapoAdapter, woocommerceAdapter, nhanhvnAdapter];
 
 export interface PlatformRegistry {
   get(platform: Platform): PlatformAdapter | undefined;

@@ -1,7 +1,7 @@
 import type { NodeSpec } from './node-spec.ts';
 import {
   customerCreatedSpec, customerUpdatedSpec, marketplaceStatusChangedSpec, orderCancelledSpec, orderCreatedSpec,
-  orderDeletedSpec, orderFulfilledSpec, orderPaidSpec, orderPartiallyFulfilledSpec, orderRefundedSpec, orderUpdatedSpec,
+  orderDeletedSpec, orderFulfilledSpec, orderPaymentFailedSpec, orderPaidSpec, orderPartiallyFulfilledSpec, orderRefundedSpec, orderUpdatedSpec,
 } from './orders/order-triggers.spec.ts';
 import { compareSpec } from './logic/compare.spec.ts';
 import { addCustomerTagSpec, addOrderTagSpec, addTimelineNoteSpec } from './flowdesk/in-app-actions.spec.ts';
@@ -15,6 +15,7 @@ export const builtinNodeSpecs: readonly NodeSpec[] = [
   orderFulfilledSpec,
   orderPartiallyFulfilledSpec,
   orderRefundedSpec,
+  orderPaymentFailedSpec,
   orderDeletedSpec,
   marketplaceStatusChangedSpec,
   customerCreatedSpec,

@@ -36,7 +36,7 @@ export function readNhanhDelivery(delivery: RawDelivery): NhanhPayload {
     try {
       data = JSON.parse(rawData);
     } catch (error) {
-      throw new Error(`the data field is not JSON: ${(error as Error).message}`);
+      throw new Error(`the data field is not JSON: ${(error as Error).message}`, { cause: error });
     }
     return { format: 'v1', kind: v1KindOf(delivery.path), storeId: fields.get('storeId') || null, data, rawData };
   }

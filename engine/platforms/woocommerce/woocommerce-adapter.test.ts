@@ -116,7 +116,7 @@ describe('the WooCommerce adapter: normalize', () => {
     ['pending', 'completed', ['order.updated', 'order.paid', 'order.fulfilled'], 'paid', 'fulfilled'],
     ['pending', 'cancelled', ['order.updated', 'order.cancelled'], 'voided', 'unfulfilled'],
     ['processing', 'refunded', ['order.updated', 'order.refunded'], 'refunded', 'unfulfilled'],
-    ['pending', 'failed', ['order.updated'], 'pending', 'unfulfilled'],
+    ['pending', 'failed', ['order.updated', 'order.payment_failed'], 'pending', 'unfulfilled'],
     ['processing', 'processing', ['order.updated'], 'paid', 'unfulfilled'],
     ['completed', 'processing', ['order.updated'], 'paid', 'unfulfilled'],
   ])('%s → %s derives %j', (from, to, events, financial, fulfillment) => {

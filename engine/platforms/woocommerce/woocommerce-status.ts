@@ -54,5 +54,6 @@ export function transitionEvents(before: Order | null, after: Order, cancelled: 
   if (cancelled(after) && !(before && cancelled(before))) out.push('order.cancelled');
   const refund = after.financialStatus === 'refunded' || after.financialStatus === 'partially_refunded';
   if (refund && before?.financialStatus !== after.financialStatus) out.push('order.refunded');
+  if (after.platformStatus === 'failed' && before?.platformStatus !== 'failed') out.push('order.payment_failed');
   return out;
 }

@@ -34,6 +34,7 @@ export const orderCancelledSpec = orderTrigger('order.cancelled', 'orders.order_
 export const orderFulfilledSpec = orderTrigger('order.fulfilled', 'orders.order_fulfilled', 'Order fulfilled', 'When every item of an order has shipped.');
 export const orderPartiallyFulfilledSpec = orderTrigger('order.partially_fulfilled', 'orders.order_partially_fulfilled', 'Order partially fulfilled', 'When some items of an order have shipped.');
 export const orderRefundedSpec = orderTrigger('order.refunded', 'orders.order_refunded', 'Order refunded or returned', 'When an order is refunded or returned, in full or in part.');
+export const orderPaymentFailedSpec = orderTrigger('order.payment_failed', 'orders.order_payment_failed', 'Order payment failed', "When an order's payment fails.");
 export const orderDeletedSpec = orderTrigger('order.deleted', 'orders.order_deleted', 'Order deleted', 'When an order is deleted on its platform.');
 export const marketplaceStatusChangedSpec = orderTrigger('marketplace.status_changed', 'orders.marketplace_status_changed', 'Marketplace order status changed', "When a marketplace (Lazada…) order changes status; carries the store status it maps to.");
 export const customerCreatedSpec = orderTrigger('customer.created', 'orders.customer_created', 'Customer created', 'When an order brings a customer (by email) Flowdesk has not seen.');
