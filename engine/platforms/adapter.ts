@@ -85,7 +85,8 @@ export interface PlatformAdapter<S = Record<string, unknown>> {
   verify(delivery: RawDelivery, connection: ConnectionView<S>): Verification;
   /** Parses the verified bytes; throws with a readable message when they are not what the platform sends. */
   parse(delivery: RawDelivery): unknown;
-  identify(delivery: RawDelivery, payload: unknown): DeliveryIdentity;
+  /** `payload` is undefined when the body could not be parsed (to name the topic of a malformed delivery). */
+  identify(delivery: RawDelivery, payload: unknown, connection?: ConnectionView<S>): DeliveryIdentity;
   /**
    * Fetches what the push leaves out (Lazada sends ids only; KiotViet may lack contact
    * details), before normalizing and outside any transaction. Throwing retries the delivery.

@@ -5,8 +5,10 @@ import { haravanAdapter } from './haravan/haravan-adapter.ts';
 import { sapoAdapter } from './sapo/sapo-adapter.ts';
 import { woocommerceAdapter } from './woocommerce/woocommerce-adapter.ts';
 import { nhanhvnAdapter } from './nhanhvn/nhanhvn-adapter.ts';
+import { ladisalesAdapter } from './ladisales/ladisales-adapter.ts';
+import { catchhookAdapter } from './catchhook/catchhook-adapter.ts';
 
-export const builtinAdapters: readonly PlatformAdapter[] = [shopifyAdapter, haravanAdapter, sapoAdapter, woocommerceAdapter, nhanhvnAdapter];
+export const builtinAdapters: readonly PlatformAdapter[] = [shopifyAdapter, haravanAdapter, sapoAdapter, woocommerceAdapter, nhanhvnAdapter, ladisalesAdapter, catchhookAdapter];
 
 export interface PlatformRegistry {
   get(platform: Platform): PlatformAdapter | undefined;

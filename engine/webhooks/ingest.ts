@@ -1,5 +1,5 @@
 import type { InboxEntryDto, InboxVerdict } from '../contract/index.ts';
-import type { PlatformAdapter, RawDelivery } from '../platforms/adapter.ts';
+import type { ConnectionView, PlatformAdapter, RawDelivery } from '../platforms/adapter.ts';
 import type { PlatformRegistry } from '../platforms/registry.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { NewInboxEntry } from '../storage/repos/inbox-repo.ts';
@@ -93,7 +93,7 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
   function decide(delivery: RawDelivery, connectionId: string): Decision {
     const base = {
       method: delivery.method,
-      path: delivery.path,
+      path: redactPath(delivery.path),
       headers: delivery.headers,
       body: delivery.body,
       bodySize: delivery.body.length,
@@ -114,18 +114,19 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
     if (adapter.isPing?.(delivery)) {
       return verdict('ping', 200, `${connection.platform} checked that this URL answers (an unsigned ping)`, known);
     }
-    const check = adapter.verify(delivery, connections.view(connection, adapter));
+    const view = connections.view(connection, adapter);
+    const check = adapter.verify(delivery, view);
     if (!check.ok) return verdict('bad_signature', 401, check.reason, known);
 
     let payload: unknown;
     try {
       payload = adapter.parse(delivery);
     } catch (error) {
-      const id = safeIdentify(adapter, delivery);
+      const id = safeIdentify(adapter, delivery, view);
       return verdict('malformed', 400, `signature valid, but the body is not valid JSON: ${(error as Error).message}`,
         { ...known, topic: id?.topic ?? null, deliveryKey: id?.deliveryKey ?? null });
     }
-    const id = adapter.identify(delivery, payload);
+    const id = adapter.identify(delivery, payload, view);
     const extra = { ...known, topic: id.topic, deliveryKey: id.deliveryKey };
     if (!id.handled) return verdict('ignored_topic', 200, id.note ?? `topic ${id.topic ?? '(none)'} is not one Flowdesk processes`, extra);
     return verdict('accepted', 200, check.detail, extra);
@@ -136,7 +137,7 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
     tooLarge(delivery: Omit<RawDelivery, 'body'>, connectionId: string, size: number, limit: number): Promise<IngestAnswer> {
       const connection = repos.connections.get(connectionId);
       return enqueue({
-        ...delivery, body: null, bodySize: size, connectionId, platform: connection?.platform ?? null,
+        ...delivery, path: redactPath(delivery.path), body: null, bodySize: size, connectionId, platform: connection?.platform ?? null,
         topic: null, deliveryKey: null, resourceVersion: null,
         verdict: 'too_large', httpStatus: 413, reason: `body of ${size} bytes is over the ${limit}-byte limit`,
       });
@@ -148,7 +149,7 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
 
     /** A platform's GET check of the callback URL; recorded like any request. */
     async challenge(delivery: RawDelivery, connectionId: string): Promise<IngestAnswer> {
-      const base = { ...delivery, bodySize: 0, connectionId, platform: null, topic: null, deliveryKey: null, resourceVersion: null };
+      const base = { ...delivery, path: redactPath(delivery.path), bodySize: 0, connectionId, platform: null, topic: null, deliveryKey: null, resourceVersion: null };
       const connection = repos.connections.get(connectionId);
       if (!connection) return enqueue({ ...base, verdict: 'unknown_connection', httpStatus: 404, reason: `no connection ${connectionId}` });
       const adapter = platforms.get(connection.platform);
@@ -166,12 +167,29 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
 }
 export type Ingest = ReturnType<typeof createIngest>;
 
-function safeIdentify(adapter: PlatformAdapter, d: RawDelivery) {
+function safeIdentify(adapter: PlatformAdapter, d: RawDelivery, view: ConnectionView) {
   try {
-    return adapter.identify(d, undefined);
+    return adapter.identify(d, undefined, view);
   } catch {
     return undefined;
   }
+}
+
+const secretParams = /^(token|secret|key|hub\.verify_token|access_token|api_key|apikey)$/i;
+
+/** The path as recorded: secrets carried in the query string (LadiSales' token…) are masked. */
+export function redactPath(path: string): string {
+  const q = path.indexOf('?');
+  if (q < 0) return path;
+  const params = new URLSearchParams(path.slice(q + 1));
+  let changed = false;
+  for (const name of [...new Set(params.keys())]) {
+    if (secretParams.test(name)) {
+      params.set(name, '••••');
+      changed = true;
+    }
+  }
+  return changed ? `${path.slice(0, q)}?${params.toString()}` : path;
 }
 
 function describeKey(key: string): string {

@@ -58,9 +58,14 @@ export function resolveStatuses(tables: StatusTables, words: { order: string | n
   };
 }
 
-/** What the delivery means next to the stored order: created or updated, then each status it reached. */
+/**
+ * What the delivery means next to the stored order: created or updated, then each status it
+ * reached. A delivery older than the stored order reached nothing (the engine drops its
+ * order.updated and keeps the newer state), so it derives no transition either.
+ */
 export function deriveEvents(order: OrderType, previous: OrderType | null): CanonicalEventType[] {
   const events: CanonicalEventType[] = [previous ? 'order.updated' : 'order.created'];
+  if (previous && Date.parse(order.updatedAt) < Date.parse(previous.updatedAt)) return events;
   const became = <K extends 'financialStatus' | 'fulfillmentStatus'>(key: K, value: OrderType[K]) => order[key] === value && previous?.[key] !== value;
   if (became('financialStatus', 'paid')) events.push('order.paid');
   if (order.cancelledAt && !previous?.cancelledAt) events.push('order.cancelled');

@@ -1,6 +1,6 @@
 import type { Platform } from '../../contract/index.ts';
 import { Order } from '../../contract/index.ts';
-import { defineAdapter, type PlatformAdapter, type RawDelivery } from '../adapter.ts';
+import { defineAdapter, type PlatformAdapter } from '../adapter.ts';
 import { sha256Hex } from '../hmac.ts';
 import { applyMapping, chooseRoot } from './apply-mapping.ts';
 import { buildOrder, problemsMessage } from './build-order.ts';
@@ -48,12 +48,6 @@ export function versionOf(payload: unknown, s: MappedSettings): { id: string; up
  */
 export function createMappedAdapter(spec: MappedAdapterSpec): PlatformAdapter {
   const defaults = () => spec.settings.parse({});
-  /**
-   * `identify` is not given the connection, but the topic and the dedupe key come from the
-   * connection's settings. The ingest path verifies a delivery (with its connection) and then
-   * identifies the same delivery object, so verify remembers the settings for it here.
-   */
-  const settingsOf = new WeakMap<RawDelivery, MappedSettings>();
 
   return defineAdapter<MappedSettings>({
     platform: spec.platform,
@@ -66,7 +60,6 @@ export function createMappedAdapter(spec: MappedAdapterSpec): PlatformAdapter {
     setup: spec.setup,
 
     verify(delivery, connection) {
-      settingsOf.set(delivery, connection.settings);
       return verifyUrlToken(delivery, connection.secrets, connection.settings.headerName);
     },
 
@@ -79,14 +72,14 @@ export function createMappedAdapter(spec: MappedAdapterSpec): PlatformAdapter {
       return JSON.parse(text) as unknown;
     },
 
-    identify(delivery, payload) {
-      const s = settingsOf.get(delivery) ?? defaults();
+    identify(delivery, payload, connection) {
+      const s = connection?.settings ?? defaults();
       const topic = topicOf(payload, s);
       const handled = s.orderTopics.some((t) => t.toLowerCase() === topic.toLowerCase());
       const version = versionOf(payload, s);
       return {
         topic,
-        deliveryKey: version ? `event:${topic}/${version.id}@${version.updatedAt}` : `sha256:${sha256Hex(delivery.body)}`,
+        deliveryKey: version ? `version:${topic}:${version.id}@${version.updatedAt}` : `sha256:${sha256Hex(delivery.body)}`,
         tenant: payload === undefined ? null : scalarText(payload, s.tenantSource),
         handled,
         ...(handled ? {} : { note: `topic "${topic}" is not one of this connection's order topics (${s.orderTopics.join(', ')}); answered 200 and not processed` }),

@@ -18,7 +18,7 @@ const ruleShape = {
   source: z.union([PathText, z.array(PathText).min(1)]).optional(),
   /** A constant: the value when there is no source, or when the source is absent. */
   value: z.union([z.string(), z.number(), z.boolean()]).optional(),
-  transform: z.union([Transform, z.array(Transform)]).optional(),
+  transform: z.union([Transform, z.array(Transform)], { error: `a transform (${Transform.options.join(', ')}) or a list of them` }).optional(),
   /** An absent source is then no error: the target stays empty. */
   optional: z.boolean().optional(),
 };
@@ -64,7 +64,7 @@ export const FieldRule = z
   .object({ target: OrderTarget, ...ruleShape, fields: z.array(ElementRule).optional() })
   .superRefine((r, ctx) => {
     checkRule(r, ctx, r.target);
-    if (r.fields) {
+    if (r.fields && r.target === ITEM_LIST) {
       checkUnique(r.fields, ctx, 'lineItems: ');
       const targets = new Set(r.fields.map((f) => f.target));
       for (const needed of ['title', 'price']) {

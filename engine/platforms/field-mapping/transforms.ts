@@ -57,8 +57,7 @@ function toDecimal(value: unknown): Converted {
 
 function toInteger(value: unknown): Converted {
   const d = toDecimal(value);
-  if (!d.ok) return d;
-  const n = Number(d.value);
+  const n = d.ok ? Number(d.value) : Number.NaN;
   if (!Number.isSafeInteger(n)) return bad(`is ${shown(value)}, not a whole number`);
   return ok(n);
 }

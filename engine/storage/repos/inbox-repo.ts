@@ -79,7 +79,7 @@ export function createInboxRepo(db: Db) {
     VALUES (@receivedAt, @connectionId, @platform, @method, @path, @headers, @body, @bodySize, @topic, @deliveryKey,
     @resourceVersion, @verdict, @reason, @duplicateOf, @httpStatus, @processing)`);
   const acceptedByKey = db.prepare(
-    "SELECT id FROM inbox WHERE connection_id = ? AND delivery_key = ? AND verdict = 'accepted'",
+    "SELECT id FROM inbox WHERE connection_id = ? AND delivery_key = ? AND verdict = 'accepted' AND processing <> 'dead' ORDER BY id LIMIT 1",
   );
   const byId = db.prepare('SELECT * FROM inbox WHERE id = ?');
   const summaryById = db.prepare(`SELECT ${summaryColumns} FROM inbox WHERE id = ?`);

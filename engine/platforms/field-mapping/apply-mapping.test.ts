@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { applyMapping, chooseRoot } from './apply-mapping.ts';
+import { FieldMapping } from './mapping-schema.ts';
+
+const opts = { utcOffset: '+07:00' };
+const payload = {
+  event: 'order.placed',
+  data: {
+    order: {
+      uid: 55012,
+      placed_at: '20/11/2026 09:15:02',
+      total: '405000',
+      items: [
+        { name: 'Bình', qty: '2', unit_price: 180000 },
+        { name: 'Túi', unit_price: '45000' },
+      ],
+      labels: 'zalo, khach-quen',
+      label_list: ['a', 'b'],
+    },
+    buyer: { name: 'Lan', mail: null, phone: '0987' },
+  },
+};
+const rules = (list: unknown) => FieldMapping.parse(list);
+const base = [
+  { target: 'platformOrderId', source: 'data.order.uid' },
+  { target: 'createdAt', source: 'data.order.placed_at' },
+  { target: 'totalPrice', source: 'data.order.total' },
+];
+
+describe('applying a field mapping', () => {
+  it('reads scalars by path and converts them to what each target holds', () => {
+    const r = applyMapping(payload, rules(base), opts);
+    expect(r.problems).toEqual([]);
+    expect(r.values).toEqual({ platformOrderId: '55012', createdAt: '2026-11-20T02:15:02.000Z', totalPrice: '405000' });
+  });
+
+  it('says which target, which path, and where the path stopped', () => {
+    const r = applyMapping(payload, rules([...base, { target: 'customer.email', source: 'data.buyer.email' }, { target: 'customer.phone', source: 'data.customer.phone' }]), opts);
+    expect(r.problems).toEqual([
+      'customer.email: path data.buyer.email not found in the payload (no "email" in data.buyer, which has name, mail, phone)',
+      'customer.phone: path data.customer.phone not found in the payload (no "customer" in data, which has order, buyer)',
+    ]);
+  });
+
+  it('tells a null value from a missing key', () => {
+    const r = applyMapping(payload, rules([...base, { target: 'customer.email', source: 'data.buyer.mail' }]), opts);
+    expect(r.problems).toEqual(['customer.email: path data.buyer.mail has no value in the payload (it is null)']);
+  });
+
+  it('skips optional targets, falls back to constants, and tries alternative paths in order', () => {
+    const r = applyMapping(
+      payload,
+      rules([
+        ...base,
+        { target: 'customer.email', source: 'data.buyer.mail', optional: true },
+        { target: 'currency', source: 'data.order.currency', value: 'VND' },
+        { target: 'salesChannel', value: 'Tiki' },
+        { target: 'customer.phone', source: ['data.buyer.mobile', 'data.buyer.phone'] },
+      ]),
+      opts,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.values).toMatchObject({ currency: 'VND', salesChannel: 'Tiki', 'customer.phone': '0987' });
+    expect(r.values).not.toHaveProperty('customer.email');
+    const none = applyMapping(payload, rules([...base, { target: 'customer.phone', source: ['data.buyer.mobile', 'data.buyer.tel'] }]), opts);
+    expect(none.problems).toEqual([
+      'customer.phone: none of the paths data.buyer.mobile, data.buyer.tel found in the payload (data.buyer.mobile: no "mobile" in data.buyer, which has name, mail, phone; data.buyer.tel: no "tel" in data.buyer, which has name, mail, phone)',
+    ]);
+  });
+
+  it('applies transforms and reports values of the wrong kind', () => {
+    const r = applyMapping(payload, rules([...base, { target: 'customer.name', source: 'data.buyer.name', transform: 'uppercase' }, { target: 'subtotalPrice', source: 'data.buyer' }]), opts);
+    expect(r.values['customer.name']).toBe('LAN');
+    expect(r.problems).toEqual(['subtotalPrice: data.buyer is an object, not a number']);
+  });
+
+  it('maps every element of a list with its sub-mapping, naming the element in problems', () => {
+    const items = {
+      target: 'lineItems',
+      source: 'data.order.items[]',
+      fields: [
+        { target: 'title', source: 'name' },
+        { target: 'quantity', source: 'qty' },
+        { target: 'price', source: 'unit_price' },
+      ],
+    };
+    const r = applyMapping(payload, rules([...base, items]), opts);
+    expect(r.problems).toEqual(['lineItems[1].quantity: path data.order.items[1].qty not found in the payload (no "qty" in data.order.items[1], which has name, unit_price)']);
+    const optionalQty = { ...items, fields: [items.fields[0], { ...items.fields[1], optional: true }, items.fields[2]] };
+    const ok = applyMapping(payload, rules([...base, optionalQty]), opts);
+    expect(ok.problems).toEqual([]);
+    expect(ok.values['lineItems']).toEqual([
+      { title: 'Bình', quantity: 2, price: '180000' },
+      { title: 'Túi', price: '45000' },
+    ]);
+    const notAList = applyMapping(payload, rules([...base, { ...items, source: 'data.buyer[]' }]), opts);
+    expect(notAList.problems).toEqual(['lineItems: path data.buyer[] not found in the payload (data.buyer is an object, not a list)']);
+  });
+
+  it('reads tags from a list, from a path with [], or from comma-separated text', () => {
+    const at = (source: string) => applyMapping(payload, rules([...base, { target: 'tags', source }]), opts).values['tags'];
+    expect(at('data.order.labels')).toEqual(['zalo', 'khach-quen']);
+    expect(at('data.order.label_list')).toEqual(['a', 'b']);
+    expect(at('data.order.items[].name')).toEqual(['Bình', 'Túi']);
+  });
+
+  it('reads relative to the order root, and names full paths', () => {
+    const root = chooseRoot({ action: 'update', data: { id: 7 } }, ['data.order', 'data', '']);
+    expect(root).toEqual({ value: { id: 7 }, at: 'data' });
+    expect(chooseRoot({ id: 7 }, ['data.order', 'data', ''])).toEqual({ value: { id: 7 }, at: '' });
+    const r = applyMapping(root.value, rules([{ target: 'platformOrderId', source: 'id' }, { target: 'createdAt', source: 'created_at' }, { target: 'totalPrice', value: 0 }]), opts, root.at);
+    expect(r.values).toMatchObject({ platformOrderId: '7', totalPrice: '0' });
+    expect(r.problems).toEqual(['createdAt: path data.created_at not found in the payload (no "created_at" in data, which has id)']);
+  });
+});
