@@ -7,8 +7,20 @@ import { woocommerceAdapter } from './woocommerce/woocommerce-adapter.ts';
 import { nhanhvnAdapter } from './nhanhvn/nhanhvn-adapter.ts';
 import { ladisalesAdapter } from './ladisales/ladisales-adapter.ts';
 import { catchhookAdapter } from './catchhook/catchhook-adapter.ts';
+import { lazadaAdapter } from './lazada/lazada-adapter.ts';
+import { kiotVietAdapter } from './kiotviet/kiotviet-adapter.ts';
 
-export const builtinAdapters: readonly PlatformAdapter[] = [shopifyAdapter, haravanAdapter, sapoAdapter, woocommerceAdapter, nhanhvnAdapter, ladisalesAdapter, catchhookAdapter];
+export const builtinAdapters: readonly PlatformAdapter[] = [
+  shopifyAdapter,
+  haravanAdapter,
+  sapoAdapter,
+  woocommerceAdapter,
+  lazadaAdapter,
+  nhanhvnAdapter,
+  kiotVietAdapter,
+  ladisalesAdapter,
+  catchhookAdapter,
+];
 
 export interface PlatformRegistry {
   get(platform: Platform): PlatformAdapter | undefined;

@@ -39,7 +39,7 @@ describe('several stores (seed 004)', () => {
     expect(c).toMatchObject({ store: 'Shop A', secretHints: { webhookSecret: '••••cdef' } });
     const renamed = await t.engine.call('connections.update', { id: c.id, store: 'Shop A (HCM)' });
     expect(renamed.store).toBe('Shop A (HCM)');
-    await expect(t.engine.call('connections.create', { platform: 'lazada', storeId: 'x', secret: 'y' })).rejects.toThrow(/not supported yet/);
+    await expect(t.engine.call('connections.create', { platform: 'haravan', storeId: 'x', secrets: {}, settings: { notShipped: 42 } })).rejects.toThrow(/invalid Haravan settings/);
     const platforms = await t.engine.call('connections.platforms', {});
     expect(platforms[0]).toMatchObject({ platform: 'shopify', label: 'Shopify', secrets: [{ name: 'webhookSecret', optional: false }] });
   });

@@ -33,6 +33,11 @@ const notProcessed: Record<number, string> = {
 
 const HEX_SHA256 = /^[0-9a-fA-F]{64}$/;
 
+/** process-delivery treats a ZodError as permanent: what will never read (or is not configured) does not retry. */
+function permanent(message: string): Error {
+  return Object.assign(new Error(message), { name: 'ZodError' });
+}
+
 export const lazadaAdapter = defineAdapter<LazadaSettings>({
   platform: 'lazada',
   storeIdLabel: 'Seller ID (seller_id in Lazada\'s pushes)',
@@ -90,10 +95,10 @@ export const lazadaAdapter = defineAdapter<LazadaSettings>({
 
   async enrich(payload, ctx) {
     const push = LazadaPush.safeParse(payload);
-    if (!push.success) throw new Error(`not a Lazada trade-order push: ${z.prettifyError(push.error)}`);
+    if (!push.success) throw permanent(`not a Lazada trade-order push: ${z.prettifyError(push.error)}`);
     const { settings, secrets } = ctx.connection;
     const accessToken = secrets['accessToken'];
-    if (!accessToken) throw new Error('the connection has no Lazada access token, so the order cannot be read from Lazada');
+    if (!accessToken) throw permanent('the connection has no Lazada access token, so the order cannot be read from Lazada: add it, then retry the delivery');
     const client = {
       baseUrl: settings.apiBaseUrl,
       appKey: settings.appKey,
@@ -108,7 +113,7 @@ export const lazadaAdapter = defineAdapter<LazadaSettings>({
 
   normalize(payload, ctx) {
     const parsed = LazadaEnriched.safeParse(payload);
-    if (!parsed.success) throw new Error(`not an enriched Lazada order (the push plus /order/get and /order/items/get): ${z.prettifyError(parsed.error)}`);
+    if (!parsed.success) throw permanent(`not an enriched Lazada order (the push plus /order/get and /order/items/get): ${z.prettifyError(parsed.error)}`);
     return normalizeLazada(parsed.data, ctx.settings, ctx.storeId, ctx.previous);
   },
 });

@@ -70,7 +70,8 @@ function statusAndVersion(e: LazadaEnriched): { status: string; updatedAt: strin
   const apiIsNewer = apiUpdatedAt !== null && Date.parse(apiUpdatedAt) > pushMs;
   if (apiIsNewer) {
     const status = orderStatusOf(items.map((i) => i.status)) ?? orderStatusOf(order.statuses) ?? push.data.order_status;
-    return { status, updatedAt: apiUpdatedAt, itemStatus: (i) => i.status };
+    // One spelling per instant (UTC), whichever source it came from, so equal versions compare equal.
+    return { status, updatedAt: new Date(Date.parse(apiUpdatedAt)).toISOString(), itemStatus: (i) => i.status };
   }
   const line = push.data.trade_order_line_id;
   const itemStatus = (i: LazadaApiItem) => (line && i.order_item_id === line ? push.data.order_status : i.status);

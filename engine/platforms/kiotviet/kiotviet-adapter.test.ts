@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Order } from '../../contract/index.ts';
+import { kiotVietAdapter } from './kiotviet-adapter.ts';
+import { kiotVietTime } from './kiotviet-normalize.ts';
+import { KiotVietSettings } from './kiotviet-settings.ts';
+
+const raw = (name: string) => readFileSync(new URL(`../../../test/fixtures/kiotviet/${name}`, import.meta.url));
+const json = (name: string) => JSON.parse(raw(name).toString());
+const settings = KiotVietSettings.parse({});
+const d = (body: Buffer) => ({ method: 'POST', path: '/hooks/c?noecho', headers: {}, body });
+const identify = (payload: unknown, body = Buffer.from(JSON.stringify(payload))) => kiotVietAdapter.identify(d(body), payload);
+
+/** An order.update/invoice.update document as enrich hands it over, optionally changed. */
+function doc(name: 'order-update.json' | 'invoice-update.json', change: Record<string, unknown> = {}, customer: unknown = null) {
+  const body = json(name);
+  const document = { ...body.Notifications[0].Data[0], ...change };
+  return { kind: 'document', topic: name === 'order-update.json' ? 'order.update' : 'invoice.update', document, customer };
+}
+const normalize = (payload: unknown, previous: Order | null = null) =>
+  kiotVietAdapter.normalize(payload, { topic: 'order.update', connectionId: 'c', storeId: 'flowdeskdemo', settings, previous });
+
+describe('KiotViet identity', () => {
+  it('processes order.update and invoice.update, keyed by the body Id, tenant from the Action', () => {
+    expect(identify(json('order-update.json'))).toEqual({
+      topic: 'order.update', deliveryKey: 'event:5f0c8a3e-2b1d-4c6e-9f7a-1d2e3c4b5a60', tenant: '500123456', handled: true,
+    });
+    expect(identify(json('invoice-update.json'))).toMatchObject({ topic: 'invoice.update', handled: true });
+  });
+
+  it('falls back to the document id + ModifiedDate without a body Id', () => {
+    const body = json('order-update.json');
+    delete body.Id;
+    expect(identify(body).deliveryKey).toBe('event:order.update/10234567@2026-11-20T09:15:30.4570000');
+  });
+
+  it('answers other types without processing them', () => {
+    expect(identify(json('product-update.json'))).toMatchObject({ topic: 'product.update', handled: false, note: 'KiotViet product.update: not an order or invoice event' });
+    expect(identify({ hello: 1 })).toMatchObject({ topic: null, handled: false });
+  });
+
+  it('records, without processing, a delivery that carries several documents', () => {
+    const body = json('order-update.json');
+    body.Notifications[0].Data.push({ ...body.Notifications[0].Data[0], Id: 10234568, Code: 'DH000124' });
+    expect(identify(body)).toMatchObject({ handled: false, note: expect.stringContaining('2 documents in one delivery (DH000123, DH000124)') });
+  });
+
+  it('processes a RemoveId of one id as an order deletion', () => {
+    expect(identify(json('remove.json'))).toEqual({ topic: 'RemoveId', deliveryKey: 'event:RemoveId/10234567', tenant: null, handled: true });
+    expect(identify({ RemoveId: [1, 2] })).toMatchObject({ handled: false });
+  });
+});
+
+describe('KiotViet normalization', () => {
+  it('maps an order (đặt hàng) with the customer read from the Public API', () => {
+    const customer = json('customer-get.json');
+    const { order, events } = normalize(doc('order-update.json', {}, customer));
+    expect(events).toEqual(['order.created']);
+    expect(order).toMatchObject({
+      platform: 'kiotviet',
+      platformOrderId: 'order/10234567',
+      number: 'DH000123',
+      createdAt: '2026-11-20T09:15:30.457+07:00',
+      updatedAt: '2026-11-20T09:15:30.457+07:00',
+      platformStatus: 'Phiếu tạm',
+      financialStatus: 'pending',
+      fulfillmentStatus: 'unfulfilled',
+      totalPrice: '450000',
+      totalDiscounts: '50000',
+      subtotalPrice: '500000',
+      currency: 'VND',
+      salesChannel: 'KiotViet',
+      note: 'Khách hẹn lấy chiều thứ Bảy',
+      customer: { platformCustomerId: '3101234', name: 'Lê Minh Châu', email: 'Chau.Le@Example.vn', phone: '0912345678', emailVerified: false },
+      shippingAddress: null,
+      billingAddress: { address1: '45 Nguyễn Huệ', province: 'Hồ Chí Minh', district: 'Quận 1', ward: 'Phường Bến Nghé' },
+    });
+    expect(order.lineItems.map((li) => [li.sku, li.quantity, li.price])).toEqual([['SP000101', 2, '200000'], ['SP000102', 1, '100000']]);
+  });
+
+  it.each([
+    [1, 'pending', 'unfulfilled', null],
+    [5, 'pending', 'unfulfilled', null],
+    [2, 'pending', 'fulfilled', null],
+    [3, 'paid', 'fulfilled', null],
+    [4, 'voided', 'unfulfilled', '2026-11-20T09:15:30.457+07:00'],
+  ])('order Status %i → %s, %s', (status, financial, fulfillment, cancelledAt) => {
+    const paid = status === 3 ? { TotalPayment: 450000 } : {};
+    const { order } = normalize(doc('order-update.json', { Status: status, StatusValue: undefined, ...paid }));
+    expect(order).toMatchObject({ financialStatus: financial, fulfillmentStatus: fulfillment, cancelledAt });
+    expect(order.platformStatus).toBe({ 1: 'Phiếu tạm', 2: 'Đang giao hàng', 3: 'Hoàn thành', 4: 'Đã hủy', 5: 'Đã xác nhận' }[status]);
+  });
+
+  it('maps an invoice (hóa đơn) as its own order, with the delivery as shipping address', () => {
+    const { order, events } = normalize(doc('invoice-update.json'));
+    expect(events).toEqual(['order.created', 'order.paid', 'order.fulfilled']);
+    expect(order).toMatchObject({
+      platformOrderId: 'invoice/20456789',
+      number: 'HD000789',
+      platformStatus: 'Hoàn thành',
+      financialStatus: 'paid',
+      fulfillmentStatus: 'fulfilled',
+      // No API credentials: the phone comes from the delivery, no email.
+      customer: { name: 'Lê Minh Châu', phone: '0912345678', email: null },
+      shippingAddress: { name: 'Lê Minh Châu', phone: '0912345678', address1: '45 Nguyễn Huệ', province: 'Hồ Chí Minh', district: 'Quận 1' },
+    });
+    expect(normalize(doc('invoice-update.json', { Status: 2, StatusValue: 'Đã hủy', TotalPayment: 0 })).order).toMatchObject({ financialStatus: 'voided', cancelledAt: expect.any(String) });
+    expect(normalize(doc('invoice-update.json', { TotalPayment: 100000 })).order.financialStatus).toBe('partially_paid');
+  });
+
+  it('derives events from the stored order, and says nothing for a stale or empty update', () => {
+    const first = normalize(doc('order-update.json')).order;
+    const confirmed = normalize(doc('order-update.json', { Status: 5, StatusValue: 'Đã xác nhận', ModifiedDate: '2026-11-20T10:00:00.0000000' }), first);
+    expect(confirmed.events).toEqual(['order.updated']);
+    const done = normalize(doc('order-update.json', { Status: 3, StatusValue: 'Hoàn thành', TotalPayment: 450000, ModifiedDate: '2026-11-20T11:00:00.0000000' }), confirmed.order);
+    expect(done.events).toEqual(['order.paid', 'order.fulfilled']);
+    const cancelled = normalize(doc('order-update.json', { Status: 4, StatusValue: 'Đã hủy', ModifiedDate: '2026-11-20T12:00:00.0000000' }), confirmed.order);
+    expect(cancelled.events).toEqual(['order.cancelled']);
+    expect(normalize(doc('order-update.json'), done.order).events).toEqual([]);
+    expect(normalize(doc('order-update.json', { ModifiedDate: '2026-11-20T11:00:00.0000000', Status: 3, StatusValue: 'Hoàn thành', TotalPayment: 450000 }), done.order).events).toEqual([]);
+  });
+
+  it('turns a RemoveId into order.deleted for a known order, and into an inert placeholder otherwise', () => {
+    const stored = normalize(doc('order-update.json')).order;
+    const removal = { kind: 'removal', id: '10234567', observedAt: '2026-11-22T00:00:00.000Z' };
+    const deleted = normalize(removal, stored);
+    expect(deleted.events).toEqual(['order.deleted']);
+    expect(deleted.order).toMatchObject({ platformOrderId: 'order/10234567', number: 'DH000123', platformStatus: 'deleted', updatedAt: '2026-11-22T00:00:00.000Z' });
+    expect(normalize(removal, deleted.order).events).toEqual([]);
+    const unknown = normalize(removal);
+    expect(unknown.events).toEqual([]);
+    expect(unknown.order.note).toContain('KiotViet also sends RemoveId for deleted products and customers');
+  });
+
+  it('reads KiotViet times in the shop\'s offset', () => {
+    expect(kiotVietTime('2026-11-20T09:15:30.4570000', '+07:00')).toBe('2026-11-20T09:15:30.457+07:00');
+    expect(kiotVietTime('2026-11-20T09:15:30+07:00', '+08:00')).toBe('2026-11-20T09:15:30+07:00');
+    expect(kiotVietTime('2026-11-20 09:15', '+07:00')).toBe('2026-11-20T09:15:00+07:00');
+    expect(kiotVietTime('20/11/2026', '+07:00')).toBeNull();
+  });
+
+  it('refuses what enrich did not produce', () => {
+    expect(() => normalize(json('order-update.json'))).toThrow(/not an enriched KiotViet document/);
+  });
+});
