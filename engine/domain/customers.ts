@@ -1,5 +1,5 @@
 import type { Customer, Order } from '../contract/index.ts';
-import type { CustomersRepo } from '../storage/repos/customers-repo.ts';
+import { phoneKey, type CustomersRepo } from '../storage/repos/customers-repo.ts';
 import { newId } from '../shared/ids.ts';
 
 export type CustomerChange = { customer: Customer; change: 'created' | 'updated' | 'unchanged' } | null;
@@ -7,14 +7,18 @@ export type CustomerChange = { customer: Customer; change: 'created' | 'updated'
 /**
  * Seeds 000/001: the order's email identifies the customer. An unknown email creates the
  * customer; a known one is updated from the order (name, phone, address). The same email
- * from two platforms is one customer. An order without an email names no customer.
+ * from two platforms is one customer. Marketplace orders carry no buyer email (seed 002:
+ * name, phone and address are kept), so an order without an email is matched by phone among
+ * customers known only by phone. An order with neither names no customer.
  */
 export function upsertCustomerFromOrder(customers: CustomersRepo, order: Order, now: string): CustomerChange {
-  const email = order.customer?.email?.trim().toLowerCase();
-  if (!email) return null;
+  const email = order.customer?.email?.trim().toLowerCase() || null;
   const c = order.customer;
   const address = order.shippingAddress ?? order.billingAddress ?? null;
-  const existing = customers.getByEmail(email);
+  const phone = c?.phone ?? address?.phone ?? null;
+  if (!email && !phone) return null;
+  const existing = email ? customers.getByEmail(email) : customers.getByPhone(phone!);
+  if (!email && !existing && !phoneKey(phone!)) return null;
   if (!existing) {
     const created: Customer = {
       id: newId('cus'),

@@ -129,7 +129,8 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
       const events = normalized.events.filter((t) => !(stale && t === 'order.updated'));
       if (customerChange === 'created' || customerChange === 'updated') {
         events.push(customerChange === 'created' ? 'customer.created' : 'customer.updated');
-        append({ orderId, atMs: nowMs, kind: 'customer', inboxId, title: `Customer ${incoming.customer?.email ?? ''} ${customerChange} from this order`, detail: { customerId, change: customerChange } });
+        const who = incoming.customer?.email ?? incoming.customer?.phone ?? incoming.shippingAddress?.phone ?? '';
+        append({ orderId, atMs: nowMs, kind: 'customer', inboxId, title: `Customer ${who} ${customerChange} from this order`, detail: { customerId, change: customerChange } });
       }
       const storePlatforms = repos.connections.platformsOf(connection.store);
       let runs = 0;

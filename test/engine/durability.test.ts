@@ -101,3 +101,25 @@ describe('several engines in one process', () => {
     }
   });
 });
+
+describe('customers without an email (marketplace orders)', () => {
+  it('are matched by phone, +84 and 0 written alike, and never merged with an email customer', async () => {
+    const { upsertCustomerFromOrder } = await import('../../engine/domain/customers.ts');
+    const { openDatabase } = await import('../../engine/storage/database.ts');
+    const { createCustomersRepo } = await import('../../engine/storage/repos/customers-repo.ts');
+    const { makeDataDir } = await import('../harness/temp-engine.ts');
+    const db = openDatabase(`${makeDataDir()}/c.db`);
+    const repo = createCustomersRepo(db);
+    const order = (email: string | null, phone: string, name: string) => ({
+      customer: { email, phone, name, emailVerified: false }, shippingAddress: null, billingAddress: null,
+    }) as never;
+    const a = upsertCustomerFromOrder(repo, order(null, '+84 901 234 567', 'An'), 'now');
+    const b = upsertCustomerFromOrder(repo, order(null, '0901234567', 'Nguyễn Văn An'), 'later');
+    const c = upsertCustomerFromOrder(repo, order('an@example.com', '0901234567', 'An'), 'later');
+    expect(a?.change).toBe('created');
+    expect(b).toMatchObject({ change: 'updated', customer: { id: a!.customer.id, name: 'Nguyễn Văn An' } });
+    expect(c?.change).toBe('created');
+    expect(c!.customer.id).not.toBe(a!.customer.id);
+    db.close();
+  });
+});

@@ -101,11 +101,12 @@ describe('Lazada pushes through a real engine, enriched from a local Open Platfo
     });
     expect(detail.order.shippingAddress).toMatchObject({ address1: '12 Lý Tự Trọng', district: 'Quận 1', province: 'Hồ Chí Minh', ward: null });
     expect(detail.order.lineItems).toHaveLength(2);
-    // Lazada gives sellers no buyer email, and Flowdesk keys customers by email: none is created.
-    expect(detail.customer).toBeNull();
-    expect(await t.engine.call('customers.list', {})).toEqual([]);
+    // Lazada gives sellers no buyer email: the customer is kept by phone (seed 002: name, phone, address; no ward).
+    expect(detail.customer).toMatchObject({ email: null, name: 'Nguyễn Văn An', phone: '84901234567' });
+    expect(detail.customer?.address?.ward ?? null).toBeNull();
+    expect(await t.engine.call('customers.list', {})).toHaveLength(1);
 
-    expect(detail.timeline.map((e) => e.kind)).toEqual(['delivery', 'order_created', 'run', 'step', 'step', 'tag_added', 'run']);
+    expect(detail.timeline.map((e) => e.kind)).toEqual(['delivery', 'order_created', 'customer', 'run', 'step', 'step', 'tag_added', 'run']);
     expect(detail.timeline[0]!.title).toContain('Authorization verified');
     expect(detail.summary.tags).toEqual(['Chưa giao hàng']);
     const [entry] = await t.engine.call('inbox.list', {});

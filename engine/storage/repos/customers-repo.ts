@@ -30,15 +30,23 @@ const toCustomer = (r: RawRow): Customer => ({
   updatedAt: r.updated_at,
 });
 
+/** "+84 90-000-0001" and "0900000001" are one phone: digits only, +84 as a leading 0. */
+export function phoneKey(phone: string): string | null {
+  let digits = phone.replace(/\D/g, '');
+  if (digits.startsWith('84') && digits.length >= 11) digits = `0${digits.slice(2)}`;
+  return digits.length >= 6 ? digits : null;
+}
+
 export function createCustomersRepo(db: Db) {
   const byEmail = db.prepare('SELECT * FROM customers WHERE email = ?');
+  const byPhoneKey = db.prepare('SELECT * FROM customers WHERE phone_key = ? AND email IS NULL ORDER BY created_at LIMIT 1');
   const byId = db.prepare('SELECT * FROM customers WHERE id = ?');
   const insert = db.prepare(`INSERT INTO customers (id, email, email_verified, name, phone, address, tags,
-      zalo_user_id, messenger_psid, created_at, updated_at)
-    VALUES (@id, @email, @emailVerified, @name, @phone, @address, @tags, @zaloUserId, @messengerPsid, @createdAt, @updatedAt)`);
+      zalo_user_id, messenger_psid, created_at, updated_at, phone_key)
+    VALUES (@id, @email, @emailVerified, @name, @phone, @address, @tags, @zaloUserId, @messengerPsid, @createdAt, @updatedAt, @phoneKey)`);
   const update = db.prepare(`UPDATE customers SET email_verified = @emailVerified, name = @name, phone = @phone,
       address = @address, tags = @tags, zalo_user_id = @zaloUserId, messenger_psid = @messengerPsid,
-      updated_at = @updatedAt WHERE id = @id`);
+      updated_at = @updatedAt, phone_key = @phoneKey WHERE id = @id`);
   const search = db.prepare(`SELECT * FROM customers
     WHERE @q IS NULL OR email LIKE @like OR name LIKE @like OR phone LIKE @like
     ORDER BY updated_at DESC LIMIT @limit`);
@@ -48,11 +56,19 @@ export function createCustomersRepo(db: Db) {
     emailVerified: c.emailVerified ? 1 : 0,
     address: c.address ? JSON.stringify(c.address) : null,
     tags: JSON.stringify(c.tags),
+    phoneKey: c.phone ? phoneKey(c.phone) : null,
   });
 
   return {
     getByEmail(email: string): Customer | undefined {
       const r = byEmail.get(email.toLowerCase()) as RawRow | undefined;
+      return r && toCustomer(r);
+    },
+    /** A customer known only by phone (no email), by the phone's digits. */
+    getByPhone(phone: string): Customer | undefined {
+      const key = phoneKey(phone);
+      if (!key) return undefined;
+      const r = byPhoneKey.get(key) as RawRow | undefined;
       return r && toCustomer(r);
     },
     get(id: string): Customer | undefined {
