@@ -40,7 +40,9 @@ const engine = createEngine({
 
 engine.subscribe((m) => port.postMessage({ type: 'event', event: m.event, payload: m.payload }));
 port.on('message', (raw) => {
-  const m = raw as InvokeMessage;
+  const m = raw as InvokeMessage | { type: 'shutdown' };
+  // On Windows kill() ends a child at once: the shell asks for a clean stop with a message.
+  if (m?.type === 'shutdown') return shutdown();
   if (m?.type !== 'invoke') return;
   void engine.dispatch(m.method, m.args).then((reply) => port.postMessage({ type: 'reply', id: m.id, reply }));
 });
@@ -53,8 +55,8 @@ try {
   process.exit(1);
 }
 
-const shutdown = () => {
+function shutdown(): void {
   void engine.stop().then(() => process.exit(0));
-};
+}
 process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);

@@ -24,7 +24,7 @@ export const addCustomerTagExecutor: NodeExecutor<AddTagsParams> = {
   async run(ctx) {
     const tags = await renderTags(ctx);
     const customer = ctx.data.customer;
-    if (!customer) return { status: 'skipped', port: 'out', reason: 'the order has no customer email, so there is no customer to tag', input: { tags } };
+    if (!customer) return { status: 'skipped', port: 'out', reason: 'the order has no customer email or phone, so there is no customer to tag', input: { tags } };
     if (tags.length === 0) return { status: 'skipped', port: 'out', reason: 'every tag rendered empty', input: { tags: ctx.params.tags } };
     return { status: 'done', port: 'out', input: { tags }, output: { customer: customer.email, tags }, effects: [{ kind: 'customer.addTags', customerId: customer.id, tags }] };
   },

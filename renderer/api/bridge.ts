@@ -1,0 +1,41 @@
+/**
+ * The shape of `window.flowdesk`, the object electron/preload/preload.ts exposes in the
+ * desktop app. The preload declares the same interface in electron/preload/bridge-types.ts:
+ * neither side may import the other, so the two copies are kept in step by hand.
+ */
+
+/** An engine event, relayed by main unread. */
+export interface BridgeEventMessage {
+  type: 'event';
+  event: string;
+  payload: unknown;
+}
+
+/** What main's supervisor says about the engine process. */
+export type EngineHostState = 'starting' | 'ready' | 'restarting' | 'stopped';
+
+export interface BridgeHostMessage {
+  type: 'host';
+  state: EngineHostState;
+  /** Why the engine is not ready, in words, when it is not. */
+  detail: string | null;
+  /** When a restart is scheduled, how long until it. */
+  retryInMs: number | null;
+}
+
+export type BridgeMessage = BridgeEventMessage | BridgeHostMessage;
+
+export interface FlowdeskBridge {
+  /** Sends one API call to the engine; resolves with its `ApiReply` envelope. */
+  invoke(method: string, args: unknown): Promise<unknown>;
+  /** Receives engine events and engine-host status; returns the function that stops it. */
+  subscribe(listener: (message: BridgeMessage) => void): () => void;
+  /** `process.platform` of the desktop app. */
+  readonly platform: string;
+}
+
+declare global {
+  interface Window {
+    flowdesk?: FlowdeskBridge;
+  }
+}
