@@ -1,33 +1,46 @@
 import { useEffect, useRef, type ComponentType } from 'react';
 import { ApiClientContext } from './api/api-client-context.ts';
 import type { ApiClient } from './api/create-api-client.ts';
-import type { PageId } from './app/routes.ts';
+import type { PageId, Route } from './app/routes.ts';
 import { useHashRoute } from './app/useHashRoute.ts';
 import { pageTitleId } from './components/PageHeader.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { ConnectionsPage } from './pages/ConnectionsPage.tsx';
+import { FlowEditorPage } from './pages/FlowEditorPage.tsx';
 import { FlowsPage } from './pages/FlowsPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
+import { OrderPage } from './pages/OrderPage.tsx';
 import { OrdersPage } from './pages/OrdersPage.tsx';
+import { RunPage } from './pages/RunPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
 
-const pageComponents: Record<PageId, ComponentType> = {
+/** The page for a list address (`#/flows`), and for an item address (`#/flows/<id>`). */
+const listPages: Record<PageId, ComponentType> = {
   orders: OrdersPage,
   inbox: InboxPage,
   flows: FlowsPage,
   connections: ConnectionsPage,
+  settings: SettingsPage,
+  runs: FlowsPage,
+};
+const itemPages: Partial<Record<PageId, ComponentType<{ id: string }>>> = {
+  flows: FlowEditorPage,
+  orders: OrderPage,
+  runs: RunPage,
 };
 
 export function App({ client }: { client: ApiClient }) {
-  const page = useHashRoute();
-  const Page = pageComponents[page];
-  useFocusTitleOnNavigation(page);
+  const route = useHashRoute();
+  useFocusTitleOnNavigation(route);
+  const Item = route.id ? itemPages[route.page] : undefined;
+  const List = listPages[route.page];
 
   return (
     <ApiClientContext value={client}>
       <div className="app">
-        <Sidebar current={page} />
+        <Sidebar current={route.page} />
         <main className="content" aria-labelledby={pageTitleId}>
-          <Page key={page} />
+          {Item && route.id ? <Item key={`${route.page}/${route.id}`} id={route.id} /> : <List key={route.page} />}
         </main>
       </div>
     </ApiClientContext>
@@ -35,7 +48,7 @@ export function App({ client }: { client: ApiClient }) {
 }
 
 /** After moving to another page, puts focus on its title, as a screen reader expects. */
-function useFocusTitleOnNavigation(page: PageId): void {
+function useFocusTitleOnNavigation(route: Route): void {
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -43,5 +56,5 @@ function useFocusTitleOnNavigation(page: PageId): void {
       return;
     }
     document.getElementById(pageTitleId)?.focus();
-  }, [page]);
+  }, [route.page, route.id]);
 }

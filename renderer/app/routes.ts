@@ -1,20 +1,35 @@
+/** The pages in the main navigation, in order. Labels are i18n keys in the `common` namespace. */
 export const pages = [
-  { id: 'orders', label: 'Orders' },
-  { id: 'inbox', label: 'Inbox' },
-  { id: 'flows', label: 'Flows' },
-  { id: 'connections', label: 'Connections' },
+  { id: 'orders', labelKey: 'nav.orders' },
+  { id: 'inbox', labelKey: 'nav.inbox' },
+  { id: 'flows', labelKey: 'nav.flows' },
+  { id: 'connections', labelKey: 'nav.connections' },
+  { id: 'settings', labelKey: 'nav.settings' },
 ] as const;
 
-export type PageId = (typeof pages)[number]['id'];
+export type PageId = (typeof pages)[number]['id'] | 'runs';
+
+/** Where the address points: a page, and for `#/flows/<id>`, `#/orders/<id>`, `#/runs/<id>` the thing's id. */
+export interface Route {
+  page: PageId;
+  id: string | null;
+}
 
 export const defaultPage: PageId = 'orders';
 
-export function pageHref(id: PageId): string {
-  return `#/${id}`;
+const known = new Set<string>([...pages.map((p) => p.id), 'runs']);
+
+export function pageHref(id: PageId, itemId?: string): string {
+  return itemId ? `#/${id}/${encodeURIComponent(itemId)}` : `#/${id}`;
 }
 
-/** Reads `#/inbox` and the like; anything else is the default page. */
+/** Reads `#/inbox`, `#/flows/flw_123` and the like; anything else is the default page. */
+export function routeFromHash(hash: string): Route {
+  const [page, id] = hash.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  if (!page || !known.has(page)) return { page: defaultPage, id: null };
+  return { page: page as PageId, id: id ? decodeURIComponent(id) : null };
+}
+
 export function pageFromHash(hash: string): PageId {
-  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-  return pages.find((page) => page.id === id)?.id ?? defaultPage;
+  return routeFromHash(hash).page;
 }

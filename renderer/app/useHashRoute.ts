@@ -1,12 +1,18 @@
 import { useSyncExternalStore } from 'react';
-import { pageFromHash, type PageId } from './routes.ts';
+import { routeFromHash, type Route } from './routes.ts';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-/** The page the address names (`#/orders`); works the same over file:// and http://. */
-export function useHashRoute(): PageId {
-  return useSyncExternalStore(subscribe, () => pageFromHash(window.location.hash));
+let last: { hash: string; route: Route } | null = null;
+
+/** The route the address names (`#/orders`, `#/flows/flw_1`); works the same over file:// and http://. */
+export function useHashRoute(): Route {
+  return useSyncExternalStore(subscribe, () => {
+    const hash = window.location.hash;
+    if (last?.hash !== hash) last = { hash, route: routeFromHash(hash) };
+    return last.route;
+  });
 }

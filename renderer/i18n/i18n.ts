@@ -1,0 +1,61 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+/**
+ * Vietnamese and English. Each area of the app keeps its strings in its own namespace file
+ * (locales/<lang>/<namespace>.json) so that screens can be worked on apart. The language
+ * comes from the system (navigator.language) unless the user chose one in Settings.
+ */
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+
+export const languages = [
+  { id: 'vi', label: 'Tiếng Việt' },
+  { id: 'en', label: 'English' },
+] as const;
+export type Language = (typeof languages)[number]['id'];
+
+const storageKey = 'flowdesk.language';
+
+function resources(): Record<string, Record<string, Record<string, unknown>>> {
+  const out: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const [path, mod] of Object.entries(files)) {
+    const m = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (!m) continue;
+    const [, lang, ns] = m as unknown as [string, string, string];
+    (out[lang] ??= {})[ns] = mod.default;
+  }
+  return out;
+}
+
+export function systemLanguage(): Language {
+  const stored = globalThis.localStorage?.getItem(storageKey);
+  if (stored === 'vi' || stored === 'en') return stored;
+  const langs = globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'en'];
+  return langs.some((l) => l.toLowerCase().startsWith('vi')) ? 'vi' : 'en';
+}
+
+export function createI18n(language: Language = systemLanguage()): i18n {
+  const instance = i18next.createInstance();
+  const res = resources();
+  void instance.use(initReactI18next).init({
+    resources: res,
+    lng: language,
+    fallbackLng: 'en',
+    ns: Object.keys(res['en'] ?? {}),
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
+  instance.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng;
+  });
+  document.documentElement.lang = language;
+  return instance;
+}
+
+/** Switches the language and remembers the choice for next time. */
+export function chooseLanguage(instance: i18n, language: Language): void {
+  globalThis.localStorage?.setItem(storageKey, language);
+  void instance.changeLanguage(language);
+}
