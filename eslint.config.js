@@ -36,7 +36,7 @@ export default tseslint.config(
   },
   {
     // Tools that demand a default export.
-    files: ['vite.config.ts', 'vitest.config.ts', 'eslint.config.js'],
+    files: ['vite.config.ts', 'vitest.config.ts', 'eslint.config.js', 'playwright.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
