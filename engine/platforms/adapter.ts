@@ -92,7 +92,18 @@ export interface PlatformAdapter<S = Record<string, unknown>> {
    * details), before normalizing and outside any transaction. Throwing retries the delivery.
    */
   enrich?(payload: unknown, ctx: EnrichContext<S>): Promise<unknown>;
+  /**
+   * A delivery that carries several orders (KiotViet's Notifications[].Data[], RemoveId[])
+   * splits into one payload per order; each is enriched and normalized on its own, and all
+   * are applied in one transaction.
+   */
+  split?(payload: unknown): unknown[];
   normalize(payload: unknown, ctx: NormalizeContext<S>): Normalized;
+  /**
+   * Why this payload, given the order Flowdesk has stored for it (`ctx.previous`), is nothing
+   * to apply (KiotViet's RemoveId for an id that was never an order here); null to apply it.
+   */
+  skip?(payload: unknown, ctx: NormalizeContext<S>): string | null;
 }
 
 /** Keeps an adapter's settings type while registering it among others. */

@@ -193,4 +193,24 @@ describe('KiotViet webhooks through a real engine, customers read from a local P
     expect(entry!.processing).toBe('dead');
     expect(entry!.outcome).toContain('Retailer "someothershop" không tồn tại');
   });
+
+  it('applies every document of a delivery that carries several, and ignores a RemoveId of an id that was never an order', async () => {
+    const body = JSON.parse(orderBody());
+    body.Notifications[0].Data.push({ ...body.Notifications[0].Data[0], Id: 10234999, Code: 'DH000999' });
+    const text = JSON.stringify(body);
+    expect((await post(text)).status).toBe(200);
+    await t.engine.idle();
+    const numbers = (await t.engine.call('orders.list', {})).map((o) => o.number).sort();
+    expect(numbers).toEqual(['DH000123', 'DH000999']);
+    const [entry] = await t.engine.call('inbox.list', {});
+    expect(entry!.outcome).toMatch(/created order DH000123.* \| created order DH000999/);
+
+    const removal = JSON.stringify({ Id: randomUUID(), RemoveId: [777777] });
+    expect((await post(removal)).status).toBe(200);
+    await t.engine.idle();
+    const [removed] = await t.engine.call('inbox.list', {});
+    expect(removed).toMatchObject({ processing: 'processed' });
+    expect(removed!.outcome).toContain('nothing to apply: KiotViet RemoveId 777777');
+    expect(await t.engine.call('orders.list', {})).toHaveLength(2);
+  });
 });

@@ -39,15 +39,18 @@ describe('KiotViet identity', () => {
     expect(identify({ hello: 1 })).toMatchObject({ topic: null, handled: false });
   });
 
-  it('records, without processing, a delivery that carries several documents', () => {
+  it('splits a delivery that carries several documents into one payload per document', () => {
     const body = json('order-update.json');
     body.Notifications[0].Data.push({ ...body.Notifications[0].Data[0], Id: 10234568, Code: 'DH000124' });
-    expect(identify(body)).toMatchObject({ handled: false, note: expect.stringContaining('2 documents in one delivery (DH000123, DH000124)') });
+    expect(identify(body)).toMatchObject({ handled: true, topic: 'order.update' });
+    const parts = kiotVietAdapter.split!(body) as { Notifications: { Data: { Code: string }[] }[] }[];
+    expect(parts.map((p) => p.Notifications[0]!.Data.map((d) => d.Code))).toEqual([['DH000123'], ['DH000124']]);
   });
 
   it('processes a RemoveId of one id as an order deletion', () => {
     expect(identify(json('remove.json'))).toEqual({ topic: 'RemoveId', deliveryKey: 'event:RemoveId/10234567', tenant: null, handled: true });
-    expect(identify({ RemoveId: [1, 2] })).toMatchObject({ handled: false });
+    expect(identify({ RemoveId: [1, 2] })).toMatchObject({ handled: true });
+    expect(kiotVietAdapter.split!({ RemoveId: [1, 2] })).toEqual([{ RemoveId: ['1'] }, { RemoveId: ['2'] }]);
   });
 });
 

@@ -61,13 +61,10 @@ export const kiotVietAdapter = defineAdapter<KiotVietSettings>({
     const ids = w.RemoveId ?? [];
     if (ids.length > 0) {
       const deliveryKey = w.Id ? `event:${w.Id}` : `event:RemoveId/${ids.join(',')}`;
-      if (ids.length > 1) {
-        return { topic: 'RemoveId', deliveryKey, tenant: null, handled: false, note: `RemoveId of ${ids.length} ids (${ids.join(', ')}): Flowdesk applies one order per delivery, so this one is recorded, not processed` };
-      }
       return { topic: 'RemoveId', deliveryKey, tenant: null, handled: true };
     }
     const notifications = w.Notifications ?? [];
-    const first = notifications[0];
+    const first = notifications.find((n) => processed.has(splitAction(n.Action).type)) ?? notifications[0];
     if (!first) return { topic: null, deliveryKey: bytesKey, tenant: null, handled: false, note: 'KiotViet body without notifications' };
     const { type, retailerId } = splitAction(first.Action);
     const docs = notifications.flatMap((n) => n.Data);
@@ -75,12 +72,28 @@ export const kiotVietAdapter = defineAdapter<KiotVietSettings>({
     const deliveryKey = w.Id ? `event:${w.Id}` : doc['Id'] !== undefined ? `event:${type}/${String(doc['Id'])}@${String(doc['ModifiedDate'] ?? '')}` : bytesKey;
     const base = { topic: type, deliveryKey, tenant: retailerId };
     if (!processed.has(type)) return { ...base, handled: false, note: `KiotViet ${type}: not an order or invoice event` };
-    const types = new Set(notifications.map((n) => splitAction(n.Action).type));
-    if (types.size > 1 || docs.length !== 1) {
-      const codes = docs.map((d) => String((d as Record<string, unknown>)['Code'] ?? '?')).join(', ');
-      return { ...base, handled: false, note: `${docs.length} documents in one delivery (${codes}): Flowdesk applies one order per delivery, so this one is recorded, not processed` };
-    }
     return { ...base, handled: true };
+  },
+
+  // One delivery may carry several documents (Notifications[].Data[]) or several RemoveIds:
+  // each becomes its own payload, applied together in one transaction.
+  split(payload) {
+    const w = KiotVietWebhook.safeParse(payload);
+    if (!w.success) return [payload];
+    const ids = w.data.RemoveId ?? [];
+    if (ids.length > 0) return ids.map((id) => ({ ...w.data, RemoveId: [id] }));
+    const parts = (w.data.Notifications ?? [])
+      .filter((n) => processed.has(splitAction(n.Action).type))
+      .flatMap((n) => n.Data.map((doc) => ({ ...w.data, Notifications: [{ ...n, Data: [doc] }] })));
+    return parts.length > 0 ? parts : [payload];
+  },
+
+  // KiotViet sends RemoveId for deleted products and customers too (errata 6): an id that was
+  // never an order here is nothing to apply.
+  skip(payload, ctx) {
+    const e = KiotVietEnriched.safeParse(payload);
+    if (!e.success || e.data.kind !== 'removal' || ctx.previous) return null;
+    return `KiotViet RemoveId ${e.data.id}: Flowdesk has no order with this id (KiotViet also sends RemoveId for deleted products and customers)`;
   },
 
   async enrich(payload, ctx) {
