@@ -92,14 +92,15 @@ export function createEngine(options: EngineOptions) {
   const queue = createQueue(repos.jobs, clock, { owner, ...options.queue });
   const activeFlows = createActiveFlows(repos.flows, nodes);
   const flows = createFlowService(repos, nodes, activeFlows, clock);
-  const executor = createExecutor({ repos, registry: nodes, templates: createTemplateRenderer(), clock, bus });
+  const executor = createExecutor({ repos, registry: nodes, templates: createTemplateRenderer(), clock, bus, fetch: options.fetch ?? fetch });
   const connections = createConnectionService({ repos, platforms, nodes, activeFlows, clock, webhookBaseUrl: () => info().webhookBaseUrl });
   const ingest = createIngest(repos, platforms, connections, queue, clock);
   const worker = createWorker(
     queue,
     {
       [DELIVERY_JOB]: createDeliveryProcessor({ repos, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: options.fetch ?? fetch }),
-      [RUN_JOB]: async (job) => executor.execute((job.payload as { runId: string }).runId),
+      [RUN_JOB]: async (job) =>
+        executor.execute((job.payload as { runId: string }).runId, { attempts: job.attempts, maxAttempts: job.maxAttempts, complete: () => queue.complete(job.id) }),
     },
     clock,
     logger,

@@ -8,6 +8,7 @@ export * from './nodes/index.ts';
 export * from './nodes/orders/order-triggers.spec.ts';
 export * from './nodes/logic/compare.spec.ts';
 export * from './nodes/flowdesk/in-app-actions.spec.ts';
+export * from './nodes/http/http-request.spec.ts';
 export * from './api/errors.ts';
 export * from './api/method.ts';
 export * from './api/connections.ts';

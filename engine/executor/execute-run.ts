@@ -1,7 +1,7 @@
 import type { FlowDocument, FlowNode, StepDto, TimelineEntryDto } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
-import type { StepResult, TriggerData } from '../nodes/node-executor.ts';
+import { RetryableStepError, type StepResult, type TriggerData } from '../nodes/node-executor.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { TemplateRenderer } from './templates.ts';
@@ -14,19 +14,32 @@ export interface ExecutorDeps {
   templates: TemplateRenderer;
   clock: Clock;
   bus: EventBus;
+  fetch: typeof fetch;
+}
+
+/** Which attempt of the run's job this is, and how to mark the job done in the run's last write. */
+export interface Attempt {
+  attempts: number;
+  maxAttempts: number;
+  complete?: () => void;
 }
 
 type Outcome = { status: 'done' | 'skipped' | 'failed'; port: string | null; reason: string | null };
+type StepOutcome = StepResult | { status: 'failed'; error: string; input?: unknown };
+type Write = () => TimelineEntryDto[];
 
 /**
  * Runs one run of one flow version for its event, walking from the trigger along the ports
- * each step takes. Each step is committed with its effects; a run picked up again after a
- * crash replays recorded steps from the record instead of doing them twice.
+ * each step takes. Steps that only change Flowdesk's own data are committed together with
+ * their effects, in as few transactions as the flow allows: all of them with the run's end,
+ * unless a step calls the outside world, before which everything so far is committed. A run
+ * taken up again after a crash reads its recorded steps instead of doing them again; a step
+ * that calls out carries the same idempotency key on every attempt.
  */
 export function createExecutor(deps: ExecutorDeps) {
   const { repos, registry, templates, clock, bus } = deps;
 
-  function triggerData(runId: string): { data: TriggerData; doc: FlowDocument; flowName: string } {
+  function load(runId: string): { data: TriggerData; doc: FlowDocument; flowName: string } {
     const run = repos.runs.get(runId);
     if (!run) throw new PermanentJobError(`run ${runId} does not exist`);
     const doc = repos.flows.getVersion(run.flowId, run.flowVersion);
@@ -47,45 +60,65 @@ export function createExecutor(deps: ExecutorDeps) {
     };
   }
 
-  async function runStep(node: FlowNode, data: TriggerData): Promise<StepResult | { status: 'failed'; error: string; input?: unknown }> {
+  async function runStep(runId: string, node: FlowNode, data: TriggerData, attempt: Attempt): Promise<StepOutcome> {
     const type = registry.get(node.type);
     if (!type) return { status: 'failed', error: `unknown node type ${node.type}` };
     const params = type.spec.params.safeParse(node.params);
     if (!params.success) return { status: 'failed', error: `invalid settings: ${params.error.issues.map((i) => i.message).join('; ')}`, input: node.params };
     try {
-      return await type.executor.run({ params: params.data, data, render: (t) => templates.render(t, data) });
+      return await type.executor.run({
+        params: params.data,
+        data,
+        render: (t) => templates.render(t, data),
+        idempotencyKey: `${runId}:${node.id}`,
+        fetch: deps.fetch,
+      });
     } catch (error) {
-      return { status: 'failed', error: error instanceof Error ? error.message : String(error) };
+      // A passing failure of the outside world: retry the run, unless this was its last chance.
+      if (error instanceof RetryableStepError && attempt.attempts < attempt.maxAttempts) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      return { status: 'failed', error: error instanceof RetryableStepError ? `${message} (gave up after ${attempt.attempts} attempts)` : message };
     }
   }
 
   return {
-    async execute(runId: string): Promise<void> {
-      const { data, doc, flowName } = triggerData(runId);
+    async execute(runId: string, attempt: Attempt = { attempts: 1, maxAttempts: 1 }): Promise<void> {
+      const { data, doc, flowName } = load(runId);
       const run = repos.runs.get(runId)!;
-      if (run.status === 'succeeded' || run.status === 'failed') return;
+      if (run.status !== 'queued' && run.status !== 'running') {
+        attempt.complete?.();
+        return;
+      }
+      const orderId = data.order.id;
       const startMs = clock.now();
-      let started: TimelineEntryDto | null = null;
-      repos.tx(() => {
+      const pending: Write[] = [];
+      const flush = (last?: () => void) => {
+        const appended: TimelineEntryDto[] = [];
+        repos.tx(() => {
+          for (const write of pending) appended.push(...write());
+          last?.();
+        });
+        pending.length = 0;
+        for (const entry of appended) bus.emit('timeline.appended', entry);
+      };
+
+      pending.push(() => {
         repos.runs.markStarted(runId, new Date(startMs).toISOString());
-        if (data.order.id && run.status === 'queued') {
-          started = repos.timeline.append({
-            orderId: data.order.id, atMs: startMs, kind: 'run', runId,
-            title: `Flow "${flowName}" started (version ${run.flowVersion})`,
-            detail: { status: 'running', flowId: run.flowId, flowVersion: run.flowVersion, eventType: data.event.type },
-          });
-        }
+        if (!orderId || run.status !== 'queued') return [];
+        return [repos.timeline.append({
+          orderId, atMs: startMs, kind: 'run', runId,
+          title: `Flow "${flowName}" started (version ${run.flowVersion})`,
+          detail: { status: 'running', flowId: run.flowId, flowVersion: run.flowVersion, eventType: data.event.type },
+        })];
       });
-      if (started) bus.emit('timeline.appended', started);
 
       const recorded = new Map<string, StepDto>(repos.runs.steps(runId).map((s) => [s.nodeId, s]));
       const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
       const trigger = doc.nodes.find((n) => registry.get(n.type)?.spec.triggers?.includes(data.event.type as never));
       let seq = recorded.size;
-      let failure: string | null = null;
+      let failure: string | null = trigger ? null : `no trigger in version ${run.flowVersion} listens to ${data.event.type}`;
       const queue: FlowNode[] = trigger ? [trigger] : [];
       const visited = new Set<string>();
-      if (!trigger) failure = `no trigger in version ${run.flowVersion} listens to ${data.event.type}`;
 
       while (queue.length > 0 && failure === null) {
         const node = queue.shift()!;
@@ -96,10 +129,18 @@ export function createExecutor(deps: ExecutorDeps) {
         if (prior) {
           outcome = { status: prior.status, port: prior.port, reason: prior.reason };
         } else {
+          // What was done so far is made durable before the outside world is called.
+          if (registry.get(node.type)?.spec.effects === 'external') flush();
           const t0 = performance.now();
           const stepStartMs = clock.now();
-          const result = await runStep(node, data);
-          outcome = commitStep(runId, ++seq, node, result, stepStartMs, performance.now() - t0, data, flowName);
+          let result: StepOutcome;
+          try {
+            result = await runStep(runId, node, data, attempt);
+          } catch (error) {
+            flush();
+            throw error;
+          }
+          outcome = recordStep(pending, runId, ++seq, node, result, stepStartMs, performance.now() - t0, orderId, flowName);
         }
         if (outcome.status === 'failed') {
           failure = `step "${node.label ?? node.id}" failed: ${outcome.reason ?? 'no reason given'}`;
@@ -112,63 +153,59 @@ export function createExecutor(deps: ExecutorDeps) {
           }
         }
       }
-      finishRun(runId, failure, startMs, data, flowName);
+
+      const endMs = clock.now();
+      pending.push(() => {
+        repos.runs.finish(runId, failure ? 'failed' : 'succeeded', failure, new Date(endMs).toISOString(), endMs - startMs);
+        if (!orderId) return [];
+        return [repos.timeline.append({
+          orderId, atMs: endMs, kind: 'run', runId,
+          title: failure ? `Flow "${flowName}" failed: ${failure}` : `Flow "${flowName}" finished`,
+          detail: { status: failure ? 'failed' : 'succeeded', error: failure },
+        })];
+      });
+      flush(attempt.complete);
+      const summary = repos.runs.get(runId);
+      if (summary) {
+        const { eventId: _e, ...dto } = summary;
+        bus.emit('run.finished', dto);
+      }
     },
   };
 
-  function commitStep(
-    runId: string, seq: number, node: FlowNode, result: Awaited<ReturnType<typeof runStep>>,
-    startedMs: number, durationMs: number, data: TriggerData, flowName: string,
+  /** Queues the step's record, its timeline entry and its effects for the next commit. */
+  function recordStep(
+    pending: Write[], runId: string, seq: number, node: FlowNode, result: StepOutcome,
+    startedMs: number, durationMs: number, orderId: string | null, flowName: string,
   ): Outcome {
     const nowMs = clock.now();
     const label = node.label ?? registry.get(node.type)?.spec.label ?? node.type;
-    const appended: TimelineEntryDto[] = [];
     const reason = result.status === 'failed' ? result.error : result.status === 'skipped' ? result.reason : null;
     const outcome: Outcome = result.status === 'failed'
       ? { status: 'failed', port: null, reason }
       : { status: result.status, port: result.port ?? (result.status === 'skipped' ? null : 'out'), reason };
-    repos.tx(() => {
+    pending.push(() => {
+      const appended: TimelineEntryDto[] = [];
       repos.runs.insertStep({
         runId, seq, nodeId: node.id, nodeType: node.type, status: outcome.status, reason, port: outcome.port,
         input: result.input ?? null, output: result.status === 'done' ? (result.output ?? null) : null,
         startedAt: new Date(startedMs).toISOString(), durationMs,
       });
-      if (data.order.id) {
+      if (orderId) {
         const title = outcome.status === 'done'
           ? `${label}: done${outcome.port && outcome.port !== 'out' ? ` (${outcome.port})` : ''}`
           : `${label}: ${outcome.status}: ${reason}`;
         appended.push(repos.timeline.append({
-          orderId: data.order.id, atMs: nowMs, kind: 'step', runId, title,
+          orderId, atMs: nowMs, kind: 'step', runId, title,
           detail: { nodeId: node.id, nodeType: node.type, status: outcome.status, reason, port: outcome.port },
         }));
       }
       if (result.status === 'done' && result.effects) {
         appended.push(...applyEffects(repos, result.effects, { ms: nowMs, iso: new Date(nowMs).toISOString(), runId, flowName }));
       }
+      return appended;
     });
-    for (const entry of appended) bus.emit('timeline.appended', entry);
     return outcome;
-  }
-
-  function finishRun(runId: string, failure: string | null, startMs: number, data: TriggerData, flowName: string): void {
-    const endMs = clock.now();
-    let entry: TimelineEntryDto | null = null;
-    repos.tx(() => {
-      repos.runs.finish(runId, failure ? 'failed' : 'succeeded', failure, new Date(endMs).toISOString(), endMs - startMs);
-      if (data.order.id) {
-        entry = repos.timeline.append({
-          orderId: data.order.id, atMs: endMs, kind: 'run', runId,
-          title: failure ? `Flow "${flowName}" failed: ${failure}` : `Flow "${flowName}" finished`,
-          detail: { status: failure ? 'failed' : 'succeeded', error: failure },
-        });
-      }
-    });
-    if (entry) bus.emit('timeline.appended', entry);
-    const summary = repos.runs.get(runId);
-    if (summary) {
-      const { eventId: _e, ...dto } = summary;
-      bus.emit('run.finished', dto);
-    }
   }
 }
 export type Executor = ReturnType<typeof createExecutor>;

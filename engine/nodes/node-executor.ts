@@ -14,6 +14,19 @@ export interface StepContext<P> {
   params: P;
   data: TriggerData;
   render(template: string): Promise<string>;
+  /** The same for every attempt of this step: `<runId>:<nodeId>`. Sent with external calls. */
+  idempotencyKey: string;
+  /** The transport for calls to the outside world. */
+  fetch: typeof fetch;
+}
+
+/**
+ * A failure worth trying again (a network error, a 5xx, a 429): the run is retried with
+ * backoff and this step done again with the same idempotency key; the last attempt records
+ * the step as failed.
+ */
+export class RetryableStepError extends Error {
+  override name = 'RetryableStepError';
 }
 
 export type StepResult =

@@ -5,6 +5,7 @@ import { defineNodeType, type NodeExecutor, type NodeType } from './node-executo
 import { orderTriggerExecutor } from './orders/order-trigger.run.ts';
 import { compareExecutor } from './logic/compare.run.ts';
 import { addCustomerTagExecutor, addOrderTagExecutor, addTimelineNoteExecutor } from './flowdesk/in-app-actions.run.ts';
+import { httpRequestExecutor } from './http/http-request.run.ts';
 
 /** The function that runs each built-in spec, by type id. Triggers share one. */
 const executors: Record<string, NodeExecutor<never>> = {
@@ -12,6 +13,7 @@ const executors: Record<string, NodeExecutor<never>> = {
   'flowdesk.add_order_tag': addOrderTagExecutor,
   'flowdesk.add_customer_tag': addCustomerTagExecutor,
   'flowdesk.add_timeline_note': addTimelineNoteExecutor,
+  'http.request': httpRequestExecutor,
 };
 
 export const builtinNodeTypes: readonly NodeType[] = builtinNodeSpecs.map((spec) => {

@@ -5,6 +5,7 @@ import {
 } from './orders/order-triggers.spec.ts';
 import { compareSpec } from './logic/compare.spec.ts';
 import { addCustomerTagSpec, addOrderTagSpec, addTimelineNoteSpec } from './flowdesk/in-app-actions.spec.ts';
+import { httpRequestSpec } from './http/http-request.spec.ts';
 
 /** Every built-in node spec. The engine pairs each with an executor in engine/nodes/. */
 export const builtinNodeSpecs: readonly NodeSpec[] = [
@@ -24,4 +25,5 @@ export const builtinNodeSpecs: readonly NodeSpec[] = [
   addOrderTagSpec,
   addCustomerTagSpec,
   addTimelineNoteSpec,
+  httpRequestSpec,
 ];
