@@ -61,7 +61,7 @@ describe('crash safety', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(args),
       });
-      const reply = await res.json();
+      const reply = (await res.json()) as any;
       if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
       return reply.result;
     };
