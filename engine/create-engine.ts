@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiArgsInput, ApiMethodName, ApiReply, ApiResult, EngineEventMessage } from './contract/index.ts';
 import { openDatabase } from './storage/database.ts';
-import { createRepositories } from './storage/repositories.ts';
+import { createRepositories, type Repositories } from './storage/repositories.ts';
 import { createPlatformRegistry } from './platforms/registry.ts';
 import type { PlatformAdapter } from './platforms/adapter.ts';
 import { createNodeRegistry } from './nodes/registry.ts';
@@ -24,6 +24,7 @@ import { createDispatch } from './api/dispatch.ts';
 import { createApiApp } from './api/http-transport.ts';
 import { dataFiles } from './host/data-dir.ts';
 import { loadOrCreateToken } from './host/token.ts';
+import { createSecretBox, loadOrCreateKeyFile } from './host/secret-box.ts';
 import { readRuntime, removeRuntime, writeRuntime } from './host/runtime-file.ts';
 import { EngineError } from './shared/errors.ts';
 import { newId } from './shared/ids.ts';
@@ -51,6 +52,11 @@ export interface EngineOptions {
   staticDir?: string;
   clock?: Clock;
   logger?: Logger;
+  /**
+   * The 32-byte key connection secrets are encrypted with. The desktop shell passes one it
+   * keeps with Electron's safeStorage; without it, a key file (mode 0600) in the data dir.
+   */
+  secretKey?: Buffer;
   /** Platform adapters (default: every built-in one); tests may add their own. */
   adapters?: readonly PlatformAdapter[];
   /** The transport platform API clients use (Lazada, KiotViet enrichment); tests may wrap it. */
@@ -84,7 +90,15 @@ export function createEngine(options: EngineOptions) {
   const runtimeFile = join(dataDir, dataFiles.runtime);
   const owner = newId('eng');
   const db = openDatabase(join(dataDir, dataFiles.database), { synchronous: options.synchronous ?? 'normal' });
-  const repos = createRepositories(db);
+  let repos: Repositories;
+  let sealed: number;
+  try {
+    repos = createRepositories(db, createSecretBox(options.secretKey ?? loadOrCreateKeyFile(join(dataDir, dataFiles.secretKey))));
+    sealed = repos.connections.sealPlaintext();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const token = loadOrCreateToken(join(dataDir, dataFiles.token));
   const platforms = createPlatformRegistry(options.adapters);
   const nodes = createNodeRegistry();
@@ -139,6 +153,7 @@ export function createEngine(options: EngineOptions) {
       if (started) return started;
       const other = readRuntime(runtimeFile);
       if (other) throw new Error(`another Flowdesk engine (pid ${other.pid}) is using ${dataDir}; its API is ${other.apiUrl}`);
+      if (sealed > 0) logger.info(`encrypted the secrets of ${sealed} connection(s) stored before encryption at rest`);
       const reclaimed = queue.reclaimAbandoned();
       if (reclaimed > 0) logger.info(`took up ${reclaimed} job(s) left unfinished by an earlier run`);
 

@@ -13,4 +13,6 @@ export const dataFiles = {
   database: 'flowdesk.db',
   token: 'api-token',
   runtime: 'engine.json',
+  secretKey: 'secret.key',
+  backups: 'backups',
 } as const;

@@ -29,12 +29,16 @@ function parentPort(): Port {
 }
 
 const port = parentPort();
+const secretKey = process.env['FLOWDESK_SECRET_KEY'];
+delete process.env['FLOWDESK_SECRET_KEY'];
 const env = process.env;
 const engine = createEngine({
   dataDir: env['FLOWDESK_DATA_DIR'] ?? defaultDataDir(),
   webhookPort: Number(env['FLOWDESK_WEBHOOK_PORT'] ?? 7430),
   apiPort: Number(env['FLOWDESK_API_PORT'] ?? 7431),
   ...(env['FLOWDESK_STATIC_DIR'] ? { staticDir: env['FLOWDESK_STATIC_DIR'] } : {}),
+  // The desktop shell keeps this key with Electron's safeStorage and hands it over here.
+  ...(secretKey ? { secretKey: Buffer.from(secretKey, 'base64') } : {}),
   logger: createConsoleLogger(),
 });
 

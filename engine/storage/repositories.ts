@@ -1,5 +1,5 @@
 import type { Db } from './database.ts';
-import { createConnectionsRepo } from './repos/connections-repo.ts';
+import { createConnectionsRepo, type SecretsCodec } from './repos/connections-repo.ts';
 import { createCustomersRepo } from './repos/customers-repo.ts';
 import { createEventsRepo } from './repos/events-repo.ts';
 import { createFlowsRepo } from './repos/flows-repo.ts';
@@ -10,14 +10,14 @@ import { createRunsRepo } from './repos/runs-repo.ts';
 import { createTimelineRepo } from './repos/timeline-repo.ts';
 
 /** Every repository over one open database, with its statements prepared once. */
-export function createRepositories(db: Db) {
+export function createRepositories(db: Db, secrets?: SecretsCodec) {
   return {
     db,
     /** Runs `fn` in one synchronous transaction; never pass an async function. */
     tx<T>(fn: () => T): T {
       return db.transaction(fn)();
     },
-    connections: createConnectionsRepo(db),
+    connections: createConnectionsRepo(db, secrets),
     inbox: createInboxRepo(db),
     jobs: createJobsRepo(db),
     orders: createOrdersRepo(db),

@@ -26,18 +26,26 @@ interface RawRow {
   created_at: string;
 }
 
-const toRow = (r: RawRow): ConnectionRow => ({
-  id: r.id,
-  platform: r.platform,
-  storeId: r.store_id,
-  name: r.name,
-  store: r.store ?? r.name,
-  secrets: parseStored<Record<string, string>>(r.secrets, {}),
-  settings: parseStored<Record<string, unknown>>(r.settings, {}),
-  createdAt: r.created_at,
-});
+/** How secrets are kept at rest: sealed on write, opened on read. */
+export interface SecretsCodec {
+  seal(plain: string): string;
+  open(stored: string): string;
+  isSealed(stored: string): boolean;
+}
 
-export function createConnectionsRepo(db: Db) {
+const plainCodec: SecretsCodec = { seal: (s) => s, open: (s) => s, isSealed: () => true };
+
+export function createConnectionsRepo(db: Db, codec: SecretsCodec = plainCodec) {
+  const toRow = (r: RawRow): ConnectionRow => ({
+    id: r.id,
+    platform: r.platform,
+    storeId: r.store_id,
+    name: r.name,
+    store: r.store ?? r.name,
+    secrets: parseStored<Record<string, string>>(codec.open(r.secrets), {}),
+    settings: parseStored<Record<string, unknown>>(r.settings, {}),
+    createdAt: r.created_at,
+  });
   const insert = db.prepare(`INSERT INTO connections (id, platform, store_id, name, store, secrets, settings, created_at)
     VALUES (@id, @platform, @storeId, @name, @store, @secrets, @settings, @createdAt)`);
   const update = db.prepare('UPDATE connections SET name = @name, store = @store, secrets = @secrets, settings = @settings WHERE id = @id');
@@ -45,7 +53,9 @@ export function createConnectionsRepo(db: Db) {
   const byId = db.prepare('SELECT * FROM connections WHERE id = ? AND removed_at IS NULL');
   const all = db.prepare('SELECT * FROM connections WHERE removed_at IS NULL ORDER BY created_at, id');
   const platformsOfStore = db.prepare('SELECT DISTINCT platform FROM connections WHERE store = ? AND removed_at IS NULL');
-  const serialize = (c: ConnectionRow) => ({ ...c, secrets: JSON.stringify(c.secrets), settings: JSON.stringify(c.settings) });
+  const serialize = (c: ConnectionRow) => ({ ...c, secrets: codec.seal(JSON.stringify(c.secrets)), settings: JSON.stringify(c.settings) });
+  const allSecrets = db.prepare('SELECT id, secrets FROM connections');
+  const setSecrets = db.prepare('UPDATE connections SET secrets = ? WHERE id = ?');
   // Every delivery looks its connection up; one engine owns the file, so a cache that every
   // write here clears stays true.
   const cache = new Map<string, ConnectionRow | undefined>();
@@ -72,6 +82,20 @@ export function createConnectionsRepo(db: Db) {
     },
     list(): ConnectionRow[] {
       return (all.all() as RawRow[]).map(toRow);
+    },
+    /** Seals secrets written before they were encrypted at rest; returns how many rows changed. */
+    sealPlaintext(): number {
+      let n = 0;
+      for (const r of allSecrets.all() as { id: string; secrets: string }[]) {
+        // Opening every sealed row first means a wrong key is refused before anything is written.
+        if (codec.isSealed(r.secrets)) {
+          codec.open(r.secrets);
+          continue;
+        }
+        setSecrets.run(codec.seal(r.secrets), r.id);
+        n++;
+      }
+      return n;
     },
     /** The platforms a Flowdesk store has a connection for. */
     platformsOf(store: string): Platform[] {
