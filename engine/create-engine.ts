@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { ApiArgsInput, ApiMethodName, ApiReply, ApiResult, EngineEventMessage } from './contract/index.ts';
 import { openDatabase } from './storage/database.ts';
 import { createRepositories, type Repositories } from './storage/repositories.ts';
+import { createStorageService } from './storage/storage-service.ts';
+import { applyPendingRestore } from './storage/backup.ts';
 import { createPlatformRegistry } from './platforms/registry.ts';
 import type { PlatformAdapter } from './platforms/adapter.ts';
 import { createNodeRegistry } from './nodes/registry.ts';
@@ -61,6 +63,10 @@ export interface EngineOptions {
   adapters?: readonly PlatformAdapter[];
   /** The transport platform API clients use (Lazada, KiotViet enrichment); tests may wrap it. */
   fetch?: typeof fetch;
+  /** How often storage upkeep (retention, vacuum, checkpoint) runs; 0 turns the timer off. */
+  maintenanceEveryMs?: number;
+  /** The host restarts the engine when this is called (after a restore is scheduled). */
+  onRestartRequested?: () => void;
   /** Serve the HTTP API (default true); an Electron host may relay over IPC only. */
   http?: boolean;
 }
@@ -89,7 +95,10 @@ export function createEngine(options: EngineOptions) {
   const dataDir = options.dataDir;
   const runtimeFile = join(dataDir, dataFiles.runtime);
   const owner = newId('eng');
-  const db = openDatabase(join(dataDir, dataFiles.database), { synchronous: options.synchronous ?? 'normal' });
+  const dbFile = join(dataDir, dataFiles.database);
+  const backupsDir = join(dataDir, dataFiles.backups);
+  const restored = applyPendingRestore(dataDir, dbFile, backupsDir, clock.now());
+  const db = openDatabase(dbFile, { synchronous: options.synchronous ?? 'normal' });
   let repos: Repositories;
   let sealed: number;
   try {
@@ -131,7 +140,11 @@ export function createEngine(options: EngineOptions) {
     webhookBaseUrl: options.publicWebhookUrl?.replace(/\/$/, '') ?? started?.webhookBaseUrl ?? '',
     startedAt: started?.startedAt ?? '',
   });
-  const handlers = createHandlers({ repos, connections, flows, nodes, queue, clock, info });
+  const storage = createStorageService(repos, clock, logger, {
+    dataDir, dbFile, backupsDir, onRestartRequested: options.onRestartRequested,
+    ...(options.maintenanceEveryMs !== undefined ? { maintenanceEveryMs: options.maintenanceEveryMs } : {}),
+  });
+  const handlers = createHandlers({ repos, connections, flows, nodes, queue, storage, clock, info });
   const dispatch = createDispatch(handlers, logger);
 
   return {
@@ -153,6 +166,7 @@ export function createEngine(options: EngineOptions) {
       if (started) return started;
       const other = readRuntime(runtimeFile);
       if (other) throw new Error(`another Flowdesk engine (pid ${other.pid}) is using ${dataDir}; its API is ${other.apiUrl}`);
+      if (restored) logger.info(`restored the database from ${restored.restoredFrom}; the one before is kept as ${restored.savedCurrentAs}`);
       if (sealed > 0) logger.info(`encrypted the secrets of ${sealed} connection(s) stored before encryption at rest`);
       const reclaimed = queue.reclaimAbandoned();
       if (reclaimed > 0) logger.info(`took up ${reclaimed} job(s) left unfinished by an earlier run`);
@@ -184,6 +198,7 @@ export function createEngine(options: EngineOptions) {
         throw error;
       }
       worker.start();
+      storage.start();
       logger.info('engine started', { dataDir, api: started.apiUrl, webhooks: started.webhookBaseUrl });
       return started;
     },
@@ -192,6 +207,7 @@ export function createEngine(options: EngineOptions) {
     async stop(): Promise<void> {
       await close(webhookServer);
       await close(apiServer);
+      storage.stop();
       await worker.stop();
       if (started) removeRuntime(runtimeFile);
       started = null;

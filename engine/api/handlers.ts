@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { ConnectionService } from '../domain/connections.ts';
+import type { StorageService } from '../storage/storage-service.ts';
 import type { FlowService } from '../flows/flow-service.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import type { Queue } from '../queue/queue.ts';
@@ -10,6 +11,7 @@ import { notFound } from '../shared/errors.ts';
 export interface HandlerDeps {
   repos: Repositories;
   connections: ConnectionService;
+  storage: StorageService;
   flows: FlowService;
   nodes: NodeRegistry;
   queue: Queue;
@@ -42,6 +44,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       const text = new TextDecoder('utf-8', { fatal: false }).decode(body);
       const utf8 = Buffer.from(text, 'utf8').equals(body);
       const { resourceVersion: _rv, ...rest } = r;
+      // (bodyPrunedAt says when retention removed the bytes, if it did.)
       return { ...rest, body: utf8 ? text : body.toString('base64'), bodyEncoding: utf8 ? 'utf8' : 'base64' };
     },
 
@@ -84,6 +87,11 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
 
     'engine.status': () => ({ ...d.info(), queue: d.queue.counts() }),
     'jobs.list': (a) => d.queue.list(a.state ?? null, a.limit),
+    'storage.status': () => d.storage.status(),
+    'storage.settings': (a) => d.storage.updateSettings(a),
+    'storage.maintain': () => d.storage.maintain(),
+    'storage.backup': () => d.storage.backup(),
+    'storage.restore': (a) => d.storage.restore(a.file),
     'jobs.retry'(a) {
       const job = d.queue.retryDead(a.id);
       if (!job) throw notFound('job', a.id);

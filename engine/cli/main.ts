@@ -7,6 +7,7 @@ import { connectionsCommands } from './commands/connections.ts';
 import { flowsCommands } from './commands/flows.ts';
 import { inboxCommands } from './commands/inbox.ts';
 import { ordersCommands } from './commands/orders.ts';
+import { storageCommands } from './commands/storage.ts';
 
 export type ClientFor = (cmd: Command) => EngineClient;
 
@@ -52,6 +53,7 @@ export function buildProgram(write: (s: string) => void = (s) => process.stdout.
   flowsCommands(program, client, out);
   inboxCommands(program, client, out);
   ordersCommands(program, client, out);
+  storageCommands(program, client, out, (cmd) => globals(cmd).dataDir);
   return program;
 }
 

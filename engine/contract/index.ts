@@ -16,4 +16,5 @@ export * from './api/inbox.ts';
 export * from './api/orders.ts';
 export * from './api/flows.ts';
 export * from './api/engine.ts';
+export * from './api/storage.ts';
 export * from './api/index.ts';

@@ -28,6 +28,9 @@ function parentPort(): Port {
   throw new Error('engine-entry must run as a child process (utilityProcess.fork or child_process.fork)');
 }
 
+/** The exit code that asks the desktop shell to start the engine again at once. */
+export const RESTART_EXIT_CODE = 75;
+
 const port = parentPort();
 const secretKey = process.env['FLOWDESK_SECRET_KEY'];
 delete process.env['FLOWDESK_SECRET_KEY'];
@@ -40,6 +43,8 @@ const engine = createEngine({
   // The desktop shell keeps this key with Electron's safeStorage and hands it over here.
   ...(secretKey ? { secretKey: Buffer.from(secretKey, 'base64') } : {}),
   logger: createConsoleLogger(),
+  // A restore needs a fresh start on the restored file: exit, and the shell starts us again.
+  onRestartRequested: () => void engine.stop().then(() => process.exit(RESTART_EXIT_CODE)),
 });
 
 engine.subscribe((m) => port.postMessage({ type: 'event', event: m.event, payload: m.payload }));

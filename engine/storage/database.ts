@@ -15,6 +15,12 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
+    // Incremental vacuum lets maintenance give freed pages back to the disk. It must be chosen
+    // before the first table; a database made without it is converted once (VACUUM).
+    if ((db.pragma('auto_vacuum', { simple: true }) as number) !== 2) {
+      db.pragma('auto_vacuum = INCREMENTAL');
+      db.exec('VACUUM');
+    }
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');

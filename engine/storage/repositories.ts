@@ -8,6 +8,7 @@ import { createJobsRepo } from './repos/jobs-repo.ts';
 import { createOrdersRepo } from './repos/orders-repo.ts';
 import { createRunsRepo } from './repos/runs-repo.ts';
 import { createTimelineRepo } from './repos/timeline-repo.ts';
+import { createSettingsRepo } from './repos/settings-repo.ts';
 
 /** Every repository over one open database, with its statements prepared once. */
 export function createRepositories(db: Db, secrets?: SecretsCodec) {
@@ -26,6 +27,7 @@ export function createRepositories(db: Db, secrets?: SecretsCodec) {
     flows: createFlowsRepo(db),
     runs: createRunsRepo(db),
     events: createEventsRepo(db),
+    settings: createSettingsRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -91,6 +91,23 @@ describe('the flowdesk command line', () => {
     expect(r.err).toMatch(/No Flowdesk engine is running for .*flowdesk serve --data-dir/);
   });
 
+  it('backs up through the running engine and restores onto the backup, restarting in place', async () => {
+    const backup = JSON.parse(flowdesk(dataDir, '--json', 'backup').out) as { file: string };
+    expect(backup.file).toMatch(/^flowdesk-.*\.db$/);
+    expect(flowdesk(dataDir, 'backups').out).toContain(backup.file);
+    const restored = flowdesk(dataDir, 'restore', backup.file);
+    expect(restored.out).toContain('the engine is restarting on it');
+    for (let i = 0; i < 200 && !printed.includes('Restarted on the restored database'); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(printed).toContain('Restarted on the restored database');
+    let orders = '';
+    for (let i = 0; i < 100 && !orders.includes('#9999'); i++) {
+      orders = flowdesk(dataDir, 'orders', 'list').out;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(orders).toContain('#9999');
+    expect(flowdesk(dataDir, 'storage', 'status').out).toMatch(/Data dir .* of a 2048\.0 MB budget/);
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     server.kill('SIGTERM');
     const [code] = await once(server, 'exit');

@@ -26,6 +26,7 @@ export async function startTempEngine(overrides: Partial<EngineOptions> = {}, da
     apiPort: 0,
     logger: silentLogger,
     queue: { retryBaseMs: 20, retryMaxMs: 100 },
+    maintenanceEveryMs: 0,
     ...overrides,
   });
   const { apiUrl, webhookBaseUrl } = await engine.start();

@@ -45,6 +45,8 @@ export const InboxEntryDetailDto = InboxEntryDto.extend({
   /** The body as received: UTF-8 text when it is valid UTF-8, otherwise base64. */
   body: z.string(),
   bodyEncoding: z.enum(['utf8', 'base64']),
+  /** When retention removed the raw body (the record stays), or null. */
+  bodyPrunedAt: z.string().nullable(),
 });
 export type InboxEntryDetailDto = z.infer<typeof InboxEntryDetailDto>;
 

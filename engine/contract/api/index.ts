@@ -5,6 +5,7 @@ import { flowsApi } from './flows.ts';
 import { inboxApi } from './inbox.ts';
 import { ordersApi } from './orders.ts';
 import { engineEvents } from './events.ts';
+import { storageApi } from './storage.ts';
 
 /** Every API method, by name: `domain.verb` → args and result schemas. */
 export const apiMethods = {
@@ -13,6 +14,7 @@ export const apiMethods = {
   ...ordersApi,
   ...flowsApi,
   ...engineApi,
+  ...storageApi,
 };
 
 export type ApiMethods = typeof apiMethods;

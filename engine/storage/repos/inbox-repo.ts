@@ -27,6 +27,7 @@ export interface InboxRecord extends InboxEntryDto {
   headers: Record<string, string>;
   body: Buffer | null;
   resourceVersion: string | null;
+  bodyPrunedAt: string | null;
 }
 
 interface RawRow {
@@ -49,6 +50,7 @@ interface RawRow {
   processing: InboxProcessing;
   outcome: string | null;
   order_id: string | null;
+  body_pruned_at?: string | null;
 }
 
 const summaryColumns = `id, received_at, connection_id, platform, body_size, topic, delivery_key, verdict, reason,
@@ -109,6 +111,7 @@ export function createInboxRepo(db: Db) {
         headers: parseStored<Record<string, string>>(r.headers, {}),
         body: r.body,
         resourceVersion: r.resource_version,
+        bodyPrunedAt: r.body_pruned_at ?? null,
       };
     },
     summary(id: number): InboxEntryDto | undefined {

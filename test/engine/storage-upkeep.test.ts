@@ -1,0 +1,103 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTempEngine, type TempEngine } from '../harness/temp-engine.ts';
+import { postShopify, sampleOrder, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
+import { vipFlow } from '../harness/flows.ts';
+
+const DAY = 86_400_000;
+
+function movableClock(start = Date.parse('2026-11-23T00:00:00Z')) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe('storage that looks after itself', () => {
+  let t: TempEngine | undefined;
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  async function setUp(clock = movableClock()) {
+    t = await startTempEngine({ clock });
+    const c = await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
+    const flow = await t.engine.call('flows.save', { document: vipFlow() });
+    await t.engine.call('flows.activate', { id: flow.id });
+    return { hook: c.webhookUrl, clock };
+  }
+
+  it('removes raw bodies and run logs past their retention, and keeps the deliveries\' records and the order timeline', async () => {
+    const { hook, clock } = await setUp();
+    expect((await postShopify(hook)).status).toBe(200);
+    await t!.engine.idle();
+    const before = await t!.engine.call('orders.get', { ref: '#9999' });
+
+    clock.advance(31 * DAY);
+    let report = await t!.engine.call('storage.maintain', {});
+    expect(report).toMatchObject({ rawBodiesRemoved: 1, runsRemoved: 0 });
+    const [delivery] = await t!.engine.call('inbox.list', {});
+    const detail = await t!.engine.call('inbox.get', { id: delivery!.id });
+    expect(detail).toMatchObject({ verdict: 'accepted', body: '', bodyPrunedAt: new Date(clock.now()).toISOString() });
+    expect(detail.headers['x-shopify-topic']).toBe('orders/create');
+
+    clock.advance(60 * DAY);
+    report = await t!.engine.call('storage.maintain', {});
+    expect(report.runsRemoved).toBe(1);
+    expect(await t!.engine.call('runs.list', {})).toEqual([]);
+    const after = await t!.engine.call('orders.get', { ref: '#9999' });
+    expect(after.timeline).toEqual(before.timeline);
+    expect(after.summary.tags).toContain('VIP');
+  });
+
+  it('keeps to the size budget, oldest bodies first, and shows sizes and settings', async () => {
+    const { hook } = await setUp();
+    const settings = await t!.engine.call('storage.settings', { budgetMb: 1 });
+    expect(settings).toEqual({ rawBodyRetentionDays: 30, runLogRetentionDays: 90, budgetMb: 1 });
+    for (let i = 0; i < 12; i++) {
+      const body = JSON.stringify(sampleOrder({ id: 7000 + i, admin_graphql_api_id: `gid://shopify/Order/${7000 + i}`, name: `#B${i}`, note: 'x'.repeat(200_000) }));
+      expect((await postShopify(hook, { body })).status).toBe(200);
+    }
+    await t!.engine.idle();
+    const status = await t!.engine.call('storage.status', {});
+    expect(status.budgetBytes).toBe(1024 * 1024);
+    expect(status.databaseBytes + status.walBytes).toBeGreaterThan(1024 * 1024);
+    const report = await t!.engine.call('storage.maintain', {});
+    expect(report.rawBodiesRemoved).toBeGreaterThan(0);
+    expect(report.pagesFreed).toBeGreaterThan(0);
+    const after = await t!.engine.call('storage.status', {});
+    expect(after.databaseBytes).toBeLessThan(status.databaseBytes);
+    expect(after.lastMaintenance).toEqual(report);
+    expect(await t!.engine.call('orders.list', {})).toHaveLength(12);
+  });
+
+  it('backs up online and restores onto the backup, keeping the replaced database', async () => {
+    let restartAsked = false;
+    t = await startTempEngine({ onRestartRequested: () => (restartAsked = true) });
+    const c = await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
+    expect((await postShopify(c.webhookUrl)).status).toBe(200);
+    await t.engine.idle();
+    const backup = await t.engine.call('storage.backup', {});
+    expect(backup.file).toMatch(/^flowdesk-\d{8}-\d{6}\.db$/);
+    expect(backup.bytes).toBeGreaterThan(0);
+
+    const later = JSON.stringify(sampleOrder({ id: 4242, admin_graphql_api_id: 'gid://shopify/Order/4242', name: '#4242' }));
+    expect((await postShopify(c.webhookUrl, { body: later })).status).toBe(200);
+    await t.engine.idle();
+    expect(await t.engine.call('orders.list', {})).toHaveLength(2);
+
+    await expect(t.engine.call('storage.restore', { file: 'nope.db' })).rejects.toThrow(/no backup at/);
+    const answer = await t.engine.call('storage.restore', { file: backup.file });
+    expect(answer.restarting).toBe(true);
+    await new Promise((r) => setImmediate(r));
+    expect(restartAsked).toBe(true);
+
+    t = await t.restart();
+    const orders = await t.engine.call('orders.list', {});
+    expect(orders.map((o) => o.number)).toEqual(['#9999']);
+    const kept = readdirSync(join(t.dataDir, 'backups')).filter((f) => f.startsWith('before-restore-'));
+    expect(kept).toHaveLength(1);
+    expect(existsSync(join(t.dataDir, 'restore-pending.json'))).toBe(false);
+    // The connection's secret still opens: the key file stayed with the data dir.
+    expect(await t.engine.call('connections.list', {})).toHaveLength(1);
+  });
+});
