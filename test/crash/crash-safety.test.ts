@@ -94,13 +94,17 @@ describe('crash safety', () => {
     }
     let next = 0;
     const senders = Array.from({ length: 4 }, async () => {
-      while (next < DELIVERIES) await deliver(next++);
+      while (next < DELIVERIES) {
+        await deliver(next++);
+        await new Promise((r) => setTimeout(r, 5));
+      }
     });
 
     let kills = 0;
     const killer = (async () => {
-      while (kills < KILLS && next < DELIVERIES) {
-        await new Promise((r) => setTimeout(r, 150 + Math.random() * 450));
+      // Kills land while deliveries arrive and, once they are all in, while they are processed.
+      while (kills < KILLS) {
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
         child!.kill('SIGKILL');
         await new Promise((r) => child!.once('exit', r));
         kills++;
