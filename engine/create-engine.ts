@@ -122,8 +122,10 @@ export function createEngine(options: EngineOptions) {
     queue,
     {
       [DELIVERY_JOB]: createDeliveryProcessor({ repos, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: options.fetch ?? fetch }),
-      [RUN_JOB]: async (job) =>
-        executor.execute((job.payload as { runId: string }).runId, { attempts: job.attempts, maxAttempts: job.maxAttempts, complete: () => queue.complete(job.id) }),
+      [RUN_JOB]: async (job) => {
+        await executor.execute((job.payload as { runId: string }).runId, { attempts: job.attempts, maxAttempts: job.maxAttempts, complete: () => queue.complete(job.id) });
+        return { completed: true };
+      },
     },
     clock,
     logger,

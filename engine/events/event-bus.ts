@@ -17,6 +17,10 @@ export function createEventBus(logger: Logger) {
         }
       }
     },
+    /** Whether anyone listens: building an event's payload can be skipped when nobody does. */
+    listening(): boolean {
+      return listeners.size > 0;
+    },
     subscribe(listener: EngineEventListener): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -39,7 +39,7 @@ type Write = () => TimelineEntryDto[];
 export function createExecutor(deps: ExecutorDeps) {
   const { repos, registry, templates, clock, bus } = deps;
 
-  function load(runId: string): { data: TriggerData; doc: FlowDocument; flowName: string } {
+  function load(runId: string): { data: TriggerData; doc: FlowDocument; flowName: string; run: NonNullable<ReturnType<Repositories['runs']['get']>> } {
     const run = repos.runs.get(runId);
     if (!run) throw new PermanentJobError(`run ${runId} does not exist`);
     const doc = repos.flows.getVersion(run.flowId, run.flowVersion);
@@ -50,6 +50,7 @@ export function createExecutor(deps: ExecutorDeps) {
     const customer = stored?.customerId ? (repos.customers.get(stored.customerId) ?? null) : null;
     return {
       doc,
+      run,
       flowName: run.flowName,
       data: {
         event: { type: event.type, platform: event.platform, occurredAt: event.occurredAt, connectionId: event.connectionId },
@@ -83,8 +84,7 @@ export function createExecutor(deps: ExecutorDeps) {
 
   return {
     async execute(runId: string, attempt: Attempt = { attempts: 1, maxAttempts: 1 }): Promise<void> {
-      const { data, doc, flowName } = load(runId);
-      const run = repos.runs.get(runId)!;
+      const { data, doc, flowName, run } = load(runId);
       if (run.status !== 'queued' && run.status !== 'running') {
         attempt.complete?.();
         return;
@@ -165,7 +165,7 @@ export function createExecutor(deps: ExecutorDeps) {
         })];
       });
       flush(attempt.complete);
-      const summary = repos.runs.get(runId);
+      const summary = bus.listening() ? repos.runs.get(runId) : undefined;
       if (summary) {
         const { eventId: _e, ...dto } = summary;
         bus.emit('run.finished', dto);

@@ -2,7 +2,7 @@ import type { CanonicalEvent, InboxEntryDto, TimelineEntryDto } from '../contrac
 import type { Repositories } from '../storage/repositories.ts';
 import type { ConnectionRow } from '../storage/repos/connections-repo.ts';
 import type { Normalized } from '../platforms/adapter.ts';
-import type { Queue } from '../queue/queue.ts';
+import type { Job, Queue } from '../queue/queue.ts';
 import type { ActiveFlows } from '../flows/active-flows.ts';
 import { upsertCustomerFromOrder } from '../domain/customers.ts';
 import { statusChanges, statusOf, versionMs } from '../domain/order-state.ts';
@@ -20,6 +20,8 @@ export interface ApplyContext {
   nowMs: number;
   /** Timeline entries written, to announce once the transaction commits. */
   emitted: TimelineEntryDto[];
+  /** Run jobs created already leased, for this worker to run right after the commit. */
+  runJobs: Job[];
 }
 
 /**
@@ -91,7 +93,7 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
       if (skipReason) {
         append({ orderId, atMs: nowMs, kind: 'run', runId, title: `Flow "${flow.name}" not run: ${skipReason}`, detail: { status: 'skipped', reason: skipReason } });
       } else {
-        c.queue.enqueue(RUN_JOB, { runId }, { idempotencyKey: `run:${runId}` });
+        c.runJobs.push(c.queue.enqueueLeased(RUN_JOB, { runId }, { idempotencyKey: `run:${runId}` }));
       }
     }
   }

@@ -10,7 +10,7 @@ import type { EventBus } from '../events/event-bus.ts';
 import type { ActiveFlows } from '../flows/active-flows.ts';
 import type { ConnectionService } from '../domain/connections.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
-import { PermanentJobError } from '../queue/worker.ts';
+import { PermanentJobError, type HandlerResult } from '../queue/worker.ts';
 import { applyOrder } from './apply-order.ts';
 
 export { RUN_JOB } from './apply-order.ts';
@@ -58,7 +58,7 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     return out;
   }
 
-  return async function processDelivery(job: Job): Promise<void> {
+  return async function processDelivery(job: Job): Promise<HandlerResult> {
     const { inboxId } = job.payload as { inboxId: number };
     const delivery = repos.inbox.get(inboxId);
     if (!delivery || !delivery.body || !delivery.connectionId || !delivery.topic) {
@@ -87,6 +87,7 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
 
     const emitted: TimelineEntryDto[] = [];
     const changed: string[] = [];
+    const runJobs: Job[] = [];
     repos.tx(() => {
       const outcomes: string[] = [];
       for (const result of results) {
@@ -94,7 +95,7 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
           outcomes.push(`nothing to apply: ${result.ignore}`);
           continue;
         }
-        const applied = applyOrder({ repos, queue, activeFlows, connection, delivery, nowMs: clock.now(), emitted }, result);
+        const applied = applyOrder({ repos, queue, activeFlows, connection, delivery, nowMs: clock.now(), emitted, runJobs }, result);
         outcomes.push(applied.outcome);
         changed.push(applied.orderId);
       }
@@ -102,12 +103,15 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
       queue.complete(job.id);
     });
 
-    for (const e of emitted) bus.emit('timeline.appended', e);
-    const summary = repos.inbox.summary(inboxId);
-    if (summary) bus.emit('delivery.received', summary);
-    for (const orderId of new Set(changed)) {
-      const order: OrderSummaryDto | undefined = repos.orders.summary(orderId);
-      if (order) bus.emit('order.changed', order);
+    if (bus.listening()) {
+      for (const e of emitted) bus.emit('timeline.appended', e);
+      const summary = repos.inbox.summary(inboxId);
+      if (summary) bus.emit('delivery.received', summary);
+      for (const orderId of new Set(changed)) {
+        const order: OrderSummaryDto | undefined = repos.orders.summary(orderId);
+        if (order) bus.emit('order.changed', order);
+      }
     }
+    return { completed: true, next: runJobs };
   };
 }

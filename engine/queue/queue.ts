@@ -63,6 +63,16 @@ export function createQueue(jobs: JobsRepo, clock: Clock, options: QueueOptions)
       });
       return id;
     },
+    /**
+     * Adds a job already leased to this queue's owner, for the caller to run next (inside the
+     * transaction that creates it). If this process dies first, the next start takes it up.
+     */
+    enqueueLeased(kind: string, payload: unknown, opts: EnqueueOptions = {}): Job {
+      const now = clock.now();
+      const maxAttempts = opts.maxAttempts ?? defaultMaxAttempts;
+      const id = jobs.insertLeased(kind, JSON.stringify(payload), opts.idempotencyKey ?? null, maxAttempts, options.owner, now + leaseMs, now);
+      return { id, kind, payload, attempts: 1, maxAttempts };
+    },
     lease(): Job | undefined {
       const r = jobs.lease(options.owner, clock.now(), leaseMs);
       return r && toJob(r);

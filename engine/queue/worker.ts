@@ -7,7 +7,17 @@ export class PermanentJobError extends Error {
   override name = 'PermanentJobError';
 }
 
-export type JobHandler = (job: Job) => Promise<void>;
+/**
+ * What a handler may say when it returns: that it completed the job inside its own
+ * transaction (no second write needed), and jobs it created already leased to this worker,
+ * to run next in the same slot without another lease.
+ */
+export interface HandlerResult {
+  completed?: boolean;
+  next?: Job[];
+}
+
+export type JobHandler = (job: Job) => Promise<void | HandlerResult>;
 
 export interface WorkerOptions {
   concurrency: number;
@@ -28,16 +38,20 @@ export function createWorker(queue: Queue, handlers: Record<string, JobHandler>,
   const inFlight = new Set<Promise<void>>();
   let unsubscribe: (() => void) | null = null;
 
-  async function runOne(job: Job): Promise<void> {
-    const handler = handlers[job.kind];
-    try {
-      if (!handler) throw new PermanentJobError(`no handler for job kind "${job.kind}"`);
-      await handler(job);
-      queue.complete(job.id);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const outcome = queue.fail(job, message, !(error instanceof PermanentJobError));
-      logger.warn(`job ${job.id} (${job.kind}) failed: ${message}`, { attempt: job.attempts, outcome });
+  async function runOne(first: Job): Promise<void> {
+    const todo = [first];
+    for (let job = todo.shift(); job; job = todo.shift()) {
+      const handler = handlers[job.kind];
+      try {
+        if (!handler) throw new PermanentJobError(`no handler for job kind "${job.kind}"`);
+        const result = await handler(job);
+        if (!result?.completed) queue.complete(job.id);
+        if (result?.next) todo.push(...result.next);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const outcome = queue.fail(job, message, !(error instanceof PermanentJobError));
+        logger.warn(`job ${job.id} (${job.kind}) failed: ${message}`, { attempt: job.attempts, outcome });
+      }
     }
   }
 

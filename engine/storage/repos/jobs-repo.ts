@@ -53,6 +53,9 @@ export function createJobsRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO jobs (kind, payload, idempotency_key, state, max_attempts, run_at, created_at, updated_at)
     VALUES (?, ?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`);
   const byKey = db.prepare('SELECT id FROM jobs WHERE idempotency_key = ?');
+  const insertLeased = db.prepare(`INSERT INTO jobs (kind, payload, idempotency_key, state, attempts, max_attempts, run_at,
+      lease_owner, lease_until, created_at, updated_at)
+    VALUES (?, ?, ?, 'leased', 1, ?, ?, ?, ?, ?, ?)`);
   // The oldest due job; failing that, one whose lease ran out under another owner. Two
   // queries, each served by the (state, run_at) index: an OR of both made SQLite sort
   // the whole backlog on every lease.
@@ -86,6 +89,9 @@ export function createJobsRepo(db: Db) {
       const info = insert.run(kind, payload, key, maxAttempts, runAt, now, now);
       if (info.changes === 1) return Number(info.lastInsertRowid);
       return (byKey.get(key) as { id: number }).id;
+    },
+    insertLeased(kind: string, payload: string, key: string | null, maxAttempts: number, owner: string, leaseUntil: number, now: number): number {
+      return Number(insertLeased.run(kind, payload, key, maxAttempts, now, owner, leaseUntil, now, now).lastInsertRowid);
     },
     lease(owner: string, now: number, leaseMs: number): JobRow | undefined {
       const params = { owner, now, until: now + leaseMs };
