@@ -1,21 +1,23 @@
 import { BrowserWindow, nativeTheme, type Rectangle } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { lockDownNavigation } from './security.ts';
+import { defaultWindowSize, minWindowSize } from './window-state.ts';
 
 export interface MainWindowOptions {
   indexPath: string;
   preloadPath: string;
   iconPath: string;
-  /** Where the window was last, while the app runs (settings will keep it across runs). */
+  /** Where the window was last (kept across runs in settings), already checked to fit a screen. */
   bounds: Rectangle | null;
+  maximized: boolean;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const { bounds } = options;
   const window = new BrowserWindow({
-    ...(bounds ?? { width: 1200, height: 780 }),
-    minWidth: 720,
-    minHeight: 480,
+    ...(bounds ?? defaultWindowSize),
+    minWidth: minWindowSize.width,
+    minHeight: minWindowSize.height,
     show: false,
     title: 'Flowdesk',
     icon: options.iconPath,
@@ -30,7 +32,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
   lockDownNavigation(window.webContents, pathToFileURL(options.indexPath).href);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (options.maximized) window.maximize();
+    window.show();
+  });
   void window.loadFile(options.indexPath);
   return window;
 }

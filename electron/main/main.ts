@@ -1,16 +1,20 @@
 /**
  * The desktop app's main process: one instance, one window, a tray, and the engine in a
- * utility process. Closing the window hides it; the engine keeps receiving webhooks until
- * Quit. Built by scripts/build-electron.ts to dist/electron/main.js.
+ * utility process. Closing the window hides it (unless settings say closeToTray: false); the
+ * engine keeps receiving webhooks until Quit. The window opens where it last was
+ * (electron-store, see app-settings.ts). Built by scripts/build-electron.ts to dist/electron/main.js.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, session, utilityProcess, type BrowserWindow, type Rectangle, type Tray } from 'electron';
+import { app, screen, session, utilityProcess, type BrowserWindow, type Tray } from 'electron';
+import type { AppSettings } from './app-settings.ts';
 import { createEngineHost } from './engine-host.ts';
 import { createMainWindow } from './main-window.ts';
 import { createRendererRelay } from './renderer-relay.ts';
 import { hardenSession } from './security.ts';
+import { openAppSettings } from './settings-store.ts';
 import { createTray } from './tray.ts';
+import { restoreBounds } from './window-state.ts';
 
 const here = import.meta.dirname;
 const paths = {
@@ -30,8 +34,8 @@ function main(): void {
   }
 
   let window: BrowserWindow | null = null;
-  let bounds: Rectangle | null = null;
   let quitting = false;
+  const settings: AppSettings = openAppSettings();
 
   const relay = createRendererRelay(pathToFileURL(paths.index).href);
   const engine = createEngineHost({
@@ -46,15 +50,21 @@ function main(): void {
 
   function showWindow(): void {
     if (!window || window.isDestroyed()) {
+      const saved = settings.windowState();
       const created = createMainWindow({
         indexPath: paths.index,
         preloadPath: paths.preload,
         iconPath: paths.windowIcon,
-        bounds,
+        bounds: restoreBounds(saved.bounds, screen.getAllDisplays().map((d) => d.workArea)),
+        maximized: saved.maximized,
       });
       created.on('close', (event) => {
-        bounds = created.getNormalBounds();
+        settings.saveWindowState({ bounds: created.getNormalBounds(), maximized: created.isMaximized() });
         if (quitting) return;
+        if (!settings.closeToTray()) {
+          app.quit();
+          return;
+        }
         event.preventDefault();
         created.hide();
       });

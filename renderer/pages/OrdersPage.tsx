@@ -1,38 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
-import { platformLabels, type FinancialStatus, type FulfillmentStatus } from '../../engine/contract/index.ts';
+import { useTranslation } from 'react-i18next';
+import { platformLabels } from '../../engine/contract/index.ts';
 import { useApiClient } from '../api/useApiClient.ts';
 import { useLiveList } from '../api/useLiveList.ts';
 import { formatMoney } from '../app/format.ts';
-import { Badge, type BadgeTone } from '../components/Badge.tsx';
+import { pageHref } from '../app/routes.ts';
+import { Badge } from '../components/Badge.tsx';
 import { Field } from '../components/Field.tsx';
-import { ListStatus } from '../components/ListStatus.tsx';
+import { LoadNotice } from '../components/LoadNotice.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
+import { fulfillmentTone, paymentTone } from '../orders/order-tones.ts';
+import { OrderTags } from '../orders/OrderTags.tsx';
+import { useDebounced } from '../orders/useDebounced.ts';
+import '../orders/orders.css';
+import '../timeline/ui.css';
 
 const limit = 200;
 
-const paymentTone: Record<FinancialStatus, BadgeTone> = {
-  paid: 'good',
-  authorized: 'neutral',
-  pending: 'warn',
-  partially_paid: 'warn',
-  partially_refunded: 'neutral',
-  refunded: 'neutral',
-  voided: 'bad',
-  expired: 'bad',
-  unknown: 'neutral',
-};
-
-const fulfillmentTone: Record<FulfillmentStatus, BadgeTone> = {
-  fulfilled: 'good',
-  partial: 'warn',
-  unfulfilled: 'neutral',
-  restocked: 'neutral',
-  unknown: 'neutral',
-};
-
-/** Orders from every connected shop, kept current as their webhooks arrive. */
+/** Orders from every connected shop, kept current as their webhooks arrive; each opens its page. */
 export function OrdersPage() {
+  const { t } = useTranslation('orders');
   const client = useApiClient();
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), 250);
@@ -44,90 +32,102 @@ export function OrdersPage() {
   const acceptNew = useCallback(() => query === '', [query]);
   const list = useLiveList({ load, event: 'order.changed', key: (row) => row.id, acceptNew, limit });
   const rows = list.rows ?? [];
+  // Tags that flows add come with no order.changed; their timeline entry says the row changed.
+  const { reload } = list;
+  useEffect(
+    () =>
+      client.subscribe('timeline.appended', (entry) => {
+        if (entry.kind === 'tag_added') reload();
+      }),
+    [client, reload],
+  );
 
   return (
     <>
-      <PageHeader title="Orders">
-        <Field label="Search orders">
+      <PageHeader title={t('title')}>
+        <Field label={t('search.label')}>
           {(id) => (
             <input
               id={id}
               type="search"
               value={text}
-              placeholder="Number, email, phone or platform"
+              placeholder={t('search.placeholder')}
               onChange={(e) => setText(e.target.value)}
             />
           )}
         </Field>
       </PageHeader>
-      <ListStatus
-        what="orders"
+      <LoadNotice
         loading={list.loading}
         error={list.error}
         empty={rows.length === 0}
-        emptyText={query ? 'No orders match this search.' : 'No orders yet. They appear here as your shops send webhooks.'}
+        texts={{
+          loading: t('list.loading'),
+          empty: query ? t('list.noMatch') : t('list.empty'),
+          failed: (message) => t('list.failed', { message }),
+          retry: t('list.retry'),
+        }}
         onRetry={list.reload}
       />
       {rows.length > 0 ? (
         <div className="table-wrap">
-          <table aria-label="Orders" aria-busy={list.loading}>
+          <table className="orders-table" aria-label={t('list.label')} aria-busy={list.loading}>
             <thead>
               <tr>
-                <th scope="col">Order</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Platform</th>
+                <th scope="col">{t('columns.order')}</th>
+                <th scope="col">{t('columns.customer')}</th>
+                <th scope="col">{t('columns.platform')}</th>
                 <th scope="col" className="num">
-                  Total
+                  {t('columns.total')}
                 </th>
-                <th scope="col">Payment</th>
-                <th scope="col">Fulfillment</th>
-                <th scope="col">Tags</th>
-                <th scope="col">Updated</th>
+                <th scope="col">{t('columns.payment')}</th>
+                <th scope="col">{t('columns.fulfillment')}</th>
+                <th scope="col">{t('columns.tags')}</th>
+                <th scope="col">{t('columns.updated')}</th>
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td className="mono nowrap">{row.number}</td>
-                  <td>
-                    <div>{row.customerName ?? row.email ?? row.phone ?? <span className="muted">—</span>}</div>
-                    {row.customerName && row.email ? <div className="sub">{row.email}</div> : null}
-                  </td>
-                  <td>{platformLabels[row.platform]}</td>
-                  <td className="num nowrap">{formatMoney(row.totalPrice, row.currency)}</td>
-                  <td>
-                    <Badge value={row.financialStatus} tone={paymentTone[row.financialStatus]} />
-                  </td>
-                  <td>
-                    <Badge value={row.fulfillmentStatus} tone={fulfillmentTone[row.fulfillmentStatus]} />
-                  </td>
-                  <td>
-                    <ul className="tags" aria-label="Tags">
-                      {row.tags.map((tag) => (
-                        <li key={tag} className={row.localTags.includes(tag) ? 'tag tag-local' : 'tag'}>
-                          {tag}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td className="nowrap">
-                    <Timestamp iso={row.updatedAt} />
-                  </td>
-                </tr>
-              ))}
+              {rows.map((row) => {
+                const href = pageHref('orders', row.id);
+                return (
+                  <tr
+                    key={row.id}
+                    className="row-link"
+                    onClick={(e) => {
+                      // The number is the row's link for keyboards and screen readers; a click anywhere else follows it too.
+                      if (!(e.target as Element).closest('a, button, input, select')) window.location.hash = href;
+                    }}
+                  >
+                    <td className="mono nowrap">
+                      <a href={href} aria-label={t('list.open', { number: row.number })}>
+                        {row.number}
+                      </a>
+                    </td>
+                    <td>
+                      <div>{row.customerName ?? row.email ?? row.phone ?? <span className="muted">—</span>}</div>
+                      {row.customerName && (row.email ?? row.phone) ? <div className="sub">{row.email ?? row.phone}</div> : null}
+                    </td>
+                    <td>{platformLabels[row.platform]}</td>
+                    <td className="num nowrap">{formatMoney(row.totalPrice, row.currency)}</td>
+                    <td>
+                      <Badge value={t(`financial.${row.financialStatus}`)} tone={paymentTone[row.financialStatus]} />
+                    </td>
+                    <td>
+                      <Badge value={t(`fulfillmentStatus.${row.fulfillmentStatus}`)} tone={fulfillmentTone[row.fulfillmentStatus]} />
+                    </td>
+                    <td>
+                      <OrderTags tags={row.tags} localTags={row.localTags} />
+                    </td>
+                    <td className="nowrap">
+                      <Timestamp iso={row.updatedAt} />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       ) : null}
     </>
   );
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
 }

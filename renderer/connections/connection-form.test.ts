@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionDto, PlatformInfoDto } from '../../engine/contract/index.ts';
+import { buildCreateArgs, emptyForm, groupByStore, secretWords, settingsDefaults } from './connection-form.ts';
+
+const shopify: PlatformInfoDto = {
+  platform: 'shopify',
+  label: 'Shopify',
+  storeIdLabel: 'Shop domain',
+  secrets: [{ name: 'webhookSecret', label: 'Client secret', optional: false }],
+  settingsSchema: { type: 'object', properties: {} },
+  setup: [],
+};
+const kiotviet: PlatformInfoDto = {
+  ...shopify,
+  platform: 'kiotviet',
+  secrets: [
+    { name: 'webhookSecret', label: 'Webhook secret', optional: false },
+    { name: 'clientSecret', label: 'API client secret', optional: true },
+  ],
+  settingsSchema: { type: 'object', properties: { lockedVariant: { default: null }, clientId: { type: 'string' }, apiBase: { default: 'https://x' } } },
+};
+
+describe('settingsDefaults', () => {
+  it('takes each property’s default and leaves out those without one', () => {
+    expect(settingsDefaults(kiotviet.settingsSchema)).toEqual({ lockedVariant: null, apiBase: 'https://x' });
+    expect(settingsDefaults({})).toEqual({});
+  });
+});
+
+describe('buildCreateArgs', () => {
+  it('sends secrets by name, leaves blanks out, and leaves untouched settings to the engine', () => {
+    const values = { ...emptyForm(kiotviet), storeId: ' shop-a ', name: '  ', secrets: { webhookSecret: 's3cret', clientSecret: '' } };
+    expect(buildCreateArgs(values, kiotviet)).toEqual({
+      ok: true,
+      args: { platform: 'kiotviet', storeId: 'shop-a', secrets: { webhookSecret: 's3cret' } },
+    });
+  });
+
+  it('sends changed settings, and refuses text that is not a JSON object', () => {
+    const base = { ...emptyForm(kiotviet), storeId: 'a', name: 'Shop A', store: 'Shop', secrets: { webhookSecret: 'x' } };
+    expect(buildCreateArgs({ ...base, settingsText: '{"lockedVariant":"sha256/raw-secret/hex"}' }, kiotviet)).toEqual({
+      ok: true,
+      args: { platform: 'kiotviet', storeId: 'a', name: 'Shop A', store: 'Shop', secrets: { webhookSecret: 'x' }, settings: { lockedVariant: 'sha256/raw-secret/hex' } },
+    });
+    expect(buildCreateArgs({ ...base, settingsText: '{oops' }, kiotviet)).toMatchObject({ ok: false, problem: 'settings_invalid' });
+    expect(buildCreateArgs({ ...base, settingsText: '[1]' }, kiotviet)).toEqual({ ok: false, problem: 'settings_not_object' });
+  });
+});
+
+describe('groupByStore', () => {
+  const conn = (id: string, store: string, name: string): ConnectionDto =>
+    ({ id, store, name, platform: 'shopify' }) as ConnectionDto;
+
+  it('groups connections by store, both in name order', () => {
+    const groups = groupByStore([conn('1', 'beta', 'z'), conn('2', 'Alpha', 'b'), conn('3', 'beta', 'a')]);
+    expect(groups.map((g) => [g.store, g.connections.map((c) => c.id)])).toEqual([
+      ['Alpha', ['2']],
+      ['beta', ['3', '1']],
+    ]);
+  });
+});
+
+describe('secretWords', () => {
+  it('turns a secret’s name into words', () => {
+    expect(secretWords('webhookSecret')).toBe('webhook secret');
+    expect(secretWords('urlToken')).toBe('url token');
+  });
+});

@@ -1,0 +1,92 @@
+import type { ApiArgsInput, ConnectionDto, Platform, PlatformInfoDto } from '../../engine/contract/index.ts';
+
+/** What the form holds, as typed. */
+export interface ConnectionFormValues {
+  platform: Platform;
+  storeId: string;
+  name: string;
+  store: string;
+  secrets: Record<string, string>;
+  /** The settings as JSON text; `settingsDefaultText` when untouched. */
+  settingsText: string;
+}
+
+export type CreateArgs = ApiArgsInput<'connections.create'>;
+
+export type BuildResult =
+  | { ok: true; args: CreateArgs }
+  | { ok: false; problem: 'settings_invalid'; message: string }
+  | { ok: false; problem: 'settings_not_object' };
+
+/** The settings a platform starts with: each top-level property's default, from its JSON Schema. */
+export function settingsDefaults(schema: Record<string, unknown>): Record<string, unknown> {
+  const properties = schema['properties'];
+  if (typeof properties !== 'object' || properties === null) return {};
+  const out: Record<string, unknown> = {};
+  for (const [name, property] of Object.entries(properties as Record<string, unknown>)) {
+    if (typeof property === 'object' && property !== null && 'default' in property) {
+      out[name] = (property as { default: unknown }).default;
+    }
+  }
+  return out;
+}
+
+export function settingsDefaultText(info: PlatformInfoDto): string {
+  return JSON.stringify(settingsDefaults(info.settingsSchema), null, 2);
+}
+
+export function emptyForm(info: PlatformInfoDto): ConnectionFormValues {
+  return {
+    platform: info.platform,
+    storeId: '',
+    name: '',
+    store: '',
+    secrets: Object.fromEntries(info.secrets.map((s) => [s.name, ''])),
+    settingsText: settingsDefaultText(info),
+  };
+}
+
+/**
+ * The `connections.create` arguments for what was typed: blanks left out, secrets by name,
+ * settings only when changed from the defaults (the engine fills those in itself).
+ */
+export function buildCreateArgs(values: ConnectionFormValues, info: PlatformInfoDto): BuildResult {
+  const secrets = Object.fromEntries(
+    info.secrets.map((s) => [s.name, values.secrets[s.name] ?? ''] as const).filter(([, value]) => value !== ''),
+  );
+  const args: CreateArgs = { platform: values.platform, storeId: values.storeId.trim(), secrets };
+  if (values.name.trim()) args.name = values.name.trim();
+  if (values.store.trim()) args.store = values.store.trim();
+  const text = values.settingsText.trim();
+  if (text !== '' && text !== settingsDefaultText(info).trim()) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      return { ok: false, problem: 'settings_invalid', message: (error as Error).message };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, problem: 'settings_not_object' };
+    args.settings = parsed as Record<string, unknown>;
+  }
+  return { ok: true, args };
+}
+
+export interface StoreGroup {
+  store: string;
+  connections: ConnectionDto[];
+}
+
+/** Connections by the Flowdesk store they belong to (seed 004), stores and connections by name. */
+export function groupByStore(connections: readonly ConnectionDto[]): StoreGroup[] {
+  const groups = new Map<string, ConnectionDto[]>();
+  for (const c of connections) groups.set(c.store, [...(groups.get(c.store) ?? []), c]);
+  const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+  return [...groups.entries()]
+    .sort(([a], [b]) => byName(a, b))
+    .map(([store, list]) => ({ store, connections: list.sort((a, b) => byName(a.name, b.name) || byName(a.platform, b.platform)) }));
+}
+
+/** `webhookSecret` → `webhook secret`: a secret's name as words. */
+export function secretWords(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}

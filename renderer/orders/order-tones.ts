@@ -1,0 +1,22 @@
+import type { FinancialStatus, FulfillmentStatus } from '../../engine/contract/index.ts';
+import type { BadgeTone } from '../components/Badge.tsx';
+
+export const paymentTone: Record<FinancialStatus, BadgeTone> = {
+  paid: 'good',
+  authorized: 'neutral',
+  pending: 'warn',
+  partially_paid: 'warn',
+  partially_refunded: 'neutral',
+  refunded: 'neutral',
+  voided: 'bad',
+  expired: 'bad',
+  unknown: 'neutral',
+};
+
+export const fulfillmentTone: Record<FulfillmentStatus, BadgeTone> = {
+  fulfilled: 'good',
+  partial: 'warn',
+  unfulfilled: 'neutral',
+  restocked: 'neutral',
+  unknown: 'neutral',
+};
