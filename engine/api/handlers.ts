@@ -27,7 +27,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
   return {
     'connections.create': (a) => d.connections.create(a),
     'connections.update': (a) => d.connections.update(a),
-    'connections.remove': (a) => d.connections.remove(a.id),
+    'connections.remove': (a) => d.connections.remove(a.id, a.dryRun),
     'connections.list': () => repos.connections.list().map(d.connections.toDto),
     'connections.get'(a) {
       const c = repos.connections.get(a.id);

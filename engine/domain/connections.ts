@@ -111,21 +111,20 @@ export function createConnectionService(d: ConnectionServiceDeps) {
       return toDto(next);
     },
     /** Removes a connection and deactivates (keeps) the active flows no remaining connection can serve. */
-    remove(id: string): { id: string; deactivatedFlows: { id: string; name: string }[] } {
+    remove(id: string, dryRun = false): { id: string; deactivatedFlows: { id: string; name: string }[] } {
       get(id);
-      const deactivated: { id: string; name: string }[] = [];
+      const remaining = [...new Set(repos.connections.list().filter((c) => c.id !== id).map((c) => c.platform))];
+      const affected = repos.flows
+        .listActive()
+        .filter((flow) => unmetRequirements(flowRequirements(flow.document, d.nodes), remaining).length > 0)
+        .map((flow) => ({ id: flow.id, name: flow.name }));
+      if (dryRun) return { id, deactivatedFlows: affected };
       repos.tx(() => {
         repos.connections.remove(id, now());
-        const remaining = [...new Set(repos.connections.list().map((c) => c.platform))];
-        for (const flow of repos.flows.listActive()) {
-          if (unmetRequirements(flowRequirements(flow.document, d.nodes), remaining).length > 0) {
-            repos.flows.setActive(flow.id, null, now());
-            deactivated.push({ id: flow.id, name: flow.name });
-          }
-        }
+        for (const flow of affected) repos.flows.setActive(flow.id, null, now());
       });
       d.activeFlows.invalidate();
-      return { id, deactivatedFlows: deactivated };
+      return { id, deactivatedFlows: affected };
     },
     platforms(): PlatformInfoDto[] {
       return d.platforms.list().map((a) => ({

@@ -108,7 +108,7 @@ export function createExecutor(deps: ExecutorDeps) {
         return [repos.timeline.append({
           orderId, atMs: startMs, kind: 'run', runId,
           title: `Flow "${flowName}" started (version ${run.flowVersion})`,
-          detail: { status: 'running', flowId: run.flowId, flowVersion: run.flowVersion, eventType: data.event.type },
+          detail: { status: 'running', flowId: run.flowId, flowName, flowVersion: run.flowVersion, eventType: data.event.type },
         })];
       });
 
@@ -161,15 +161,19 @@ export function createExecutor(deps: ExecutorDeps) {
         return [repos.timeline.append({
           orderId, atMs: endMs, kind: 'run', runId,
           title: failure ? `Flow "${flowName}" failed: ${failure}` : `Flow "${flowName}" finished`,
-          detail: { status: failure ? 'failed' : 'succeeded', error: failure },
+          detail: { status: failure ? 'failed' : 'succeeded', error: failure, flowId: run.flowId, flowName },
         })];
       });
       flush(attempt.complete);
-      const summary = bus.listening() ? repos.runs.get(runId) : undefined;
+      if (!bus.listening()) return;
+      const summary = repos.runs.get(runId);
       if (summary) {
         const { eventId: _e, ...dto } = summary;
         bus.emit('run.finished', dto);
       }
+      // A run may have changed its order (tags, notes): say so, as processing does.
+      const order = orderId ? repos.orders.summary(orderId) : undefined;
+      if (order) bus.emit('order.changed', order);
     },
   };
 
@@ -197,7 +201,7 @@ export function createExecutor(deps: ExecutorDeps) {
           : `${label}: ${outcome.status}: ${reason}`;
         appended.push(repos.timeline.append({
           orderId, atMs: nowMs, kind: 'step', runId, title,
-          detail: { nodeId: node.id, nodeType: node.type, status: outcome.status, reason, port: outcome.port },
+          detail: { nodeId: node.id, nodeType: node.type, label, status: outcome.status, reason, port: outcome.port },
         }));
       }
       if (result.status === 'done' && result.effects) {

@@ -26,13 +26,17 @@ async function startServe(): Promise<{ app: Flowdesk; child: ChildProcess }> {
   let printed = '';
   child.stdout!.on('data', (d: Buffer) => (printed += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (printed += d.toString()));
+  const fail = (why: string): never => {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`${why}:\n${printed}`);
+  };
   const deadline = Date.now() + 20_000;
   while (!printed.includes('Press Ctrl+C')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`flowdesk serve did not start:\n${printed}`);
+    if (Date.now() > deadline || child.exitCode !== null) fail('flowdesk serve did not start');
     await new Promise((r) => setTimeout(r, 25));
   }
-  const editorUrl = /Editor: +(\S+#token=\S+)/.exec(printed)?.[1];
-  if (!editorUrl) throw new Error(`flowdesk serve printed no editor URL (is dist/renderer built?):\n${printed}`);
+  const editorUrl = /Editor: +(\S+#token=\S+)/.exec(printed)?.[1] ?? fail('flowdesk serve printed no editor URL (is dist/renderer built?)');
   const apiUrl = /API: +(\S+)/.exec(printed)![1]!;
   const webhookBaseUrl = /Webhooks: +(\S+)\/hooks\//.exec(printed)![1]!;
   return { app: { editorUrl, apiUrl, webhookBaseUrl, dataDir, output: () => printed }, child };

@@ -24,9 +24,13 @@ describe('several stores (seed 004)', () => {
     const flow = await t.engine.call('flows.save', { document: doc });
     await t.engine.call('flows.activate', { id: flow.id });
 
+    // Asking first changes nothing.
+    expect((await t.engine.call('connections.remove', { id: b.id, dryRun: true })).deactivatedFlows).toEqual([]);
     // Store B keeps a Shopify connection: the flow stays on.
     expect((await t.engine.call('connections.remove', { id: a.id })).deactivatedFlows).toEqual([]);
     expect((await postShopify(a.webhookUrl)).status).toBe(404);
+    expect((await t.engine.call('connections.remove', { id: b.id, dryRun: true })).deactivatedFlows).toEqual([{ id: flow.id, name: 'Tag big orders VIP' }]);
+    expect(await t.engine.call('connections.list', {})).toHaveLength(1);
     const removed = await t.engine.call('connections.remove', { id: b.id });
     expect(removed.deactivatedFlows).toEqual([{ id: flow.id, name: 'Tag big orders VIP' }]);
     const [kept] = await t.engine.call('flows.list', {});

@@ -68,7 +68,8 @@ export const connectionsApi = {
   ),
   /** Removes the connection; flows that needed it (and have no other) are deactivated, not deleted. */
   'connections.remove': method(
-    z.object({ id: z.string() }),
+    /** With dryRun, nothing is removed: the answer says which flows removing it would turn off. */
+    z.object({ id: z.string(), dryRun: z.boolean().default(false) }),
     z.object({ id: z.string(), deactivatedFlows: z.array(z.object({ id: z.string(), name: z.string() })) }),
   ),
   /** What each platform's connection form asks for. */
