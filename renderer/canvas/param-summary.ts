@@ -1,0 +1,26 @@
+import type { FormField } from './core/schema-form.ts';
+
+const maxLength = 48;
+
+function clip(text: string): string {
+  const line = text.split('\n')[0]!.trim();
+  return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
+
+/** A node's params in a line, for its card: "order.totalPrice · Number · greater than · 100". */
+export function paramSummary(fields: readonly FormField[], params: Readonly<Record<string, unknown>>, option: (value: string) => string, most = 4): string {
+  const parts: string[] = [];
+  for (const field of fields) {
+    const value = params[field.key];
+    if (value === undefined || value === null || value === '' || typeof value === 'boolean') continue;
+    if (Array.isArray(value)) {
+      if (value.length === 0) continue;
+      parts.push(clip(value.map((v) => (field.kind === 'checklist' ? option(String(v)) : String(v))).join(', ')));
+    } else if (field.kind === 'select') {
+      parts.push(option(String(value)));
+    } else if (typeof value === 'string' || typeof value === 'number') {
+      parts.push(clip(String(value)));
+    }
+  }
+  return parts.slice(0, most).join(' · ');
+}

@@ -1,0 +1,54 @@
+import './controls.css';
+import './flow-editor.css';
+import { useState } from 'react';
+import { FlowCanvas } from '../canvas/FlowCanvas.tsx';
+import { EditorHeader, viewTabId, type EditorView } from './EditorHeader.tsx';
+import { EditorNotice } from './EditorNotice.tsx';
+import { Palette } from './Palette.tsx';
+import { FlowRuns } from './runs/FlowRuns.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import type { FlowEditorStore } from './store/create-flow-editor-store.ts';
+import { useFlowEditor } from './store/flow-editor-context.ts';
+import { FlowEditorProvider } from './store/FlowEditorProvider.tsx';
+import { useEditorShortcuts } from './useEditorShortcuts.ts';
+import { useFlowActions } from './useFlowActions.ts';
+import { useLeaveGuard } from './useLeaveGuard.ts';
+import { useValidation } from './useValidation.ts';
+
+/** The editor for one open flow, around its own store. */
+export function FlowEditor({ store }: { store: FlowEditorStore }) {
+  return (
+    <FlowEditorProvider store={store}>
+      <EditorLayout />
+    </FlowEditorProvider>
+  );
+}
+
+function EditorLayout() {
+  const [view, setView] = useState<EditorView>('editor');
+  const flowId = useFlowEditor((s) => s.flowId);
+  const actions = useFlowActions();
+  useValidation();
+  useEditorShortcuts();
+  useLeaveGuard();
+
+  return (
+    <div className="flow-editor">
+      <EditorHeader actions={actions} view={view} onView={setView} />
+      {view === 'runs' && flowId ? (
+        <div className="editor-runs" role="tabpanel" aria-labelledby={`${viewTabId}-runs`}>
+          <FlowRuns flowId={flowId} />
+        </div>
+      ) : (
+        <div className="editor-body" role="tabpanel" aria-labelledby={`${viewTabId}-editor`}>
+          <Palette />
+          <div className="editor-canvas">
+            <EditorNotice actions={actions} />
+            <FlowCanvas />
+          </div>
+          <SidePanel />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NodeIcon } from '../canvas/NodeIcon.tsx';
+import { problemForField } from '../canvas/problem-text.ts';
+import { useSpecWords } from '../canvas/useSpecWords.ts';
+import { ParamField } from './form/ParamField.tsx';
+import { useFlowEditor } from './store/flow-editor-context.ts';
+
+const noFields: never[] = [];
+
+/** The selected step's settings: a form generated from its params schema. */
+export function NodeForm({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation('editor');
+  const words = useSpecWords();
+  const data = useFlowEditor((s) => s.nodes.find((n) => n.id === nodeId)?.data);
+  const spec = useFlowEditor((s) => (data ? s.specs.get(data.type) : undefined));
+  const fields = useFlowEditor((s) => (data ? (s.fields.get(data.type) ?? noFields) : noFields));
+  const problems = useFlowEditor((s) => s.problemsByNode.get(nodeId));
+  const setParam = useFlowEditor((s) => s.setParam);
+  const setNodeLabel = useFlowEditor((s) => s.setNodeLabel);
+  const removeNodes = useFlowEditor((s) => s.removeNodes);
+  const labelId = useId();
+  if (!data) return null;
+  const specLabel = spec ? words.label(spec) : data.type;
+  const general = (problems ?? []).filter((p) => !p.path || !fields.some((f) => f.key === p.path));
+
+  return (
+    <form className="node-form" aria-label={t('form.label', { node: data.label || specLabel })} onSubmit={(e) => e.preventDefault()}>
+      <header className="node-form-head">
+        {spec ? (
+          <span className={`node-form-icon fn-icon-${spec.category}`}>
+            <NodeIcon icon={spec.icon} connector={spec.connector} category={spec.category} size={20} />
+          </span>
+        ) : null}
+        <div>
+          <p className="node-form-kind">{spec ? words.category(spec.category) : t('form.unknownType')}</p>
+          <h2>{specLabel}</h2>
+          {spec ? <p className="node-form-description">{words.description(spec)}</p> : null}
+        </div>
+      </header>
+      {general.length > 0 ? (
+        <ul className="node-form-problems">
+          {general.map((p, i) => (
+            <li key={i}>{problemForField(p, t)}</li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="param">
+        <label htmlFor={labelId}>{t('form.stepName')}</label>
+        <input id={labelId} type="text" value={data.label ?? ''} placeholder={specLabel} onChange={(e) => setNodeLabel(nodeId, e.target.value)} />
+      </div>
+      {fields.map((field) => {
+        const problem = problems?.find((p) => p.path === field.key);
+        return (
+          <ParamField
+            key={field.key}
+            nodeType={data.type}
+            field={field}
+            value={data.params[field.key]}
+            onChange={(value) => setParam(nodeId, field.key, value)}
+            problem={problem ? problemForField(problem, t) : null}
+          />
+        );
+      })}
+      <div className="node-form-foot">
+        <button type="button" className="fe-danger" onClick={() => removeNodes([nodeId])}>
+          {t('form.delete')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import './palette.css';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useId, useMemo, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NodeSpecDto } from '../../engine/contract/index.ts';
+import { paletteGroups, type PaletteEntry } from '../canvas/core/palette.ts';
+import { placeNext } from '../canvas/core/placement.ts';
+import { NodeIcon } from '../canvas/NodeIcon.tsx';
+import { paletteMime } from '../canvas/palette-drag.ts';
+import { useSpecWords } from '../canvas/useSpecWords.ts';
+import { useFlowEditor, useFlowEditorStore } from './store/flow-editor-context.ts';
+
+/**
+ * The steps one can add, from `nodes.list`: searchable, grouped Triggers / Conditions /
+ * Actions. Drag one onto the canvas, or press Enter on it to add it under the selected step.
+ */
+export function Palette() {
+  const { t } = useTranslation('editor');
+  const words = useSpecWords();
+  const specs = useFlowEditor((s) => s.specs);
+  const [query, setQuery] = useState('');
+  const groups = useMemo(
+    () => paletteGroups([...specs.values()], query, (spec) => ({ label: words.label(spec), description: words.description(spec) })),
+    [specs, query, words],
+  );
+  const searchId = useId();
+
+  return (
+    <aside className="palette" aria-label={t('palette.label')}>
+      <div className="palette-search">
+        <label htmlFor={searchId} className="fe-sr-only">
+          {t('palette.search')}
+        </label>
+        <input id={searchId} type="search" value={query} placeholder={t('palette.searchPlaceholder')} onChange={(e) => setQuery(e.target.value)} />
+      </div>
+      <div className="palette-groups">
+        {groups.length === 0 ? <p className="palette-empty">{t('palette.nothing', { query })}</p> : null}
+        {groups.map((group) => (
+          <section key={group.category} className="palette-group" aria-labelledby={`${searchId}-${group.category}`}>
+            <h2 id={`${searchId}-${group.category}`}>{t(`palette.groups.${group.category}`)}</h2>
+            <ul>
+              {group.entries.map((entry) => (
+                <PaletteItem key={entry.spec.type} entry={entry} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+      <p className="palette-hint">{t('palette.hint')}</p>
+    </aside>
+  );
+}
+
+function PaletteItem({ entry }: { entry: PaletteEntry }) {
+  const store = useFlowEditorStore();
+  const { fitView } = useReactFlow();
+  const flow = useStoreApi();
+  const descriptionId = useId();
+  const spec: NodeSpecDto = entry.spec;
+
+  function onDragStart(e: DragEvent) {
+    e.dataTransfer.setData(paletteMime, spec.type);
+    e.dataTransfer.effectAllowed = 'copy';
+  }
+
+  function add() {
+    // On an empty canvas: centred, near the top of what is in view.
+    const { width, transform } = flow.getState();
+    const [x, y, zoom] = transform;
+    const top = { x: Math.round((width / 2 - x) / zoom - 120), y: Math.round((80 - y) / zoom) };
+    const at = placeNext(store.getState().nodes, top);
+    const id = store.getState().addNode(spec.type, at);
+    if (id) requestAnimationFrame(() => void fitView({ maxZoom: 1, padding: 0.25, duration: 200 }));
+  }
+
+  return (
+    <li>
+      <button type="button" className={`palette-item palette-${spec.category}`} draggable onDragStart={onDragStart} onClick={add} aria-label={entry.label} aria-describedby={descriptionId}>
+        <span className="palette-icon">
+          <NodeIcon icon={spec.icon} connector={spec.connector} category={spec.category} />
+        </span>
+        <span className="palette-text">
+          <span className="palette-label">{entry.label}</span>
+          <span className="palette-description" id={descriptionId}>
+            {entry.description}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,117 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FormField } from '../../canvas/core/schema-form.ts';
+import { useSpecWords } from '../../canvas/useSpecWords.ts';
+import { TagListInput } from './TagListInput.tsx';
+
+interface ParamFieldProps {
+  nodeType: string;
+  field: FormField;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  /** What is wrong with the value, already in words. */
+  problem: string | null;
+}
+
+const asText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+const asList = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+
+/** One param, with the control its schema calls for, its label, help and problem. */
+export function ParamField({ nodeType, field, value, onChange, problem }: ParamFieldProps) {
+  const { t } = useTranslation('editor');
+  const words = useSpecWords();
+  const id = useId();
+  const title = words.fieldTitle(nodeType, field);
+  const help = words.fieldHelp(nodeType, field);
+  const helpId = help ? `${id}-help` : undefined;
+  const problemId = problem ? `${id}-problem` : undefined;
+  const describedBy = [helpId, problemId].filter(Boolean).join(' ') || undefined;
+  const common = { id, 'aria-describedby': describedBy, 'aria-invalid': problem ? true : undefined, 'aria-required': field.required || undefined };
+  // An emptied control leaves the param out, so that a default or "required" applies.
+  const emptyTo = field.defaultValue === '' ? '' : undefined;
+
+  let control: ReactNode;
+  switch (field.kind) {
+    case 'select':
+      control = (
+        <select {...common} value={asText(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
+          {value === undefined || !field.options.includes(String(value)) ? <option value="">{t('form.choose')}</option> : null}
+          {field.options.map((o) => (
+            <option key={o} value={o}>
+              {words.option(o)}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'number':
+      control = (
+        <input {...common} type="number" value={asText(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} />
+      );
+      break;
+    case 'template':
+      control = <textarea {...common} className="template" rows={5} spellCheck={false} value={asText(value)} onChange={(e) => onChange(e.target.value === '' ? emptyTo : e.target.value)} />;
+      break;
+    case 'tags':
+      control = <TagListInput id={id} value={asList(value)} onChange={onChange} describedBy={describedBy} invalid={Boolean(problem)} />;
+      break;
+    case 'checkbox':
+      return (
+        <div className="param param-checkbox">
+          <label>
+            <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+            {title}
+          </label>
+          <FieldNotes helpId={helpId} help={help} problemId={problemId} problem={problem} />
+        </div>
+      );
+    case 'checklist':
+      return (
+        <fieldset className="param param-checklist" aria-describedby={describedBy}>
+          <legend>{title}</legend>
+          <div className="checklist">
+            {field.options.map((o) => {
+              const list = asList(value);
+              return (
+                <label key={o}>
+                  <input type="checkbox" checked={list.includes(o)} onChange={(e) => onChange(e.target.checked ? [...list, o] : list.filter((v) => v !== o))} />
+                  {words.option(o)}
+                </label>
+              );
+            })}
+          </div>
+          <FieldNotes helpId={helpId} help={help} problemId={problemId} problem={problem} />
+        </fieldset>
+      );
+    case 'json':
+      control = <textarea {...common} className="template" rows={4} readOnly value={JSON.stringify(value ?? null, null, 2)} />;
+      break;
+    default:
+      control = <input {...common} type="text" value={asText(value)} onChange={(e) => onChange(e.target.value === '' ? emptyTo : e.target.value)} />;
+  }
+
+  return (
+    <div className="param">
+      <label htmlFor={id}>{title}</label>
+      {control}
+      <FieldNotes helpId={helpId} help={help} problemId={problemId} problem={problem} />
+    </div>
+  );
+}
+
+function FieldNotes({ helpId, help, problemId, problem }: { helpId?: string | undefined; help: string | null; problemId?: string | undefined; problem: string | null }) {
+  return (
+    <>
+      {problem ? (
+        <p className="param-problem" id={problemId}>
+          {problem}
+        </p>
+      ) : null}
+      {help ? (
+        <p className="param-help" id={helpId}>
+          {help}
+        </p>
+      ) : null}
+    </>
+  );
+}
