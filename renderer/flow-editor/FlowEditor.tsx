@@ -9,6 +9,7 @@ import { FlowRuns } from './runs/FlowRuns.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import type { FlowEditorStore } from './store/create-flow-editor-store.ts';
 import { useFlowEditor } from './store/flow-editor-context.ts';
+import { useTidyLayout } from './useTidyLayout.ts';
 import { FlowEditorProvider } from './store/FlowEditorProvider.tsx';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 import { useFlowActions } from './useFlowActions.ts';
@@ -31,6 +32,7 @@ function EditorLayout() {
   useValidation();
   useEditorShortcuts();
   useLeaveGuard();
+  useTidyLayout(flowId === null);
 
   return (
     <div className="flow-editor">

@@ -12,6 +12,7 @@ import { DeleteDialog, RenameDialog } from '../flow-editor/flows-list/FlowDialog
 import { FlowsTable, type FlowRowAction } from '../flow-editor/flows-list/FlowsTable.tsx';
 import { useFlowListActions } from '../flow-editor/flows-list/useFlowListActions.ts';
 import { newFlowId } from '../flow-editor/new-flow.ts';
+import { OpenFlowFile } from '../flow-editor/flows-list/OpenFlowFile.tsx';
 
 const refreshOn = ['run.finished'] as const;
 
@@ -41,6 +42,7 @@ export function FlowsPage() {
   return (
     <>
       <PageHeader title={t('title')}>
+        <OpenFlowFile onError={setError} />
         <a className="fe-button fe-primary" href={pageHref('flows', newFlowId)}>
           {t('create')}
         </a>

@@ -11,7 +11,7 @@ import { useFlowEditor } from '../store/flow-editor-context.ts';
 import { FlowEditorProvider } from '../store/FlowEditorProvider.tsx';
 import { StepDetails } from './StepDetails.tsx';
 import { RunStatusBadge } from './RunStatusBadge.tsx';
-import { useTidyRunLayout } from './useTidyRunLayout.ts';
+import { useTidyLayout } from '../useTidyLayout.ts';
 
 /** A run on the flow version it ran: read-only canvas coloured by outcome, and the chosen step. */
 export function RunView({ store, run }: { store: FlowEditorStore; run: RunDetailDto }) {
@@ -31,7 +31,7 @@ function RunSidePanel({ run }: { run: RunDetailDto }) {
   const { t } = useTranslation('runs');
   const selected = useFlowEditor((s) => s.nodes.find((n) => n.selected)?.id ?? null);
   const select = useFlowEditor((s) => s.select);
-  useTidyRunLayout();
+  useTidyLayout(true);
   return (
     <aside className="side-panel" aria-label={t('step.panel')}>
       <div className="panel-body">

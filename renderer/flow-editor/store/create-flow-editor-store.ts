@@ -15,6 +15,8 @@ export interface FlowEditorInit {
   /** A saved flow; without it, a new empty flow named `newName`. */
   detail?: FlowDetailDto;
   newName?: string;
+  /** A flow file opened from disk: a new flow, unsaved, with the file's steps. */
+  imported?: FlowDocument;
   /** A run: its document, read-only, coloured by its steps. */
   run?: { document: FlowDocument; steps: readonly StepDto[] };
   now?: () => number;
@@ -33,6 +35,9 @@ export function createFlowEditorStore(init: FlowEditorInit): FlowEditorStore {
   store.setState({ specs, fields });
   if (init.detail) {
     store.getState().load(init.detail);
+  } else if (init.imported) {
+    const doc = init.imported;
+    store.setState({ ...fromDocument(doc), name: doc.name, savedKey: documentKey(toDocument({ name: '', nodes: [], edges: [] })) });
   } else if (init.run) {
     const { document, steps } = init.run;
     // The last step for a node wins (a node runs once per run today).

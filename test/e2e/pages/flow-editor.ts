@@ -60,6 +60,28 @@ export class FlowEditor {
     await this.page.mouse.up();
   }
 
+  /**
+   * Builds "order created → total price greater than `threshold` → add order tag `tag`" as a
+   * user does: drags from the palette, fills the forms, draws the connections.
+   */
+  async buildTagBigOrders(threshold: string, tag: string): Promise<void> {
+    await this.dragToCanvas('Order created', { x: 360, y: 90 });
+    await this.dragToCanvas('Condition', { x: 360, y: 280 });
+    await this.field('Field').fill('order.totalPrice');
+    await this.field('Type').selectOption({ label: 'Number' });
+    await this.field('Operator').selectOption({ label: 'greater than' });
+    await this.field('Value').fill(threshold);
+    await this.dragToCanvas('Add order tag', { x: 250, y: 500 });
+    await this.addTag(tag);
+    const trigger = this.node('Trigger: Order created');
+    const condition = this.node('Condition');
+    const action = this.node('Action: Add order tag');
+    await this.connect(this.handle(trigger, 'Next output of Order created'), this.handle(condition, 'Input of Condition'));
+    await this.connect(this.handle(condition, 'Yes output of Condition'), this.handle(action, 'Input of Add order tag'));
+    await expect(this.canvas.getByRole('group', { name: 'Connection from Order created to Condition' })).toHaveCount(1);
+    await expect(this.canvas.getByRole('group', { name: 'Connection from Condition (Yes) to Add order tag' })).toHaveCount(1);
+  }
+
   get sidePanel() {
     return this.page.getByRole('complementary', { name: 'Details' });
   }

@@ -1,21 +1,22 @@
 import { useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { anyOverlap, autoLayout } from '../../canvas/core/auto-layout.ts';
-import { defaultNodeSize } from '../../canvas/core/placement.ts';
-import { toFlowEdge } from '../../canvas/document-mapping.ts';
-import { useFlowEditorStore } from '../store/flow-editor-context.ts';
+import { anyOverlap, autoLayout } from '../canvas/core/auto-layout.ts';
+import { defaultNodeSize } from '../canvas/core/placement.ts';
+import { toFlowEdge } from '../canvas/document-mapping.ts';
+import { useFlowEditorStore } from './store/flow-editor-context.ts';
 
 /**
- * A run shows the flow as it was saved; when its steps sit on top of each other (a flow written
- * by hand or by the API), the read-only view lays them out top to bottom so each can be read.
+ * A flow written by hand or by the API may have its steps on top of each other. Where that
+ * changes nothing saved (a run's read-only view, a flow file just opened), they are laid out
+ * top to bottom once, so each can be read.
  */
-export function useTidyRunLayout(): void {
+export function useTidyLayout(enabled: boolean): void {
   const store = useFlowEditorStore();
   const initialized = useNodesInitialized();
   const { fitView } = useReactFlow();
   const done = useRef(false);
   useEffect(() => {
-    if (!initialized || done.current) return;
+    if (!enabled || !initialized || done.current) return;
     done.current = true;
     const s = store.getState();
     const sized = s.nodes.map((n) => ({
@@ -30,5 +31,5 @@ export function useTidyRunLayout(): void {
     const positions = autoLayout(sized, s.edges.map(toFlowEdge), { portOrder });
     store.setState({ nodes: s.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) });
     requestAnimationFrame(() => void fitView({ maxZoom: 1, padding: 0.2 }));
-  }, [initialized, store, fitView]);
+  }, [enabled, initialized, store, fitView]);
 }
