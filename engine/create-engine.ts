@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiArgsInput, ApiMethodName, ApiReply, ApiResult, EngineEventMessage } from './contract/index.ts';
@@ -56,7 +57,8 @@ export interface EngineOptions {
   logger?: Logger;
   /**
    * The 32-byte key connection secrets are encrypted with. The desktop shell passes one it
-   * keeps with Electron's safeStorage; without it, a key file (mode 0600) in the data dir.
+   * keeps with Electron's safeStorage; without it, or when the data dir already has a key
+   * file, that file (mode 0600, made at first start) is used.
    */
   secretKey?: Buffer;
   /** Platform adapters (default: every built-in one); tests may add their own. */
@@ -102,7 +104,11 @@ export function createEngine(options: EngineOptions) {
   let repos: Repositories;
   let sealed: number;
   try {
-    repos = createRepositories(db, createSecretBox(options.secretKey ?? loadOrCreateKeyFile(join(dataDir, dataFiles.secretKey))));
+    // A data dir that already has a key file keeps it (so `flowdesk serve` and the desktop
+    // app can share one); otherwise the host's key, else a new key file.
+    const keyFile = join(dataDir, dataFiles.secretKey);
+    const key = !existsSync(keyFile) && options.secretKey ? options.secretKey : loadOrCreateKeyFile(keyFile);
+    repos = createRepositories(db, createSecretBox(key));
     sealed = repos.connections.sealPlaintext();
   } catch (error) {
     db.close();

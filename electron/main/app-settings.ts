@@ -13,6 +13,8 @@ export const StoredSettings = z.object({
   window: z.object({ bounds: RectSchema.nullable(), maximized: z.boolean() }),
   /** Closing the window hides it in the tray, where the engine keeps receiving webhooks. Off: closing quits. */
   closeToTray: z.boolean(),
+  /** The engine's secrets key, sealed by the system keychain (safeStorage), base64. */
+  sealedEngineKey: z.string().optional(),
 });
 export type StoredSettings = z.infer<typeof StoredSettings>;
 
@@ -31,6 +33,8 @@ export interface AppSettings {
   windowState(): WindowState;
   saveWindowState(state: WindowState): void;
   closeToTray(): boolean;
+  /** Where the keychain-sealed engine key is kept. */
+  sealedEngineKey: { get(): string | undefined; set(sealed: string): void };
 }
 
 export function createAppSettings(backend: SettingsBackend): AppSettings {
@@ -53,5 +57,9 @@ export function createAppSettings(backend: SettingsBackend): AppSettings {
       if (parsed.success) backend.set('window', parsed.data);
     },
     closeToTray: () => read('closeToTray'),
+    sealedEngineKey: {
+      get: () => read('sealedEngineKey'),
+      set: (sealed) => backend.set('sealedEngineKey', sealed),
+    },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, screen, session, utilityProcess, type BrowserWindow, type Tray } from 'electron';
+import { app, safeStorage, screen, session, utilityProcess, type BrowserWindow, type Tray } from 'electron';
 import type { AppSettings } from './app-settings.ts';
 import { createEngineHost } from './engine-host.ts';
 import { createMainWindow } from './main-window.ts';
@@ -15,6 +15,7 @@ import { hardenSession } from './security.ts';
 import { openAppSettings } from './settings-store.ts';
 import { createTray } from './tray.ts';
 import { restoreBounds } from './window-state.ts';
+import { engineSecretKey } from './secret-key.ts';
 
 const here = import.meta.dirname;
 const paths = {
@@ -43,8 +44,9 @@ function main(): void {
     // The data dir is the engine's default (the one `flowdesk serve` uses) unless
     // FLOWDESK_DATA_DIR says otherwise; the engine also serves the editor to a browser.
     env: { ...stringEnv(process.env), FLOWDESK_STATIC_DIR: join(here, '../renderer') },
+    // Forks happen after the app is ready, when the keychain (safeStorage) can be used.
     fork: (entryPath, env) =>
-      utilityProcess.fork(entryPath, [], { serviceName: 'Flowdesk engine', env, stdio: ['ignore', 'inherit', 'pipe'] }),
+      utilityProcess.fork(entryPath, [], { serviceName: 'Flowdesk engine', env: withSecretKey(env, settings), stdio: ['ignore', 'inherit', 'pipe'] }),
     onMessage: relay.broadcast,
   });
 
@@ -103,6 +105,17 @@ function main(): void {
     tray = createTray({ iconPath: paths.trayIcon, onOpen: showWindow, onQuit: () => app.quit() });
     showWindow();
   });
+}
+
+/** Hands the engine its secrets key, kept with the system keychain, when there is one. */
+function withSecretKey(env: Record<string, string>, settings: AppSettings): Record<string, string> {
+  try {
+    const key = engineSecretKey(safeStorage, settings.sealedEngineKey);
+    return key ? { ...env, FLOWDESK_SECRET_KEY: key } : env;
+  } catch (error) {
+    console.error(`the keychain could not open the engine's key; the engine keeps its own key file: ${(error as Error).message}`);
+    return env;
+  }
 }
 
 function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -32,13 +32,26 @@ describe('connection secrets at rest', () => {
     expect((await postShopify(listed!.webhookUrl)).status).toBe(200);
   });
 
+  it('uses the host\'s key (the desktop keychain\'s) for a new data dir, and an existing key file over it', async () => {
+    const hostKey = Buffer.alloc(32, 3);
+    t = await startTempEngine({ secretKey: hostKey });
+    await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
+    expect(existsSync(join(t.dataDir, 'secret.key'))).toBe(false);
+    t = await t.restart({ secretKey: hostKey });
+    expect(await t.engine.call('connections.list', {})).toHaveLength(1);
+  });
+
   it('refuses, with a clear reason, a database whose secrets were sealed with another key', async () => {
     t = await startTempEngine();
     await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
     const dataDir = t.dataDir;
+    const keyFile = join(dataDir, 'secret.key');
+    const rightKey = readFileSync(keyFile);
     await t.engine.stop();
-    await expect(t.restart({ secretKey: Buffer.alloc(32, 7) })).rejects.toThrow(/cannot decrypt connection secrets: the secrets key does not match/);
+    writeFileSync(keyFile, Buffer.alloc(32, 7).toString('base64'));
+    await expect(t.restart()).rejects.toThrow(/cannot decrypt connection secrets: the secrets key does not match/);
     // Nothing was changed: the right key still opens everything.
+    writeFileSync(keyFile, rightKey);
     t = await startTempEngine({}, dataDir);
     expect(await t.engine.call('connections.list', {})).toHaveLength(1);
   });
