@@ -6,6 +6,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { DeadJobs } from '../settings/DeadJobs.tsx';
 import { EngineStatusCard } from '../settings/EngineStatusCard.tsx';
 import { LanguageSetting } from '../settings/LanguageSetting.tsx';
+import { StorageCard } from '../settings/StorageCard.tsx';
 import '../settings/settings.css';
 import '../timeline/ui.css';
 
@@ -27,6 +28,7 @@ export function SettingsPage() {
       <div className="settings-layout">
         <LanguageSetting />
         <EngineStatusCard status={status} />
+        <StorageCard />
         <DeadJobs jobs={dead} onRetried={status.reload} />
       </div>
     </>

@@ -164,3 +164,24 @@ test('removing a connection names the flows it turns off, before and after', asy
   await expect(notice.getByRole('link', { name: 'Shopify orders only' })).toBeVisible();
   await expect(connections.store(SHOP_DOMAIN)).toBeHidden();
 });
+
+test('Settings shows the data folder against its budget, backs up, and restores with the engine restarting in place', async ({ page, flowdesk }) => {
+  const shell = new AppShell(page);
+  await shell.open(flowdesk.editorUrl);
+  await shell.nav(/settings|cài đặt/i).click();
+  const storage = page.getByRole('region', { name: 'Storage' });
+  await expect(storage).toContainText(/used of a 2\.00 GB budget/);
+  await storage.getByRole('button', { name: 'Back up now' }).click();
+  await expect(storage.getByRole('status')).toContainText(/Backed up to flowdesk-\d{8}-\d{6}\.db/);
+  const backups = storage.getByRole('table', { name: 'Backups' });
+  await expect(backups.getByRole('row')).toHaveCount(2);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await backups.getByRole('button', { name: /^Restore flowdesk-/ }).click();
+  await expect(storage.getByRole('status')).toContainText('the engine restarts on the backup');
+  // The engine comes back on the same address: the page keeps working without a reload.
+  await expect.poll(() => flowdesk.output()).toContain('Restarted on the restored database');
+  await expect(page.locator('html[data-engine-link="open"]')).toHaveCount(1, { timeout: 15_000 });
+  await storage.getByRole('button', { name: 'Refresh' }).click();
+  await expect(backups.getByRole('row').filter({ hasText: 'before-restore-' })).toHaveCount(1);
+});

@@ -26,13 +26,16 @@ export async function serve(o: ServeOptions, write: (s: string) => void): Promis
   process.once('SIGINT', () => stopping?.('SIGINT'));
   process.once('SIGTERM', () => stopping?.('SIGTERM'));
 
+  // A restart keeps the ports the first start got (with port 0, the ones the system chose),
+  // so the editor open in a browser and the platforms' webhook URLs stay right.
+  let ports = { webhook: o.webhookPort, api: o.apiPort };
   for (let round = 0; ; round++) {
     let restart: () => void = () => {};
     const restartRequested = new Promise<'restart'>((resolve) => (restart = () => resolve('restart')));
     const engine: Engine = createEngine({
       dataDir: o.dataDir,
-      webhookPort: o.webhookPort,
-      apiPort: o.apiPort,
+      webhookPort: ports.webhook,
+      apiPort: ports.api,
       webhookHost: o.webhookHost,
       bodyLimit: Math.round(o.bodyLimitMb * 1024 * 1024),
       logger: createConsoleLogger(),
@@ -41,6 +44,7 @@ export async function serve(o: ServeOptions, write: (s: string) => void): Promis
       ...(staticDir ? { staticDir } : {}),
     });
     const { apiUrl, webhookBaseUrl } = await engine.start();
+    ports = { webhook: Number(new URL(webhookBaseUrl).port), api: Number(new URL(apiUrl).port) };
     const hooks = engine.info().webhookBaseUrl;
     write(
       [
