@@ -73,6 +73,8 @@ export function createApiApp(dispatch: Dispatch, bus: EventBus, opts: HttpTransp
     if (reply.ok) res.json(reply);
     else fail(res, reply.error);
   });
+  // Any other path or method under /api answers in the envelope too.
+  api.use((req, res) => fail(res, { code: 'unknown_method', message: `no API method at ${req.method} /api${req.path.slice(0, 100)}; methods are POST /api/<domain.verb>` }));
   app.use('/api', api);
 
   if (opts.staticDir && existsSync(opts.staticDir)) {
@@ -85,7 +87,10 @@ export function createApiApp(dispatch: Dispatch, bus: EventBus, opts: HttpTransp
 
   // Malformed JSON bodies and other errors come back in the contract's envelope.
   app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
-    const code = error.type === 'entity.parse.failed' || error.status === 400 || error.status === 413 ? 'invalid_args' : 'internal';
+    // Body-parser's refusals (bad JSON, too large, an unsupported charset or encoding) are the
+    // caller's to fix: 4xx in the envelope; only what is left is ours.
+    const status = error.status ?? 500;
+    const code = status >= 400 && status < 500 ? 'invalid_args' : 'internal';
     fail(res, { code, message: error.message });
   });
   return app;

@@ -111,6 +111,22 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
     const known = { platform: connection.platform };
     const adapter = platforms.get(connection.platform);
     if (!adapter) return verdict('ignored_topic', 200, `no adapter for ${connection.platform} yet`, known);
+    try {
+      return decideWith(adapter, connection, delivery, verdict, known);
+    } catch (error) {
+      // An adapter that throws on strange bytes (a body nested too deep to hash…) must not
+      // cost the delivery its record: it is kept, answered as unreadable.
+      return verdict('malformed', 400, `the body could not be read: ${(error as Error).message}`, known);
+    }
+  }
+
+  function decideWith(
+    adapter: PlatformAdapter,
+    connection: NonNullable<ReturnType<typeof repos.connections.get>>,
+    delivery: RawDelivery,
+    verdict: (v: InboxVerdict, httpStatus: number, reason: string | null, extra?: Partial<Decision>) => Decision,
+    known: { platform: Decision['platform'] },
+  ): Decision {
     if (adapter.isPing?.(delivery)) {
       return verdict('ping', 200, `${connection.platform} checked that this URL answers (an unsigned ping)`, known);
     }
@@ -147,6 +163,16 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
       return enqueue(decide(delivery, connectionId));
     },
 
+    /** A request that is not a delivery (another method, an unreadable URL): kept, with why. */
+    notADelivery(delivery: RawDelivery, connectionId: string | null, httpStatus: number, reason: string): Promise<IngestAnswer> {
+      const connection = connectionId ? repos.connections.get(connectionId) : undefined;
+      return enqueue({
+        ...delivery, path: redactPath(delivery.path), bodySize: delivery.body.length, connectionId,
+        platform: connection?.platform ?? null, topic: null, deliveryKey: null, resourceVersion: null,
+        verdict: 'not_a_delivery', httpStatus, reason,
+      });
+    },
+
     /** A platform's GET check of the callback URL; recorded like any request. */
     async challenge(delivery: RawDelivery, connectionId: string): Promise<IngestAnswer> {
       const base = { ...delivery, path: redactPath(delivery.path), bodySize: 0, connectionId, platform: null, topic: null, deliveryKey: null, resourceVersion: null };
@@ -155,7 +181,7 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
       const adapter = platforms.get(connection.platform);
       const known = { ...base, platform: connection.platform };
       if (!adapter?.challenge) {
-        return enqueue({ ...known, verdict: 'ignored_topic', httpStatus: 405, reason: `${connection.platform} webhooks are delivered with POST; nothing answers a GET here` });
+        return enqueue({ ...known, verdict: 'not_a_delivery', httpStatus: 405, reason: `${connection.platform} webhooks are delivered with POST; nothing answers a GET here` });
       }
       const query = new URL(delivery.path, 'http://local').searchParams;
       const result = adapter.challenge(query, connections.view(connection, adapter));

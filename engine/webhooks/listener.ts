@@ -1,5 +1,5 @@
 import express from 'express';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { Ingest } from './ingest.ts';
 import type { InboxEntryDto } from '../contract/index.ts';
 import { readRawBody } from './read-raw-body.ts';
@@ -61,8 +61,10 @@ export function createWebhookApp(ingest: Ingest, opts: ListenerOptions): express
     }
   });
 
-  app.all('/hooks/:connectionId', (_req, res) => {
-    res.status(405).set('Allow', 'POST').json({ ok: false, reason: 'webhooks are delivered with POST' });
+  // Anything else sent to a hook URL is kept too, with why it is not a delivery.
+  app.all('/hooks/:connectionId', async (req: Request<{ connectionId: string }>, res: Response) => {
+    res.set('Allow', 'GET, POST');
+    await recordOther(req, res, req.params.connectionId, 405, `${req.method} is not how webhooks are delivered (POST)`);
   });
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
@@ -70,5 +72,29 @@ export function createWebhookApp(ingest: Ingest, opts: ListenerOptions): express
   app.use((_req, res) => {
     res.status(404).json({ ok: false, reason: 'not a Flowdesk webhook URL; they look like /hooks/<connectionId>' });
   });
+  // A URL the router cannot decode (bad percent-encoding) is answered in JSON and recorded;
+  // no stack ever reaches the exposed port.
+  app.use(async (error: Error, req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) return;
+    if (error instanceof URIError || (error as { status?: number }).status === 400) {
+      await recordOther(req, res, null, 400, `the URL ${req.originalUrl.slice(0, 200)} is not valid percent-encoding`);
+      return;
+    }
+    opts.logger.error('webhook listener error', { error: String(error) });
+    res.status(500).json({ ok: false, reason: 'Flowdesk could not handle this request' });
+  });
   return app;
+
+  async function recordOther(req: Request, res: Response, connectionId: string | null, status: number, reason: string): Promise<void> {
+    try {
+      const raw = await readRawBody(req, opts.bodyLimit);
+      const body = raw.ok ? raw.body : Buffer.alloc(0);
+      const answer = await ingest.notADelivery({ method: req.method, path: req.originalUrl, headers: lowercaseHeaders(req), body }, connectionId, status, reason);
+      res.status(status).json(answer.body);
+      opts.onRecorded?.(answer.entry);
+    } catch (error) {
+      opts.logger.error('webhook request could not be recorded', { error: String(error) });
+      if (!res.headersSent) res.status(503).json({ ok: false, reason: 'Flowdesk could not record this request; retry' });
+    }
+  }
 }

@@ -5,6 +5,7 @@ export const verdictTone: Record<InboxVerdict, BadgeTone> = {
   accepted: 'good',
   duplicate: 'neutral',
   ignored_topic: 'neutral',
+  not_a_delivery: 'bad',
   ping: 'neutral',
   bad_signature: 'bad',
   unknown_connection: 'bad',

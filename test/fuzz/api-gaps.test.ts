@@ -5,8 +5,7 @@ import { sendRaw, type RawHeader, type RawResponse } from './support/raw-http.ts
 
 /**
  * Minimal reproductions of what the API fuzz found against the contract ("errors in the
- * envelope", "no internal except bugs"). Each `it.fails` passes while its bug is there; drop
- * `.fails` once fixed.
+ * envelope", "no internal except bugs"). Each Each case is a bug the fuzz found, kept as its reproduction since the fix.
  */
 describe('engine API: cases the fuzz found outside the contract', () => {
   let t: TempEngine;
@@ -33,19 +32,19 @@ describe('engine API: cases the fuzz found outside the contract', () => {
   // Found: body-parser refuses the charset with a 415 error; the transport's error handler maps
   // only 400/413 to invalid_args, so the answer is 500 {"code":"internal","message":"unsupported charset \"LATIN1\""}.
   // Should: a 4xx in the envelope (invalid_args, or a 415 code).
-  it.fails('a JSON body declared in an unsupported charset is refused as a client error, not internal', async () => {
+  it('a JSON body declared in an unsupported charset is refused as a client error, not internal', async () => {
     expectRefusedInEnvelope(await post('/api/engine.status', [['Content-Type', 'application/json; charset=latin1']]));
   });
 
   // Found: same for `Content-Encoding: x-unknown` (415 encoding.unsupported → 500 internal).
-  it.fails('a body in an unsupported Content-Encoding is refused as a client error, not internal', async () => {
+  it('a body in an unsupported Content-Encoding is refused as a client error, not internal', async () => {
     expectRefusedInEnvelope(await post('/api/engine.status', [['Content-Type', 'application/json'], ['Content-Encoding', 'x-unknown']]));
   });
 
   // Found: with the right token, paths under /api that are not `POST /api/<method>` or
   // `GET /api/events` (POST /api/, POST /api/a/b, GET /api/flows.list) fall through to
   // Express's HTML "Cannot POST /api/a/b" 404. Should: the envelope (`unknown_method`, 404).
-  it.fails('other paths under /api answer in the envelope', async () => {
+  it('other paths under /api answer in the envelope', async () => {
     for (const res of [
       await post('/api/', [['Content-Type', 'application/json']]),
       await post('/api/flows/list', [['Content-Type', 'application/json']]),

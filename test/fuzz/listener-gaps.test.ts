@@ -6,9 +6,7 @@ import { lastInboxId } from './support/webhook-oracle.ts';
 
 /**
  * Minimal reproductions of what the webhook fuzz found against README "Every request, whatever
- * its answer, is kept raw … with its verdict and reason". `it.fails` marks a case that shows an
- * engine bug (it passes while the bug is there; drop `.fails` once fixed). The last case pins
- * what Node itself refuses before Flowdesk sees the request.
+ * its answer, is kept raw … with its verdict and reason". Each case is a bug the fuzz found, kept as its reproduction since the fix.
  */
 describe('webhook listener: cases the fuzz found outside the documented answers', () => {
   let t: TempEngine;
@@ -29,7 +27,7 @@ describe('webhook listener: cases the fuzz found outside the documented answers'
   // Found: POST /hooks/%ZZ → 400 text/html from Express's default error page, with the URIError's
   // stack (file paths of the install) on the exposed port and printed to stderr; no inbox row.
   // Should: a JSON answer (404 unknown connection, or 400) recorded in the inbox, no stack.
-  it.fails('a connection id that is not valid percent-encoding gets a JSON answer, is recorded, and leaks no stack', async () => {
+  it('a connection id that is not valid percent-encoding gets a JSON answer, is recorded, and leaks no stack', async () => {
     const before = await lastInboxId(t.engine);
     const res = await sendRaw(port, { method: 'POST', path: '/hooks/%ZZ', headers: signed(), body });
     expect(res.body.toString('utf8')).not.toMatch(/URIError|node_modules|\bat decodeURIComponent/);
@@ -39,7 +37,7 @@ describe('webhook listener: cases the fuzz found outside the documented answers'
 
   // Found: PUT, PATCH and DELETE on a hook URL get 405 but leave no inbox row (GET is recorded).
   // Should: recorded with its verdict and reason, like every other request.
-  it.fails('a PUT to a hook URL is answered 405 and recorded', async () => {
+  it('a PUT to a hook URL is answered 405 and recorded', async () => {
     const before = await lastInboxId(t.engine);
     const res = await sendRaw(port, { method: 'PUT', path, headers: signed(), body });
     expect(res.status).toBe(405);

@@ -13,6 +13,8 @@ export const InboxVerdict = z.enum([
   'ignored_topic',
   /** A platform's unsigned "are you there?" request (WooCommerce's webhook_id ping). */
   'ping',
+  /** Not a POST (webhooks are delivered with POST), or a URL that cannot be read. */
+  'not_a_delivery',
 ]);
 export type InboxVerdict = z.infer<typeof InboxVerdict>;
 

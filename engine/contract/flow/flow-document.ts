@@ -2,13 +2,33 @@ import { z } from 'zod';
 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
 
+/** How deep a node's params may nest: enough for any form, far from what breaks a stack. */
+export const MAX_PARAMS_DEPTH = 32;
+
+/** The nesting depth of a JSON value, counted without recursion (so a hostile value cannot overflow). */
+export function jsonDepth(value: unknown, limit = Infinity): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    const depth = d + 1;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth]);
+  }
+  return deepest;
+}
+
 export const FlowNode = z.object({
   id: Id,
   /** A node type id from the registry, e.g. "logic.compare". */
   type: z.string().min(1),
   typeVersion: z.number().int().positive(),
   position: z.object({ x: z.number(), y: z.number() }),
-  params: z.record(z.string(), z.unknown()),
+  params: z.record(z.string(), z.unknown()).refine((p) => jsonDepth(p, MAX_PARAMS_DEPTH) <= MAX_PARAMS_DEPTH, {
+    message: `settings nested deeper than ${MAX_PARAMS_DEPTH} levels`,
+  }),
   label: z.string().max(200).optional(),
 });
 export type FlowNode = z.infer<typeof FlowNode>;

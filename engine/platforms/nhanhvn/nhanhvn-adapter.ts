@@ -55,6 +55,8 @@ export const nhanhvnAdapter = defineAdapter({
     if (!p) return { topic: null, deliveryKey: `sha256:${sha256Hex(delivery.body)}`, tenant: null, handled: false };
     const topic = p.format === 'json' ? p.event : p.kind;
     const tenant = p.format === 'json' ? p.businessId : p.storeId;
+    // The data, not the envelope, is hashed (a redelivery whose token field moved is the same
+    // delivery). Data nested too deep to serialize throws; ingest records that as unreadable.
     const data = p.format === 'json' ? JSON.stringify(p.data ?? null) : p.rawData;
     const hash = createHash('sha256').update(data).digest('hex').slice(0, 32);
     const ids = orderIdsOf(p.data).join(',') || '-';
@@ -69,6 +71,14 @@ export const nhanhvnAdapter = defineAdapter({
       handled,
       ...(note ? { note } : {}),
     };
+  },
+
+  // A v3 orderDelete may name several orders: each is its own part, deleted together.
+  split(payload) {
+    const p = payload as NhanhPayload;
+    if (p.format !== 'json' || p.event !== 'orderDelete') return [payload];
+    const ids = orderIdsOf(p.data);
+    return ids.length > 1 ? ids.map((id) => ({ ...p, data: [Number(id)] })) : [payload];
   },
 
   normalize(payload, ctx) {

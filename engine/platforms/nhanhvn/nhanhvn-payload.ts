@@ -135,7 +135,8 @@ export type NhanhV1Order = z.infer<typeof NhanhV1Order>;
 /** The order ids a delivery names: `orderDelete` sends an array (v3) or `{orderId}` (older v2, errata 3). */
 export function orderIdsOf(data: unknown): string[] {
   const items = Array.isArray(data) ? data : [data];
-  return items.map((item) => idText(item) ?? orderIdOf(item)).filter((v): v is string => v !== null);
+  // Nhanh's order ids are positive integers; anything else names no order.
+  return items.map((item) => idText(item) ?? orderIdOf(item)).filter((v): v is string => v !== null && /^[1-9]\d{0,19}$/.test(v));
 }
 
 function orderIdOf(item: unknown): string | null {

@@ -15,6 +15,7 @@ export const statusOfVerdict: Record<InboxVerdict, number> = {
   malformed: 400,
   too_large: 413,
   unknown_connection: 404,
+  not_a_delivery: 405,
 };
 
 /** Verdicts given only after the signature was checked and found good. */
@@ -111,15 +112,14 @@ export async function expectDocumentedAnswer(engine: Engine, s: SentDelivery, re
   expect(http, `${what}: a request Node should refuse reached Flowdesk`).not.toBe('reject');
   expect(res.status, `${what}: a 5xx`).toBeLessThan(500);
 
+  expect(added, `${what}: inbox rows added`).toBe(1);
   if (!['POST', 'GET'].includes(s.method)) {
     expect(res.status, what).toBe(405);
-    expect(res.json).toMatchObject({ ok: false });
-    // Not recorded: see listener-gaps.test.ts.
-    expect(added, `${what}: inbox rows added`).toBe(0);
+    expect(res.json).toMatchObject({ ok: false, verdict: 'not_a_delivery' });
+    expect(latest!.verdict, what).toBe('not_a_delivery');
     return;
   }
 
-  expect(added, `${what}: inbox rows added`).toBe(1);
   const entry = latest!;
   expect(res.json, what).toEqual({ ok: res.status < 300, verdict: entry.verdict, reason: entry.reason, inboxId: entry.id });
   expect(entry.httpStatus, what).toBe(res.status);
@@ -128,7 +128,7 @@ export async function expectDocumentedAnswer(engine: Engine, s: SentDelivery, re
   if (s.method === 'GET') {
     if (!s.ownConnection) expect(entry.verdict, what).toBe('unknown_connection');
     else if (s.dialect.label === 'haravan') expect(entry.verdict, what).toBe('bad_signature'); // no hub.challenge: 403
-    else expect([entry.verdict, res.status], what).toEqual(['ignored_topic', 405]);
+    else expect([entry.verdict, res.status], what).toEqual(['not_a_delivery', 405]);
     if (entry.verdict === 'unknown_connection') expect(res.status).toBe(404);
     return;
   }
