@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { FlowDocument, FlowProblem } from '../contract/index.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 
@@ -21,19 +22,20 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): FlowPro
   let triggers = 0;
   for (const n of doc.nodes) {
     const type = registry.get(n.type);
-    const name = n.label ?? n.id;
     if (!type) {
-      problems.push({ code: 'unknown_node_type', message: `"${name}" is of unknown type ${n.type}`, nodeId: n.id });
+      problems.push({ code: 'unknown_node_type', message: `"${n.label ?? n.id}" is of unknown type ${n.type}`, nodeId: n.id });
       continue;
     }
     if (type.spec.category === 'trigger') triggers++;
     const parsed = type.spec.params.safeParse(n.params);
     if (!parsed.success) {
+      const shown = n.label ? `${type.spec.label} "${n.label}"` : type.spec.label;
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.');
+        const field = path ? fieldTitle(type.spec.params, path) : '';
         problems.push({
           code: 'invalid_params',
-          message: `${type.spec.label} "${name}": ${path ? `${path}: ` : ''}${issue.message}`,
+          message: `${shown}: ${field ? `${field}: ` : ''}${readable(issue, n.params, path)}`,
           nodeId: n.id,
           ...(path ? { path } : {}),
         });
@@ -63,6 +65,20 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): FlowPro
   const cycleAt = findCycle(doc);
   if (cycleAt) problems.push({ code: 'cycle', message: `the flow loops back through "${cycleAt}"`, nodeId: cycleAt });
   return problems;
+}
+
+/** A field's title from its schema's meta ("Value"), else its path. */
+function fieldTitle(schema: z.ZodType, path: string): string {
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
+  const first = path.split('.')[0]!;
+  const title = shape?.[first]?.meta()?.['title'];
+  return typeof title === 'string' ? title : path;
+}
+
+/** zod's words, except for a field left out, which is simply required. */
+function readable(issue: z.core.$ZodIssue, params: Record<string, unknown>, path: string): string {
+  if (issue.code === 'invalid_type' && path && params[path.split('.')[0]!] === undefined) return 'required';
+  return issue.message;
 }
 
 function findCycle(doc: FlowDocument): string | null {
