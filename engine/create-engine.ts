@@ -8,6 +8,7 @@ import { openDatabase } from './storage/database.ts';
 import { createRepositories, type Repositories } from './storage/repositories.ts';
 import { createStorageService } from './storage/storage-service.ts';
 import { applyPendingRestore } from './storage/backup.ts';
+import { startCheckpointer, type Checkpointer } from './storage/checkpointer.ts';
 import { createPlatformRegistry } from './platforms/registry.ts';
 import type { PlatformAdapter } from './platforms/adapter.ts';
 import { createNodeRegistry } from './nodes/registry.ts';
@@ -138,6 +139,7 @@ export function createEngine(options: EngineOptions) {
     { concurrency: options.workers ?? 2 },
   );
 
+  let checkpointer: Checkpointer | null = null;
   let webhookServer: Server | null = null;
   let apiServer: Server | null = null;
   let started: (StartedEngine & { startedAt: string }) | null = null;
@@ -205,6 +207,7 @@ export function createEngine(options: EngineOptions) {
         await close(apiServer);
         throw error;
       }
+      checkpointer = startCheckpointer(db, logger);
       worker.start();
       storage.start();
       logger.info('engine started', { dataDir, api: started.apiUrl, webhooks: started.webhookBaseUrl });
@@ -217,6 +220,8 @@ export function createEngine(options: EngineOptions) {
       await close(apiServer);
       storage.stop();
       await worker.stop();
+      await checkpointer?.stop();
+      checkpointer = null;
       if (started) removeRuntime(runtimeFile);
       started = null;
       if (db.open) db.close();

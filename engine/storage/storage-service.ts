@@ -14,8 +14,6 @@ export interface StorageServiceOptions {
   backupsDir: string;
   /** How often retention, vacuum and a WAL checkpoint run (default hourly); 0 turns the timer off. */
   maintenanceEveryMs?: number;
-  /** How often a passive WAL checkpoint runs between maintenances (default 30 s). */
-  checkpointEveryMs?: number;
   /** Called when a restore needs the engine to start again on the restored file. */
   onRestartRequested?: (() => void) | undefined;
 }
@@ -90,8 +88,7 @@ export function createStorageService(repos: Repositories, clock: Clock, logger: 
         timers.push(setTimeout(run('upkeep', maintain), 5_000).unref());
         timers.push(setInterval(run('upkeep', maintain), every).unref());
       }
-      const checkpoint = o.checkpointEveryMs ?? 30_000;
-      if (checkpoint > 0) timers.push(setInterval(run('checkpoint', () => repos.db.pragma('wal_checkpoint(PASSIVE)')), checkpoint).unref());
+
     },
     stop(): void {
       for (const t of timers.splice(0)) clearTimeout(t);

@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../shared/logger.ts';
+import type { Db } from './database.ts';
+
+/**
+ * Moves WAL checkpoints off the event loop. A checkpoint copies the WAL into the database
+ * file and fsyncs it; done inside a commit (SQLite's default, every 1000 pages) that stall
+ * lands on whoever commits — a webhook's answer, a run. Here the engine's connection never
+ * checkpoints by itself; a worker thread with its own connection runs a PASSIVE checkpoint
+ * (which never blocks writers) every `everyMs`, and a blocking one only if the WAL grows
+ * past `maxWalPages` regardless.
+ */
+const workerSource = `
+const { workerData, parentPort } = require('node:worker_threads');
+const Database = require(workerData.sqlite);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+const step = () => {
+  try {
+    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (r && r.log > workerData.maxWalPages) db.pragma('wal_checkpoint(RESTART)');
+  } catch (error) {
+    parentPort.postMessage({ error: String(error) });
+  }
+};
+const timer = setInterval(step, workerData.everyMs);
+parentPort.on('message', (m) => {
+  if (m !== 'stop') return;
+  clearInterval(timer);
+  step();
+  db.close();
+  parentPort.postMessage({ stopped: true });
+});
+`;
+
+export interface Checkpointer {
+  stop(): Promise<void>;
+}
+
+export function startCheckpointer(db: Db, logger: Logger, opts: { everyMs?: number; maxWalPages?: number } = {}): Checkpointer {
+  db.pragma('wal_autocheckpoint = 0');
+  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(workerSource, {
+    eval: true,
+    workerData: { sqlite, file: db.name, everyMs: opts.everyMs ?? 1_000, maxWalPages: opts.maxWalPages ?? 20_000 },
+  });
+  worker.unref();
+  worker.on('message', (m: { error?: string }) => {
+    if (m.error) logger.warn('WAL checkpoint failed', { error: m.error });
+  });
+  worker.on('error', (error) => {
+    // Without the thread, SQLite checkpoints in commits again, as by default.
+    logger.warn('the checkpoint thread stopped; checkpoints go back into commits', { error: String(error) });
+    if (db.open) db.pragma('wal_autocheckpoint = 1000');
+  });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const done = () => resolve();
+        worker.once('exit', done);
+        worker.once('message', (m: { stopped?: boolean }) => {
+          if (m.stopped) void worker.terminate();
+        });
+        worker.postMessage('stop');
+        setTimeout(() => void worker.terminate(), 2_000).unref();
+      }),
+  };
+}
