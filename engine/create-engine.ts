@@ -125,10 +125,11 @@ export function createEngine(options: EngineOptions) {
   const executor = createExecutor({ repos, registry: nodes, templates: createTemplateRenderer(), clock, bus, fetch: options.fetch ?? fetch });
   const connections = createConnectionService({ repos, platforms, nodes, activeFlows, clock, webhookBaseUrl: () => info().webhookBaseUrl });
   const ingest = createIngest(repos, platforms, connections, queue, clock);
+  const deliveries = createDeliveryProcessor({ repos, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: options.fetch ?? fetch });
   const worker = createWorker(
     queue,
     {
-      [DELIVERY_JOB]: createDeliveryProcessor({ repos, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: options.fetch ?? fetch }),
+      [DELIVERY_JOB]: deliveries.one,
       [RUN_JOB]: async (job) => {
         await executor.execute((job.payload as { runId: string }).runId, { attempts: job.attempts, maxAttempts: job.maxAttempts, complete: () => queue.complete(job.id) });
         return { completed: true };
@@ -136,7 +137,7 @@ export function createEngine(options: EngineOptions) {
     },
     clock,
     logger,
-    { concurrency: options.workers ?? 2 },
+    { concurrency: options.workers ?? 2, batches: { [DELIVERY_JOB]: { size: 32, handle: deliveries.batch } } },
   );
 
   let checkpointer: Checkpointer | null = null;

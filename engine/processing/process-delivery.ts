@@ -10,7 +10,7 @@ import type { EventBus } from '../events/event-bus.ts';
 import type { ActiveFlows } from '../flows/active-flows.ts';
 import type { ConnectionService } from '../domain/connections.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
-import { PermanentJobError, type HandlerResult } from '../queue/worker.ts';
+import { PermanentJobError, type BatchResult, type HandlerResult } from '../queue/worker.ts';
 import { applyOrder } from './apply-order.ts';
 
 export { RUN_JOB } from './apply-order.ts';
@@ -58,7 +58,15 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     return out;
   }
 
-  return async function processDelivery(job: Job): Promise<HandlerResult> {
+  interface Prepared {
+    job: Job;
+    delivery: NonNullable<ReturnType<Repositories['inbox']['get']>>;
+    connection: NonNullable<ReturnType<Repositories['connections']['get']>>;
+    results: NormalizeResult[];
+  }
+
+  /** Everything a delivery needs before its transaction: its payload read, enriched, normalized. */
+  async function prepare(job: Job): Promise<Prepared> {
     const { inboxId } = job.payload as { inboxId: number };
     const delivery = repos.inbox.get(inboxId);
     if (!delivery || !delivery.body || !delivery.connectionId || !delivery.topic) {
@@ -72,10 +80,8 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     }
     const raw = { method: delivery.method, path: delivery.path, headers: delivery.headers, body: delivery.body };
     const view = deps.connections.view(connection, adapter);
-
-    let results: NormalizeResult[];
     try {
-      results = await normalizeAll(raw, adapter, view, delivery.topic);
+      return { job, delivery, connection, results: await normalizeAll(raw, adapter, view, delivery.topic) };
     } catch (error) {
       const permanent = !(error instanceof Error) || error instanceof PermanentJobError || !adapter.enrich || error.name === 'ZodError';
       const message = (error as Error).message;
@@ -84,34 +90,67 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
       repos.inbox.setProcessing(inboxId, lastTry ? 'dead' : 'failed', lastTry ? reason : `${reason} (will retry)`);
       throw permanent ? new PermanentJobError(reason) : new Error(reason);
     }
+  }
 
-    const emitted: TimelineEntryDto[] = [];
+  /** Applies a prepared delivery and completes its job; call inside the transaction. */
+  function apply(p: Prepared, out: { emitted: TimelineEntryDto[]; changed: string[]; runJobs: Job[] }): void {
+    const outcomes: string[] = [];
     const changed: string[] = [];
-    const runJobs: Job[] = [];
-    repos.tx(() => {
-      const outcomes: string[] = [];
-      for (const result of results) {
-        if ('ignore' in result) {
-          outcomes.push(`nothing to apply: ${result.ignore}`);
-          continue;
-        }
-        const applied = applyOrder({ repos, queue, activeFlows, connection, delivery, nowMs: clock.now(), emitted, runJobs }, result);
-        outcomes.push(applied.outcome);
-        changed.push(applied.orderId);
+    for (const result of p.results) {
+      if ('ignore' in result) {
+        outcomes.push(`nothing to apply: ${result.ignore}`);
+        continue;
       }
-      repos.inbox.setProcessing(inboxId, 'processed', outcomes.join(' | ') || 'nothing to apply', changed[0] ?? null);
-      queue.complete(job.id);
-    });
-
-    if (bus.listening()) {
-      for (const e of emitted) bus.emit('timeline.appended', e);
-      const summary = repos.inbox.summary(inboxId);
-      if (summary) bus.emit('delivery.received', summary);
-      for (const orderId of new Set(changed)) {
-        const order: OrderSummaryDto | undefined = repos.orders.summary(orderId);
-        if (order) bus.emit('order.changed', order);
-      }
+      const applied = applyOrder({ repos, queue, activeFlows, connection: p.connection, delivery: p.delivery, nowMs: clock.now(), emitted: out.emitted, runJobs: out.runJobs }, result);
+      outcomes.push(applied.outcome);
+      changed.push(applied.orderId);
     }
-    return { completed: true, next: runJobs };
+    repos.inbox.setProcessing(p.delivery.id, 'processed', outcomes.join(' | ') || 'nothing to apply', changed[0] ?? null);
+    queue.complete(p.job.id);
+    out.changed.push(...changed);
+  }
+
+  function announce(inboxIds: number[], out: { emitted: TimelineEntryDto[]; changed: string[] }): void {
+    if (!bus.listening()) return;
+    for (const e of out.emitted) bus.emit('timeline.appended', e);
+    for (const id of inboxIds) {
+      const summary = repos.inbox.summary(id);
+      if (summary) bus.emit('delivery.received', summary);
+    }
+    for (const orderId of new Set(out.changed)) {
+      const order: OrderSummaryDto | undefined = repos.orders.summary(orderId);
+      if (order) bus.emit('order.changed', order);
+    }
+  }
+
+  return {
+    /** One delivery: prepared, then applied in its own transaction. */
+    async one(job: Job): Promise<HandlerResult> {
+      const p = await prepare(job);
+      const out = { emitted: [] as TimelineEntryDto[], changed: [] as string[], runJobs: [] as Job[] };
+      repos.tx(() => apply(p, out));
+      announce([p.delivery.id], out);
+      return { completed: true, next: out.runJobs };
+    },
+    /**
+     * A batch of deliveries (a backlog after downtime, a burst): each prepared on its own (a
+     * failure fails only its job), then all applied in one transaction, so the cost of a
+     * commit is shared. The runs they make come back leased, to run next.
+     */
+    async batch(jobs: Job[]): Promise<BatchResult> {
+      const prepared: Prepared[] = [];
+      const failures: BatchResult['failures'] = [];
+      for (const job of jobs) {
+        try {
+          prepared.push(await prepare(job));
+        } catch (error) {
+          failures.push({ job, error });
+        }
+      }
+      const out = { emitted: [] as TimelineEntryDto[], changed: [] as string[], runJobs: [] as Job[] };
+      if (prepared.length > 0) repos.tx(() => prepared.forEach((p) => apply(p, out)));
+      announce(prepared.map((p) => p.delivery.id), out);
+      return { failures, next: out.runJobs };
+    },
   };
 }

@@ -73,6 +73,11 @@ export function createQueue(jobs: JobsRepo, clock: Clock, options: QueueOptions)
       const id = jobs.insertLeased(kind, JSON.stringify(payload), opts.idempotencyKey ?? null, maxAttempts, options.owner, now + leaseMs, now);
       return { id, kind, payload, attempts: 1, maxAttempts };
     },
+    /** Up to `n` more due jobs of one kind, leased together (for a batch handler). */
+    leaseMore(kind: string, n: number): Job[] {
+      if (n <= 0) return [];
+      return jobs.leaseMany(kind, options.owner, clock.now(), leaseMs, n).map(toJob);
+    },
     lease(): Job | undefined {
       const r = jobs.lease(options.owner, clock.now(), leaseMs);
       return r && toJob(r);

@@ -19,8 +19,22 @@ export interface HandlerResult {
 
 export type JobHandler = (job: Job) => Promise<void | HandlerResult>;
 
+/** What a batch handler says: the jobs that failed (the rest it completed), and jobs to run next. */
+export interface BatchResult {
+  failures: { job: Job; error: unknown }[];
+  next?: Job[];
+}
+
+/** Handles up to `size` jobs of one kind at once (they are leased together). */
+export interface BatchHandler {
+  size: number;
+  handle(jobs: Job[]): Promise<BatchResult>;
+}
+
 export interface WorkerOptions {
   concurrency: number;
+  /** Kinds whose jobs are better handled many at a time. */
+  batches?: Record<string, BatchHandler>;
   /** Longest sleep between polls when nothing is due; enqueues wake the worker at once. */
   idleMs?: number;
 }
@@ -38,8 +52,27 @@ export function createWorker(queue: Queue, handlers: Record<string, JobHandler>,
   const inFlight = new Set<Promise<void>>();
   let unsubscribe: (() => void) | null = null;
 
+  function failed(job: Job, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const outcome = queue.fail(job, message, !(error instanceof PermanentJobError));
+    logger.warn(`job ${job.id} (${job.kind}) failed: ${message}`, { attempt: job.attempts, outcome });
+  }
+
+  async function runBatch(first: Job, batch: BatchHandler): Promise<Job[]> {
+    const jobs = [first, ...queue.leaseMore(first.kind, batch.size - 1)];
+    try {
+      const result = await batch.handle(jobs);
+      for (const f of result.failures) failed(f.job, f.error);
+      return result.next ?? [];
+    } catch (error) {
+      for (const job of jobs) failed(job, error);
+      return [];
+    }
+  }
+
   async function runOne(first: Job): Promise<void> {
-    const todo = [first];
+    const batch = opts.batches?.[first.kind];
+    const todo = batch ? await runBatch(first, batch) : [first];
     for (let job = todo.shift(); job; job = todo.shift()) {
       const handler = handlers[job.kind];
       try {
@@ -48,9 +81,7 @@ export function createWorker(queue: Queue, handlers: Record<string, JobHandler>,
         if (!result?.completed) queue.complete(job.id);
         if (result?.next) todo.push(...result.next);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const outcome = queue.fail(job, message, !(error instanceof PermanentJobError));
-        logger.warn(`job ${job.id} (${job.kind}) failed: ${message}`, { attempt: job.attempts, outcome });
+        failed(job, error);
       }
     }
   }

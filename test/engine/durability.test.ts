@@ -123,3 +123,29 @@ describe('customers without an email (marketplace orders)', () => {
     db.close();
   });
 });
+
+describe('a backlog is processed in batches', () => {
+  let t: TempEngine | undefined;
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  it('one delivery that cannot be read fails alone; the others in its batch are applied and run', async () => {
+    t = await startTempEngine({ workers: 0 });
+    const c = await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
+    const flow = await t.engine.call('flows.save', { document: vipFlow() });
+    await t.engine.call('flows.activate', { id: flow.id });
+    for (let i = 0; i < 20; i++) {
+      const body = i === 7 ? JSON.stringify({ not: 'an order' }) : JSON.stringify(sampleOrder({ id: 9000 + i, admin_graphql_api_id: `gid://shopify/Order/${9000 + i}`, name: `#L${i}` }));
+      expect((await postShopify(c.webhookUrl, { body })).status).toBe(200);
+    }
+    t = await t.restart({ workers: 2 });
+    await t.engine.idle();
+    expect(await t.engine.call('orders.list', {})).toHaveLength(19);
+    const runs = await t.engine.call('runs.list', {});
+    expect(runs.filter((r) => r.status === 'succeeded')).toHaveLength(19);
+    const inbox = await t.engine.call('inbox.list', {});
+    expect(inbox.filter((e) => e.processing === 'dead').map((e) => e.outcome)).toEqual([expect.stringMatching(/not a Shopify order/)]);
+    expect((await t.engine.call('engine.status', {})).queue).toMatchObject({ queued: 0, leased: 0, dead: 1 });
+  });
+});

@@ -68,6 +68,10 @@ export function createJobsRepo(db: Db) {
     WHERE id = (SELECT id FROM jobs WHERE state = 'leased' AND lease_until < @now AND lease_owner <> @owner
       ORDER BY lease_until LIMIT 1)
     RETURNING *`);
+  const leaseMany = db.prepare(`UPDATE jobs SET state = 'leased', lease_owner = @owner, lease_until = @until,
+      attempts = attempts + 1, updated_at = @now
+    WHERE id IN (SELECT id FROM jobs WHERE state = 'queued' AND run_at <= @now AND kind = @kind ORDER BY run_at, id LIMIT @n)
+    RETURNING *`);
   const complete = db.prepare(
     "UPDATE jobs SET state = 'done', lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND state = 'leased'",
   );
@@ -97,6 +101,9 @@ export function createJobsRepo(db: Db) {
       const params = { owner, now, until: now + leaseMs };
       const r = (leaseDue.get(params) ?? leaseExpired.get(params)) as RawRow | undefined;
       return r && toRow(r);
+    },
+    leaseMany(kind: string, owner: string, now: number, leaseMs: number, n: number): JobRow[] {
+      return (leaseMany.all({ kind, owner, now, until: now + leaseMs, n }) as RawRow[]).map(toRow);
     },
     complete(id: number, now: number): boolean {
       return complete.run(now, id).changes === 1;
