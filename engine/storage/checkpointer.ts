@@ -8,8 +8,7 @@ import type { Db } from './database.ts';
  * file and fsyncs it; done inside a commit (SQLite's default, every 1000 pages) that stall
  * lands on whoever commits — a webhook's answer, a run. Here the engine's connection never
  * checkpoints by itself; a worker thread with its own connection runs a PASSIVE checkpoint
- * (which never blocks writers) every `everyMs`, and a blocking one only if the WAL grows
- * past `maxWalPages` regardless.
+ * (which never blocks writers) every `everyMs`. Hourly upkeep truncates the WAL.
  */
 const workerSource = `
 const { workerData, parentPort } = require('node:worker_threads');
@@ -18,8 +17,7 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const step = () => {
   try {
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (r && r.log > workerData.maxWalPages) db.pragma('wal_checkpoint(RESTART)');
+    db.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
     parentPort.postMessage({ error: String(error) });
   }
@@ -38,12 +36,12 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-export function startCheckpointer(db: Db, logger: Logger, opts: { everyMs?: number; maxWalPages?: number } = {}): Checkpointer {
+export function startCheckpointer(db: Db, logger: Logger, opts: { everyMs?: number } = {}): Checkpointer {
   db.pragma('wal_autocheckpoint = 0');
   const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(workerSource, {
     eval: true,
-    workerData: { sqlite, file: db.name, everyMs: opts.everyMs ?? 1_000, maxWalPages: opts.maxWalPages ?? 20_000 },
+    workerData: { sqlite, file: db.name, everyMs: opts.everyMs ?? 1_000 },
   });
   worker.unref();
   worker.on('message', (m: { error?: string }) => {

@@ -36,7 +36,7 @@ export function createMaintenance(db: Db) {
       if (n < BATCH) return total;
     }
   }
-  const pruneBodies = (before: string, now: string) => repeat(() => db.transaction(() => pruneBodiesBefore.run({ before, now }).changes)());
+  const pruneBodies = (before: string, now: string) => repeat(() => db.transaction(() => pruneBodiesBefore.run({ before, now }).changes).immediate());
   const pruneRuns = (before: string) =>
     repeat(() =>
       db.transaction(() => {
@@ -46,7 +46,7 @@ export function createMaintenance(db: Db) {
           deleteRun.run(id);
         }
         return ids.length;
-      })(),
+      }).immediate(),
     );
 
   return {

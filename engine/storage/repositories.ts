@@ -14,9 +14,14 @@ import { createSettingsRepo } from './repos/settings-repo.ts';
 export function createRepositories(db: Db, secrets?: SecretsCodec) {
   return {
     db,
-    /** Runs `fn` in one synchronous transaction; never pass an async function. */
+    /**
+     * Runs `fn` in one synchronous transaction; never pass an async function. It begins
+     * IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before anything is
+     * read, so another connection (the checkpoint thread, a backup) can delay it but never
+     * make it fail half-way with SQLITE_BUSY.
+     */
     tx<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      return db.transaction(fn).immediate();
     },
     connections: createConnectionsRepo(db, secrets),
     inbox: createInboxRepo(db),
