@@ -1,5 +1,6 @@
 // autocannon 9 ships no types and @types/autocannon is not installed: the part the bench uses.
 declare module 'autocannon' {
+  import type { EventEmitter } from 'node:events';
   namespace autocannon {
     interface Request {
       method?: string;
@@ -25,6 +26,8 @@ declare module 'autocannon' {
       connections?: number;
       duration?: number;
       amount?: number;
+      /** Requests per second across all connections (each connection gets its share per second). */
+      overallRate?: number;
       pipelining?: number;
       timeout?: number;
       method?: string;
@@ -45,6 +48,8 @@ declare module 'autocannon' {
       statusCodeStats: Record<string, { count: number }>;
     }
   }
-  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  /** The run: an EventEmitter ('response' gives each answer's unrounded ms) that is also a promise of the result. */
+  type Instance = EventEmitter & PromiseLike<autocannon.Result>;
+  function autocannon(options: autocannon.Options): Instance;
   export = autocannon;
 }

@@ -10,6 +10,9 @@ export interface DrainCounts {
   runsOther: number;
   orders: number;
   jobsLeft: number;
+  /** Steps recorded and notes the flows wrote: the five-node flow makes five steps and one note a run. */
+  steps: number;
+  notes: number;
 }
 
 /** Reads what a stopped engine left in its database, read-only. */
@@ -26,6 +29,8 @@ export function drainCounts(dbFile: string): DrainCounts {
       runsOther: count("SELECT COUNT(*) FROM runs WHERE status <> 'succeeded'"),
       orders: count('SELECT COUNT(*) FROM orders'),
       jobsLeft: count("SELECT COUNT(*) FROM jobs WHERE state <> 'done'"),
+      steps: count('SELECT COUNT(*) FROM run_steps'),
+      notes: count("SELECT COUNT(*) FROM timeline WHERE kind = 'note'"),
     };
   } finally {
     db.close();

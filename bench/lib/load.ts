@@ -1,17 +1,23 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { latencyRecorder, type LatencyStats } from './latency.ts';
 import type { SignedRequest } from './shopify-body.ts';
 
 export interface LoadFigures {
+  /** Accepted answers (2xx) per second; `requests` counts every answer. */
   requestsPerSec: number;
-  /** autocannon records whole milliseconds: p50/p99 are coarse, the mean is not. */
+  /** autocannon's histogram records whole milliseconds: p50/p99 here are coarse, the mean is not. */
   meanMs: number;
   p50Ms: number;
   p99Ms: number;
+  /** The same answers timed exactly (autocannon's own hrtime per request, kept here unrounded): 2xx only. */
+  exact: LatencyStats;
   requests: number;
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Answers by HTTP status. */
+  statuses: Record<string, number>;
   durationS: number;
 }
 
@@ -22,20 +28,24 @@ export interface LoadOptions {
   duration?: number;
   /** Exact number of requests to send instead of a duration. */
   amount?: number;
+  /** autocannon's `overallRate`: at most this many requests per second across all connections. */
+  overallRate?: number;
   /** The next request to send; called once per request. */
   next: () => SignedRequest;
 }
 
-function toFigures(r: autocannon.Result, seconds: number): LoadFigures {
+function toFigures(r: autocannon.Result, seconds: number, exact: LatencyStats, statuses: Record<string, number>): LoadFigures {
   return {
-    requestsPerSec: seconds > 0 ? r.requests.total / seconds : 0,
+    requestsPerSec: seconds > 0 ? exact.count / seconds : 0,
     meanMs: Math.round(r.latency.mean * 100) / 100,
     p50Ms: r.latency.p50,
     p99Ms: r.latency.p99,
+    exact,
     requests: r.requests.total,
     errors: r.errors,
     timeouts: r.timeouts,
     non2xx: r.non2xx,
+    statuses,
     durationS: Math.round(seconds * 1000) / 1000,
   };
 }
@@ -44,10 +54,13 @@ function toFigures(r: autocannon.Result, seconds: number): LoadFigures {
 export async function runLoad(opts: LoadOptions): Promise<LoadFigures> {
   const started = performance.now();
   let lastAnswer = started;
-  const result = await autocannon({
+  const exact = latencyRecorder();
+  const statuses: Record<string, number> = {};
+  const instance = autocannon({
     url: opts.url,
     connections: opts.connections,
     ...(opts.amount !== undefined ? { amount: opts.amount } : { duration: opts.duration ?? 10 }),
+    ...(opts.overallRate !== undefined ? { overallRate: opts.overallRate } : {}),
     method: 'POST',
     timeout: 30,
     requests: [
@@ -64,13 +77,20 @@ export async function runLoad(opts: LoadOptions): Promise<LoadFigures> {
       },
     ],
   });
+  // autocannon times each request with hrtime and then rounds it into its histogram; its
+  // 'response' event carries the unrounded duration.
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (status >= 200 && status < 300) exact.add(ms);
+  });
+  const result = await instance;
   // autocannon notices the end of an `amount` run only at its next 1 s sample, so its duration is
   // rounded up to whole seconds: time those runs to the last answer instead.
-  return toFigures(result, opts.amount !== undefined ? (lastAnswer - started) / 1000 : result.duration);
+  return toFigures(result, opts.amount !== undefined ? (lastAnswer - started) / 1000 : result.duration, exact.stats(), statuses);
 }
 
 /** A warm-up run (discarded), then the measured one. */
 export async function warmThenMeasure(opts: LoadOptions & { warmupS: number }): Promise<{ warmup: LoadFigures; load: LoadFigures }> {
-  const warmup = await runLoad({ ...opts, duration: opts.warmupS, amount: undefined });
+  const warmup = await runLoad({ ...opts, duration: opts.warmupS, amount: undefined, overallRate: undefined });
   return { warmup, load: await runLoad(opts) };
 }

@@ -39,16 +39,22 @@ export function loadFigures(prefix: string, f: LoadFigures): Figures {
   return {
     [`${prefix}.rps`]: round(f.requestsPerSec),
     [`${prefix}.meanMs`]: f.meanMs,
-    [`${prefix}.p50Ms`]: f.p50Ms,
-    [`${prefix}.p99Ms`]: f.p99Ms,
+    [`${prefix}.p50Ms`]: f.exact.p50Ms,
+    [`${prefix}.p99Ms`]: f.exact.p99Ms,
+    [`${prefix}.p999Ms`]: f.exact.p999Ms,
+    [`${prefix}.autocannonP99Ms`]: f.p99Ms,
     [`${prefix}.errors`]: f.errors + f.timeouts,
     [`${prefix}.non2xx`]: f.non2xx,
   };
 }
 
+const ms = (n: number) => n.toFixed(2).padStart(6);
+
+/** req/s, then latency: mean, exact p50/p99 (autocannon's whole-ms p99 in brackets). */
 export function loadLine(name: string, f: LoadFigures): string {
-  return `  ${name.padEnd(26)} ${round(f.requestsPerSec).toFixed(1).padStart(9)} req/s   mean ${f.meanMs.toFixed(2).padStart(6)} ms   p50 ${String(f.p50Ms).padStart(3)} ms   p99 ${String(f.p99Ms).padStart(3)} ms   ` +
-    `${f.requests} requests, ${f.errors + f.timeouts} errors, ${f.non2xx} non-2xx`;
+  return `  ${name.padEnd(34)} ${round(f.requestsPerSec).toFixed(1).padStart(8)} req/s   mean ${ms(f.meanMs)}   p50 ${ms(f.exact.p50Ms)}   ` +
+    `p99 ${ms(f.exact.p99Ms)} ms [${f.p99Ms}]   ${f.requests} req, ${f.errors + f.timeouts} err, ${f.non2xx} non-2xx` +
+    (f.non2xx > 0 ? ` (${Object.entries(f.statuses).map(([s, n]) => `${s}: ${n}`).join(', ')}; req/s counts 2xx only)` : '');
 }
 
 export function writeJson(file: string, value: unknown): void {
@@ -78,4 +84,12 @@ export function comparison(now: Figures, settings: Record<string, number>, base:
     lines.push(`  ${name.padEnd(34)} ${String(value).padStart(10)}   was ${String(was).padStart(10)}   ${change}`);
   }
   return lines;
+}
+
+/** The warnings/errors an engine child logged (by message, with counts), as lines; none when it logged none. */
+export function problemLines(problems: Record<string, number>): string[] {
+  return Object.entries(problems)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([what, n]) => `     engine logged ×${n}: ${what}`);
 }

@@ -61,13 +61,13 @@ export function sameOrderDeliveries(order: Json): { body: Buffer; next: () => Si
 }
 
 /**
- * `size` distinct orders, each signed, made up front so signing is not part of the load; the
+ * `size` distinct orders (numbered from `offset`), each signed, made up front so signing is not part of the load; the
  * pool hands them out once each, then wraps (a wrapped one is a different delivery of an
  * order already seen, never a duplicate delivery).
  */
-export function distinctOrderPool(template: Json, size: number): { next: () => SignedRequest } {
+export function distinctOrderPool(template: Json, size: number, offset = 0): { next: () => SignedRequest } {
   const pool: SignedRequest[] = [];
-  for (let i = 0; i < size; i++) {
+  for (let i = offset; i < offset + size; i++) {
     const body = Buffer.from(JSON.stringify(distinctOrder(template, i)));
     pool.push({ body, headers: shopifyHeaders(body) });
   }

@@ -41,6 +41,8 @@ export function startCheckpointer(db: Db, logger: Logger, opts: { everyMs?: numb
   const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(workerSource, {
     eval: true,
+    // It holds one connection and a timer: keep its heap small.
+    resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2, codeRangeSizeMb: 4, stackSizeMb: 1 },
     workerData: { sqlite, file: db.name, everyMs: opts.everyMs ?? 1_000 },
   });
   worker.unref();

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startChild, type BenchChild } from './children.ts';
+import { warmThenMeasure, type LoadFigures } from './load.ts';
+import { loadLine } from './report.ts';
+import type { SignedRequest } from './shopify-body.ts';
+
+export interface BenchSettings {
+  durationS: number;
+  warmupS: number;
+  connections: number;
+  drainN: number;
+  /** Deliveries in the big data dir; 0 skips that part. */
+  million: number;
+  peers: boolean;
+  cpuProf: boolean;
+}
+
+export interface Measured {
+  load: LoadFigures;
+  warmupRequests: number;
+  rss: number;
+}
+
+export type BenchContext = ReturnType<typeof createContext>;
+
+const benchDir = new URL('../', import.meta.url);
+export const resultsDir = fileURLToPath(new URL('./results/', benchDir));
+
+/** What every section shares: settings, a temp dir, child processes that are always cleaned up. */
+export function createContext(settings: BenchSettings) {
+  const tmpRoot = mkdtempSync(join(tmpdir(), 'flowdesk-bench-'));
+  const cleanups = new Set<() => void | Promise<void>>();
+
+  /** With --cpu-prof, each engine/server child writes `results/<label>.cpuprofile` when it exits. */
+  const profileArgs = (label: string) =>
+    settings.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`, `--cpu-prof-name=${label}.cpuprofile`] : [];
+
+  return {
+    settings,
+    tmpRoot,
+    /** Forks a bench script (path relative to bench/) in its own process. */
+    async child<R>(script: string, config: unknown, label: string, readyTimeoutMs?: number): Promise<BenchChild<R>> {
+      const c = await startChild<R>(new URL(script, benchDir), config, { execArgv: profileArgs(label), ...(readyTimeoutMs ? { readyTimeoutMs } : {}) });
+      const kill = () => c.kill();
+      cleanups.add(kill);
+      const stop = c.stop;
+      c.stop = async () => {
+        await stop();
+        cleanups.delete(kill);
+      };
+      return c;
+    },
+    /** Something to undo even if the run fails (a peer process to stop). */
+    onCleanup(fn: () => void | Promise<void>): () => void {
+      cleanups.add(fn);
+      return () => cleanups.delete(fn);
+    },
+    /** Warm-up, then the measured load; prints the line and returns the figures and the RSS after the load. */
+    async measure(name: string, url: string, next: () => SignedRequest, rss: () => Promise<number>): Promise<Measured> {
+      const tty = process.stdout.isTTY;
+      if (tty) process.stdout.write(`  ${name}: ${settings.warmupS} s warm-up + ${settings.durationS} s load …\r`);
+      const { warmup, load } = await warmThenMeasure({ url, connections: settings.connections, duration: settings.durationS, warmupS: settings.warmupS, next });
+      const r = await rss();
+      if (tty) process.stdout.write(`${' '.repeat(100)}\r`);
+      console.log(loadLine(name, load));
+      return { load, warmupRequests: warmup.requests, rss: r };
+    },
+    async cleanup(): Promise<void> {
+      for (const fn of [...cleanups].reverse()) {
+        try {
+          await fn();
+        } catch (error) {
+          console.error(error);
+        }
+      }
+      rmSync(tmpRoot, { recursive: true, force: true });
+    },
+  };
+}
+
+export const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
