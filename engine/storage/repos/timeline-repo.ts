@@ -36,21 +36,15 @@ const toDto = (r: RawRow): TimelineEntryDto => ({
 
 export function createTimelineRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO timeline (order_id, at, at_ms, kind, title, detail, inbox_id, run_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const forOrder = db.prepare('SELECT * FROM timeline WHERE order_id = ? ORDER BY at_ms, id');
   return {
+    /** Appends an entry and answers it as stored (built from what was written, not read back). */
     append(e: NewTimelineEntry): TimelineEntryDto {
-      const r = insert.get(
-        e.orderId,
-        new Date(e.atMs).toISOString(),
-        e.atMs,
-        e.kind,
-        e.title,
-        e.detail ? JSON.stringify(e.detail) : null,
-        e.inboxId ?? null,
-        e.runId ?? null,
-      ) as RawRow;
-      return toDto(r);
+      const at = new Date(e.atMs).toISOString();
+      const detail = e.detail ?? null;
+      const info = insert.run(e.orderId, at, e.atMs, e.kind, e.title, detail ? JSON.stringify(detail) : null, e.inboxId ?? null, e.runId ?? null);
+      return { id: Number(info.lastInsertRowid), orderId: e.orderId, at, kind: e.kind, title: e.title, detail, inboxId: e.inboxId ?? null, runId: e.runId ?? null };
     },
     forOrder(orderId: string): TimelineEntryDto[] {
       return (forOrder.all(orderId) as RawRow[]).map(toDto);
