@@ -32,6 +32,7 @@ import { createSecretBox, loadOrCreateKeyFile } from './host/secret-box.ts';
 import { readRuntime, removeRuntime, writeRuntime } from './host/runtime-file.ts';
 import { EngineError } from './shared/errors.ts';
 import { newId } from './shared/ids.ts';
+import type { RunStart } from './nodes/node-executor.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { createConsoleLogger, type Logger } from './shared/logger.ts';
 
@@ -131,7 +132,8 @@ export function createEngine(options: EngineOptions) {
     {
       [DELIVERY_JOB]: deliveries.one,
       [RUN_JOB]: async (job) => {
-        await executor.execute((job.payload as { runId: string }).runId, { attempts: job.attempts, maxAttempts: job.maxAttempts, complete: () => queue.complete(job.id) });
+        const attempt = { attempts: job.attempts, maxAttempts: job.maxAttempts, complete: () => queue.complete(job.id) };
+        await executor.execute((job.payload as { runId: string }).runId, attempt, job.memo as RunStart | undefined);
         return { completed: true };
       },
     },

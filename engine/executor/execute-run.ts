@@ -1,7 +1,7 @@
-import type { FlowDocument, FlowNode, StepDto, TimelineEntryDto } from '../contract/index.ts';
+import type { FlowNode, StepDto, TimelineEntryDto } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
-import { RetryableStepError, type StepResult, type TriggerData } from '../nodes/node-executor.ts';
+import { RetryableStepError, type RunStart, type StepResult, type TriggerData } from '../nodes/node-executor.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { TemplateRenderer } from './templates.ts';
@@ -39,26 +39,28 @@ type Write = () => TimelineEntryDto[];
 export function createExecutor(deps: ExecutorDeps) {
   const { repos, registry, templates, clock, bus } = deps;
 
-  function load(runId: string): { data: TriggerData; doc: FlowDocument; flowName: string; run: NonNullable<ReturnType<Repositories['runs']['get']>> } {
+  /**
+   * The run as stored (flow version, event, order) and whether it had started; null when it
+   * is over already (a job run twice after a crash).
+   */
+  function load(runId: string): { start: RunStart; started: boolean } | null {
     const run = repos.runs.get(runId);
     if (!run) throw new PermanentJobError(`run ${runId} does not exist`);
-    const doc = repos.flows.getVersion(run.flowId, run.flowVersion);
-    if (!doc) throw new PermanentJobError(`flow ${run.flowId} version ${run.flowVersion} does not exist`);
+    if (run.status !== 'queued' && run.status !== 'running') return null;
+    const document = repos.flows.getVersion(run.flowId, run.flowVersion);
+    if (!document) throw new PermanentJobError(`flow ${run.flowId} version ${run.flowVersion} does not exist`);
     const event = repos.events.get(run.eventId);
     if (!event) throw new PermanentJobError(`event ${run.eventId} does not exist`);
     const stored = run.orderId ? repos.orders.get(run.orderId) : undefined;
-    const customer = stored?.customerId ? (repos.customers.get(stored.customerId) ?? null) : null;
-    return {
-      doc,
-      run,
-      flowName: run.flowName,
+    const start: RunStart = {
+      runId, flowId: run.flowId, flowName: run.flowName, flowVersion: run.flowVersion, document, customerId: stored?.customerId ?? null,
       data: {
         event: { type: event.type, platform: event.platform, occurredAt: event.occurredAt, connectionId: event.connectionId },
         order: { ...event.order, id: run.orderId },
-        customer,
         previous: event.previous,
       },
     };
+    return { start, started: run.status === 'running' };
   }
 
   async function runStep(runId: string, node: FlowNode, data: TriggerData, attempt: Attempt): Promise<StepOutcome> {
@@ -83,12 +85,21 @@ export function createExecutor(deps: ExecutorDeps) {
   }
 
   return {
-    async execute(runId: string, attempt: Attempt = { attempts: 1, maxAttempts: 1 }): Promise<void> {
-      const { data, doc, flowName, run } = load(runId);
-      if (run.status !== 'queued' && run.status !== 'running') {
+    /**
+     * `handed` is what processing knew when it created this run in the transaction that just
+     * committed (a run nobody has started): nothing is read back. Without it, all is read.
+     */
+    async execute(runId: string, attempt: Attempt = { attempts: 1, maxAttempts: 1 }, handed?: RunStart): Promise<void> {
+      const loaded = handed ? { start: handed, started: false } : load(runId);
+      if (!loaded) {
         attempt.complete?.();
         return;
       }
+      const { start: { flowName, document: doc, customerId }, started } = loaded;
+      const run = loaded.start;
+      // The customer as it is now (an earlier run may have tagged them), not as of the event.
+      const customer = customerId ? (repos.customers.get(customerId) ?? null) : null;
+      const data: TriggerData = { ...run.data, customer };
       const orderId = data.order.id;
       const startMs = clock.now();
       const pending: Write[] = [];
@@ -104,7 +115,7 @@ export function createExecutor(deps: ExecutorDeps) {
 
       pending.push(() => {
         repos.runs.markStarted(runId, new Date(startMs).toISOString());
-        if (!orderId || run.status !== 'queued') return [];
+        if (!orderId || started) return [];
         return [repos.timeline.append({
           orderId, atMs: startMs, kind: 'run', runId,
           title: `Flow "${flowName}" started (version ${run.flowVersion})`,
@@ -112,7 +123,8 @@ export function createExecutor(deps: ExecutorDeps) {
         })];
       });
 
-      const recorded = new Map<string, StepDto>(repos.runs.steps(runId).map((s) => [s.nodeId, s]));
+      // Only a run that had started can have steps recorded (done before a crash).
+      const recorded = new Map<string, StepDto>(started ? repos.runs.steps(runId).map((s) => [s.nodeId, s]) : []);
       const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
       const trigger = doc.nodes.find((n) => registry.get(n.type)?.spec.triggers?.includes(data.event.type as never));
       let seq = recorded.size;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CanonicalEvent, Customer, NodeSpec, Order } from '../contract/index.ts';
+import type { CanonicalEvent, Customer, FlowDocument, NodeSpec, Order } from '../contract/index.ts';
 import type { Effect } from '../executor/effects.ts';
 
 /** What a flow sees of its trigger: the names templates and conditions use. */
@@ -8,6 +8,22 @@ export interface TriggerData {
   order: Order & { id: string | null };
   customer: Customer | null;
   previous: CanonicalEvent['previous'];
+}
+
+/**
+ * What a run starts from, as processing knew it when it created the run in the same
+ * transaction: handed to the worker that runs it next (in memory only, never stored), so the
+ * run, its event, its order and its flow version are not read back and parsed again. A run
+ * taken up any other way (after a restart, a retry) reads all of it from the database.
+ */
+export interface RunStart {
+  runId: string;
+  flowId: string;
+  flowName: string;
+  flowVersion: number;
+  document: FlowDocument;
+  customerId: string | null;
+  data: Omit<TriggerData, 'customer'>;
 }
 
 export interface StepContext<P> {

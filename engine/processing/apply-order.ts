@@ -8,6 +8,7 @@ import { upsertCustomerFromOrder } from '../domain/customers.ts';
 import { statusChanges, statusOf, versionMs } from '../domain/order-state.ts';
 import { unmetRequirements } from '../flows/requirements.ts';
 import { newId } from '../shared/ids.ts';
+import type { RunStart } from '../nodes/node-executor.ts';
 
 export const RUN_JOB = 'run.execute';
 
@@ -93,7 +94,11 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
       if (skipReason) {
         append({ orderId, atMs: nowMs, kind: 'run', runId, title: `Flow "${flow.name}" not run: ${skipReason}`, detail: { status: 'skipped', reason: skipReason } });
       } else {
-        c.runJobs.push(c.queue.enqueueLeased(RUN_JOB, { runId }, { idempotencyKey: `run:${runId}` }));
+        const start: RunStart = {
+          runId, flowId: flow.id, flowName: flow.name, flowVersion: flow.version, document: flow.document, customerId,
+          data: { event: { type, platform: event.platform, occurredAt: event.occurredAt, connectionId: event.connectionId }, order: { ...current, id: orderId }, previous: event.previous },
+        };
+        c.runJobs.push(c.queue.enqueueLeased(RUN_JOB, { runId }, { idempotencyKey: `run:${runId}` }, start));
       }
     }
   }

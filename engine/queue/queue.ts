@@ -24,6 +24,11 @@ export interface Job<P = unknown> {
   payload: P;
   attempts: number;
   maxAttempts: number;
+  /**
+   * What the code that created this job already knows, for the worker that runs it next: in
+   * memory only, never stored, absent on a job leased from the database.
+   */
+  memo?: unknown;
 }
 
 /**
@@ -67,11 +72,11 @@ export function createQueue(jobs: JobsRepo, clock: Clock, options: QueueOptions)
      * Adds a job already leased to this queue's owner, for the caller to run next (inside the
      * transaction that creates it). If this process dies first, the next start takes it up.
      */
-    enqueueLeased(kind: string, payload: unknown, opts: EnqueueOptions = {}): Job {
+    enqueueLeased(kind: string, payload: unknown, opts: EnqueueOptions = {}, memo?: unknown): Job {
       const now = clock.now();
       const maxAttempts = opts.maxAttempts ?? defaultMaxAttempts;
       const id = jobs.insertLeased(kind, JSON.stringify(payload), opts.idempotencyKey ?? null, maxAttempts, options.owner, now + leaseMs, now);
-      return { id, kind, payload, attempts: 1, maxAttempts };
+      return { id, kind, payload, attempts: 1, maxAttempts, ...(memo === undefined ? {} : { memo }) };
     },
     /** Up to `n` more due jobs of one kind, leased together (for a batch handler). */
     leaseMore(kind: string, n: number): Job[] {

@@ -4,6 +4,8 @@ import { postShopify, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts'
 import { startReceiver, type Receiver } from '../harness/receiver.ts';
 import { notifyFlow } from '../harness/flows-http.ts';
 
+const SENT = '{"order":"#9999","total":"403.00","email":"jon@example.com","items":2,"event":"order.created"}';
+
 describe('the HTTP request action, against a real receiver', () => {
   let t: TempEngine;
   let receiver: Receiver;
@@ -25,7 +27,7 @@ describe('the HTTP request action, against a real receiver', () => {
     await t.engine.idle();
     const [run] = await t.engine.call('runs.list', {});
     expect(run?.status).toBe('succeeded');
-    expect([...receiver.applied.entries()]).toEqual([[`${run!.id}:post`, '{"order":"#9999","total":"403.00"}']]);
+    expect([...receiver.applied.entries()]).toEqual([[`${run!.id}:post`, SENT]]);
     const detail = await t.engine.call('runs.get', { id: run!.id });
     const post = detail.steps.find((s) => s.nodeId === 'post')!;
     expect(post.input).toMatchObject({ method: 'POST', headers: { 'x-shop': SHOP_DOMAIN, 'idempotency-key': `${run!.id}:post` } });
@@ -42,6 +44,9 @@ describe('the HTTP request action, against a real receiver', () => {
     expect(run?.status).toBe('succeeded');
     expect(receiver.seen.get(`${run!.id}:post`)).toBe(3);
     expect(receiver.applied.size).toBe(1);
+    // The first attempt ran on what processing handed over; the last read the run back from
+    // storage: the same request either way.
+    expect(receiver.applied.get(`${run!.id}:post`)).toBe(SENT);
     const steps = (await t.engine.call('runs.get', { id: run!.id })).steps;
     expect(steps.map((s) => [s.nodeId, s.status])).toEqual([['trigger', 'done'], ['post', 'done'], ['tag', 'done']]);
   });

@@ -1,5 +1,8 @@
 import type { FlowDocument } from '../../engine/contract/index.ts';
 
+/** What the POST sends: from the order, its customer and the event. */
+export const NOTIFY_BODY = '{"order":"{{ order.number }}","total":"{{ order.totalPrice }}","email":"{{ customer.email }}","items":{{ order.lineItems | size }},"event":"{{ event.type }}"}';
+
 /** "order created → POST the order to a URL → tag it sent": a flow with an external effect. */
 export function notifyFlow(url: string): FlowDocument {
   return {
@@ -11,7 +14,7 @@ export function notifyFlow(url: string): FlowDocument {
         type: 'http.request',
         typeVersion: 1,
         position: { x: 0, y: 120 },
-        params: { method: 'POST', url: `${url}/orders`, headers: ['X-Shop: {{ order.storeId }}'], body: '{"order":"{{ order.number }}","total":"{{ order.totalPrice }}"}' },
+        params: { method: 'POST', url: `${url}/orders`, headers: ['X-Shop: {{ order.storeId }}'], body: NOTIFY_BODY },
       },
       { id: 'tag', type: 'flowdesk.add_order_tag', typeVersion: 1, position: { x: 0, y: 240 }, params: { tags: ['sent-to-warehouse'] } },
     ],
