@@ -21,6 +21,7 @@ import { createActiveFlows } from './flows/active-flows.ts';
 import { createFlowService } from './flows/flow-service.ts';
 import { createTemplateRenderer } from './executor/templates.ts';
 import { createExecutor } from './executor/execute-run.ts';
+import { runJobs } from './executor/run-jobs.ts';
 import { createDeliveryProcessor, RUN_JOB } from './processing/process-delivery.ts';
 import { createHandlers } from './api/handlers.ts';
 import { createConnectionService } from './domain/connections.ts';
@@ -32,7 +33,6 @@ import { createSecretBox, loadOrCreateKeyFile } from './host/secret-box.ts';
 import { readRuntime, removeRuntime, writeRuntime } from './host/runtime-file.ts';
 import { EngineError } from './shared/errors.ts';
 import { newId } from './shared/ids.ts';
-import type { RunStart } from './nodes/node-executor.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { createConsoleLogger, type Logger } from './shared/logger.ts';
 
@@ -131,15 +131,10 @@ export function createEngine(options: EngineOptions) {
     queue,
     {
       [DELIVERY_JOB]: deliveries.one,
-      [RUN_JOB]: async (job) => {
-        const attempt = { attempts: job.attempts, maxAttempts: job.maxAttempts, complete: () => queue.complete(job.id) };
-        await executor.execute((job.payload as { runId: string }).runId, attempt, job.memo as RunStart | undefined);
-        return { completed: true };
-      },
     },
     clock,
     logger,
-    { concurrency: options.workers ?? 2, batches: { [DELIVERY_JOB]: { size: 32, handle: deliveries.batch } } },
+    { concurrency: options.workers ?? 2, batches: { [DELIVERY_JOB]: { size: 32, handle: deliveries.batch }, [RUN_JOB]: runJobs(executor, queue) } },
   );
 
   let checkpointer: Checkpointer | null = null;

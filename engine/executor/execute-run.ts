@@ -29,6 +29,17 @@ type StepOutcome = StepResult | { status: 'failed'; error: string; input?: unkno
 type Write = () => TimelineEntryDto[];
 
 /**
+ * Runs done back to back whose last writes wait to be committed together (`commit`): one
+ * transaction for many runs instead of one each. A run for an order or customer already in
+ * the group commits the group first, so it reads what the earlier runs wrote.
+ */
+export interface RunGroup {
+  writes: Write[];
+  after: (() => void)[];
+  touched: Set<string>;
+}
+
+/**
  * Runs one run of one flow version for its event, walking from the trigger along the ports
  * each step takes. Steps that only change Flowdesk's own data are committed together with
  * their effects, in as few transactions as the flow allows: all of them with the run's end,
@@ -89,7 +100,7 @@ export function createExecutor(deps: ExecutorDeps) {
      * `handed` is what processing knew when it created this run in the transaction that just
      * committed (a run nobody has started): nothing is read back. Without it, all is read.
      */
-    async execute(runId: string, attempt: Attempt = { attempts: 1, maxAttempts: 1 }, handed?: RunStart): Promise<void> {
+    async execute(runId: string, attempt: Attempt = { attempts: 1, maxAttempts: 1 }, handed?: RunStart, group?: RunGroup): Promise<void> {
       const loaded = handed ? { start: handed, started: false } : load(runId);
       if (!loaded) {
         attempt.complete?.();
@@ -97,21 +108,18 @@ export function createExecutor(deps: ExecutorDeps) {
       }
       const { start: { flowName, document: doc, customerId }, started } = loaded;
       const run = loaded.start;
+      const orderId = run.data.order.id;
+      if (group) {
+        const keys = [orderId, customerId].filter((k): k is string => k !== null);
+        if (keys.some((k) => group.touched.has(k))) commit(group);
+        for (const k of keys) group.touched.add(k);
+      }
       // The customer as it is now (an earlier run may have tagged them), not as of the event.
       const customer = customerId ? (repos.customers.get(customerId) ?? null) : null;
       const data: TriggerData = { ...run.data, customer };
-      const orderId = data.order.id;
       const startMs = clock.now();
       const pending: Write[] = [];
-      const flush = (last?: () => void) => {
-        const appended: TimelineEntryDto[] = [];
-        repos.tx(() => {
-          for (const write of pending) appended.push(...write());
-          last?.();
-        });
-        pending.length = 0;
-        for (const entry of appended) bus.emit('timeline.appended', entry);
-      };
+      const flush = () => commit({ writes: pending, after: [], touched: new Set() });
 
       pending.push(() => {
         repos.runs.markStarted(runId, new Date(startMs).toISOString());
@@ -176,18 +184,47 @@ export function createExecutor(deps: ExecutorDeps) {
           detail: { status: failure ? 'failed' : 'succeeded', error: failure, flowId: run.flowId, flowName },
         })];
       });
-      flush(attempt.complete);
-      if (!bus.listening()) return;
-      const summary = repos.runs.get(runId);
-      if (summary) {
-        const { eventId: _e, ...dto } = summary;
-        bus.emit('run.finished', dto);
+      pending.push(() => {
+        attempt.complete?.();
+        return [];
+      });
+      const announce = () => {
+        if (!bus.listening()) return;
+        const summary = repos.runs.get(runId);
+        if (summary) {
+          const { eventId: _e, ...dto } = summary;
+          bus.emit('run.finished', dto);
+        }
+        // A run may have changed its order (tags, notes): say so, as processing does.
+        const order = orderId ? repos.orders.summary(orderId) : undefined;
+        if (order) bus.emit('order.changed', order);
+      };
+      if (group) {
+        group.writes.push(...pending);
+        group.after.push(announce);
+      } else {
+        flush();
+        announce();
       }
-      // A run may have changed its order (tags, notes): say so, as processing does.
-      const order = orderId ? repos.orders.summary(orderId) : undefined;
-      if (order) bus.emit('order.changed', order);
     },
+    group: (): RunGroup => ({ writes: [], after: [], touched: new Set() }),
+    commit,
   };
+
+  /** Commits the writes in one transaction, then says what was appended and runs `after`. */
+  function commit(group: RunGroup): void {
+    const appended: TimelineEntryDto[] = [];
+    if (group.writes.length > 0) {
+      repos.tx(() => {
+        for (const write of group.writes) appended.push(...write());
+      });
+    }
+    const after = group.after.splice(0);
+    group.writes.length = 0;
+    group.touched.clear();
+    for (const entry of appended) bus.emit('timeline.appended', entry);
+    for (const fn of after) fn();
+  }
 
   /** Queues the step's record, its timeline entry and its effects for the next commit. */
   function recordStep(

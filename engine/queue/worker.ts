@@ -58,8 +58,9 @@ export function createWorker(queue: Queue, handlers: Record<string, JobHandler>,
     logger.warn(`job ${job.id} (${job.kind}) failed: ${message}`, { attempt: job.attempts, outcome });
   }
 
-  async function runBatch(first: Job, batch: BatchHandler): Promise<Job[]> {
-    const jobs = [first, ...queue.leaseMore(first.kind, batch.size - 1)];
+  /** `jobs` already leased; filled up to the batch size with more due jobs of their kind. */
+  async function runBatch(jobs: Job[], batch: BatchHandler): Promise<Job[]> {
+    if (jobs.length < batch.size) jobs.push(...queue.leaseMore(jobs[0]!.kind, batch.size - jobs.length));
     try {
       const result = await batch.handle(jobs);
       for (const f of result.failures) failed(f.job, f.error);
@@ -70,10 +71,20 @@ export function createWorker(queue: Queue, handlers: Record<string, JobHandler>,
     }
   }
 
+  /** Runs a leased job, then the jobs it hands on, batching those whose kind has a batch handler. */
   async function runOne(first: Job): Promise<void> {
-    const batch = opts.batches?.[first.kind];
-    const todo = batch ? await runBatch(first, batch) : [first];
+    const todo = [first];
     for (let job = todo.shift(); job; job = todo.shift()) {
+      const batch = opts.batches?.[job.kind];
+      if (batch) {
+        const jobs = [job];
+        for (let i = 0; i < todo.length && jobs.length < batch.size; ) {
+          if (todo[i]!.kind === job.kind) jobs.push(...todo.splice(i, 1));
+          else i++;
+        }
+        todo.push(...(await runBatch(jobs, batch)));
+        continue;
+      }
       const handler = handlers[job.kind];
       try {
         if (!handler) throw new PermanentJobError(`no handler for job kind "${job.kind}"`);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTempEngine, type TempEngine } from '../harness/temp-engine.ts';
 import { postShopify, sampleOrder, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
-import { vipFlow } from '../harness/flows.ts';
+import { returningCustomerFlow, vipFlow } from '../harness/flows.ts';
 
 describe('durability across restarts', () => {
   let t: TempEngine | undefined;
@@ -147,5 +147,25 @@ describe('a backlog is processed in batches', () => {
     const inbox = await t.engine.call('inbox.list', {});
     expect(inbox.filter((e) => e.processing === 'dead').map((e) => e.outcome)).toEqual([expect.stringMatching(/not a Shopify order/)]);
     expect((await t.engine.call('engine.status', {})).queue).toMatchObject({ queued: 0, leased: 0, dead: 1 });
+  });
+
+  it('runs done together still see what the run before them wrote for the same customer', async () => {
+    t = await startTempEngine({ workers: 0 });
+    const c = await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
+    const flow = await t.engine.call('flows.save', { document: returningCustomerFlow() });
+    await t.engine.call('flows.activate', { id: flow.id });
+    // Three orders, the first two from one customer, taken in one batch after the restart.
+    const orders = [['#R1', 'ann@example.com'], ['#R2', 'ann@example.com'], ['#R3', 'bob@example.com']] as const;
+    for (const [i, [name, email]] of orders.entries()) {
+      const body = JSON.stringify(sampleOrder({ id: 7100 + i, admin_graphql_api_id: `gid://shopify/Order/${7100 + i}`, name, email, customer: { ...sampleOrder()['customer'] as object, email } }));
+      expect((await postShopify(c.webhookUrl, { body })).status).toBe(200);
+    }
+    t = await t.restart({ workers: 2 });
+    await t.engine.idle();
+    const tags = async (ref: string) => (await t!.engine.call('orders.get', { ref })).summary.localTags;
+    expect(await tags('#R1')).toEqual([]);
+    expect(await tags('#R2')).toEqual(['returning']);
+    expect(await tags('#R3')).toEqual([]);
+    expect((await t.engine.call('runs.list', {})).map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
   });
 });

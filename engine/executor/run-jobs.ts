@@ -1,0 +1,34 @@
+import type { BatchHandler, BatchResult } from '../queue/worker.ts';
+import type { Job, Queue } from '../queue/queue.ts';
+import type { RunStart } from '../nodes/node-executor.ts';
+import type { Executor } from './execute-run.ts';
+
+/**
+ * Run jobs, many at a time: each run is done on its own (a failure fails only its job), and
+ * the last writes of all of them, with their jobs completed, are committed together.
+ */
+export function runJobs(executor: Executor, queue: Queue, size = 32): BatchHandler {
+  return {
+    size,
+    async handle(jobs: Job[]): Promise<BatchResult> {
+      const group = executor.group();
+      const failures: BatchResult['failures'] = [];
+      const done: Job[] = [];
+      for (const job of jobs) {
+        const attempt = { attempts: job.attempts, maxAttempts: job.maxAttempts, complete: () => queue.complete(job.id) };
+        try {
+          await executor.execute((job.payload as { runId: string }).runId, attempt, job.memo as RunStart | undefined, group);
+          done.push(job);
+        } catch (error) {
+          failures.push({ job, error });
+        }
+      }
+      try {
+        executor.commit(group);
+      } catch (error) {
+        failures.push(...done.map((job) => ({ job, error })));
+      }
+      return { failures };
+    },
+  };
+}
