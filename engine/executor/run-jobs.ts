@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { BatchHandler, BatchResult } from '../queue/worker.ts';
 import type { Job, Queue } from '../queue/queue.ts';
 import type { RunStart } from '../nodes/node-executor.ts';
@@ -15,6 +16,9 @@ export function runJobs(executor: Executor, queue: Queue, size = 32): BatchHandl
       const failures: BatchResult['failures'] = [];
       const done: Job[] = [];
       for (const job of jobs) {
+        // Steps settle as microtasks: without this, a batch would hold the event loop (and
+        // the webhook listener's answers) for all its runs.
+        await setImmediate();
         const attempt = { attempts: job.attempts, maxAttempts: job.maxAttempts, complete: () => queue.complete(job.id) };
         try {
           await executor.execute((job.payload as { runId: string }).runId, attempt, job.memo as RunStart | undefined, group);

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { OrderSummaryDto, TimelineEntryDto } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { PlatformRegistry } from '../platforms/registry.ts';
@@ -141,6 +142,8 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
       const prepared: Prepared[] = [];
       const failures: BatchResult['failures'] = [];
       for (const job of jobs) {
+        // Let waiting webhook requests in between deliveries (reading one is synchronous work).
+        await setImmediate();
         try {
           prepared.push(await prepare(job));
         } catch (error) {
