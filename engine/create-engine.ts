@@ -150,6 +150,7 @@ export function createEngine(options: EngineOptions) {
   });
   const storage = createStorageService(repos, clock, logger, {
     dataDir, dbFile, backupsDir, onRestartRequested: options.onRestartRequested,
+    checkpoint: async () => (checkpointer ? checkpointer.checkpoint() : void db.pragma('wal_checkpoint(PASSIVE)')),
     ...(options.maintenanceEveryMs !== undefined ? { maintenanceEveryMs: options.maintenanceEveryMs } : {}),
   });
   const handlers = createHandlers({ repos, connections, flows, nodes, queue, storage, clock, info });
@@ -216,7 +217,7 @@ export function createEngine(options: EngineOptions) {
     async stop(): Promise<void> {
       await close(webhookServer);
       await close(apiServer);
-      storage.stop();
+      await storage.stop();
       await worker.stop();
       await checkpointer?.stop();
       checkpointer = null;

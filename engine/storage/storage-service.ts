@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { BackupDto, MaintenanceReportDto, StorageSettings as StorageSettingsType, StorageStatusDto } from '../contract/index.ts';
 import { StorageSettings } from '../contract/index.ts';
 import type { Repositories } from './repositories.ts';
-import { createMaintenance } from './maintenance.ts';
+import { createMaintenance, UpkeepStopped } from './maintenance.ts';
 import { checkBackup, createBackup, listBackups, resolveBackup, scheduleRestore } from './backup.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -14,6 +14,8 @@ export interface StorageServiceOptions {
   backupsDir: string;
   /** How often retention, vacuum and a WAL checkpoint run (default hourly); 0 turns the timer off. */
   maintenanceEveryMs?: number;
+  /** A WAL checkpoint after upkeep (the checkpoint thread's); by default on this connection. */
+  checkpoint?: () => Promise<void>;
   /** Called when a restore needs the engine to start again on the restored file. */
   onRestartRequested?: (() => void) | undefined;
 }
@@ -22,19 +24,31 @@ const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 
 /** Settings, status, upkeep on a timer, online backups and restores. */
 export function createStorageService(repos: Repositories, clock: Clock, logger: Logger, o: StorageServiceOptions) {
-  const maintenance = createMaintenance(repos.db);
+  let stopping = false;
+  const maintenance = createMaintenance(repos.db, () => stopping);
   const timers: NodeJS.Timeout[] = [];
 
   function settings(): StorageSettingsType {
     return StorageSettings.parse(repos.settings.get('storage') ?? {});
   }
 
-  function maintain(): MaintenanceReportDto {
-    const report = maintenance.run(settings(), clock.now());
-    repos.settings.set('storage.lastMaintenance', report);
-    if (report.rawBodiesRemoved + report.runsRemoved > 0) logger.info('storage upkeep', report);
-    if (report.overBudget) logger.warn('the database is still over its size budget after upkeep: raise the budget or free disk', report);
-    return report;
+  const checkpoint = o.checkpoint ?? (async () => void repos.db.pragma('wal_checkpoint(PASSIVE)'));
+  let running: Promise<MaintenanceReportDto> | null = null;
+
+  /** One upkeep at a time: a call while one runs gets that one's report. */
+  function maintain(): Promise<MaintenanceReportDto> {
+    running ??= (async () => {
+      try {
+        const report = await maintenance.run(settings(), clock.now(), checkpoint);
+        repos.settings.set('storage.lastMaintenance', report);
+        if (report.rawBodiesRemoved + report.runsRemoved > 0) logger.info('storage upkeep', report);
+        if (report.overBudget) logger.warn('the database is still over its size budget after upkeep: raise the budget or free disk', report);
+        return report;
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
   }
 
   return {
@@ -76,13 +90,12 @@ export function createStorageService(repos: Repositories, clock: Clock, logger: 
       return { restoredFrom: path, currentKeptIn: o.backupsDir, restarting };
     },
     start(): void {
+      stopping = false;
       const every = o.maintenanceEveryMs ?? 3_600_000;
-      const run = (what: string, fn: () => void) => () => {
-        try {
-          fn();
-        } catch (error) {
-          logger.warn(`storage ${what} failed`, { error: String(error) });
-        }
+      const run = (what: string, fn: () => Promise<unknown>) => () => {
+        fn().catch((error: unknown) => {
+          if (!(error instanceof UpkeepStopped)) logger.warn(`storage ${what} failed`, { error: String(error) });
+        });
       };
       if (every > 0) {
         timers.push(setTimeout(run('upkeep', maintain), 5_000).unref());
@@ -90,8 +103,11 @@ export function createStorageService(repos: Repositories, clock: Clock, logger: 
       }
 
     },
-    stop(): void {
+    /** Stops the timer and waits for an upkeep under way to finish its step. */
+    async stop(): Promise<void> {
+      stopping = true;
       for (const t of timers.splice(0)) clearTimeout(t);
+      await running?.catch(() => undefined);
     },
   };
 }
