@@ -85,6 +85,14 @@ export interface PlatformAdapter<S = Record<string, unknown>> {
   verify(delivery: RawDelivery, connection: ConnectionView<S>): Verification;
   /** Parses the verified bytes; throws with a readable message when they are not what the platform sends. */
   parse(delivery: RawDelivery): unknown;
+  /**
+   * True when `identify` needs nothing from the parsed body: the platform names the delivery in
+   * its headers (topic, event id, shop). The listener then verifies, dedupes and stores without
+   * parsing, and the body is read once, by processing: a signed body that is not JSON is
+   * accepted (the platform would only resend the same bytes) and fails there with its reason,
+   * like a body that is JSON but not an order.
+   */
+  identifiesByHeaders?: boolean;
   /** `payload` is undefined when the body could not be parsed (to name the topic of a malformed delivery). */
   identify(delivery: RawDelivery, payload: unknown, connection?: ConnectionView<S>): DeliveryIdentity;
   /**

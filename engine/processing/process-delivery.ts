@@ -42,7 +42,8 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     try {
       payload = adapter.parse(raw);
     } catch (error) {
-      throw new PermanentJobError(`could not read the order: ${(error as Error).message}`);
+      const what = error instanceof SyntaxError ? `the body is not valid JSON: ${error.message}` : (error as Error).message;
+      throw new PermanentJobError(`could not read the order: ${what}`);
     }
     const parts = adapter.split ? adapter.split(payload) : [payload];
     const out: NormalizeResult[] = [];

@@ -136,7 +136,7 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
 
     let payload: unknown;
     try {
-      payload = adapter.parse(delivery);
+      payload = adapter.identifiesByHeaders ? undefined : adapter.parse(delivery);
     } catch (error) {
       const id = safeIdentify(adapter, delivery, view);
       return verdict('malformed', 400, `signature valid, but the body is not valid JSON: ${(error as Error).message}`,

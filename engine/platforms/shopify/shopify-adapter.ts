@@ -35,6 +35,9 @@ export const shopifyAdapter = defineAdapter({
     return { ok: true, detail: 'X-Shopify-Hmac-Sha256 verified' };
   },
 
+  // Topic, event id and shop all come in headers; without an event id, the body's hash.
+  identifiesByHeaders: true,
+
   parse(delivery) {
     return JSON.parse(delivery.body.toString('utf8')) as unknown;
   },
