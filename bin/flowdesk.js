@@ -8,5 +8,16 @@ if (major < 24) {
   );
   process.exit(1);
 }
+// `serve` hosts the engine: it starts over in place (same pid, so supervisors and signals are
+// unaffected) with the engine's process settings, where Node can (process.execve, POSIX).
+const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
+if (command === 'serve' && !process.env.FLOWDESK_ENGINE_PROCESS && typeof process.execve === 'function') {
+  const { ENGINE_PROCESS } = await import('../engine/contract/engine-process.ts');
+  process.execve(process.execPath, [process.execPath, ...ENGINE_PROCESS.execArgv, ...process.execArgv, ...process.argv.slice(1)], {
+    ...process.env,
+    ...ENGINE_PROCESS.env,
+    FLOWDESK_ENGINE_PROCESS: '1',
+  });
+}
 const { main } = await import('../engine/cli/main.ts');
 await main(process.argv);

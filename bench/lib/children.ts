@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import type { ChildMessage, ParentMessage } from './child-ipc.ts';
+import { ENGINE_PROCESS } from '../../engine/contract/engine-process.ts';
 
 export interface BenchChild<R> {
   /** What the child reported once ready (its URL, or how long the drain took). */
@@ -46,10 +47,15 @@ function procRss(pid: number): number | null {
 }
 
 /** Forks a bench script (its own process and event loop) and waits for it to be ready. */
-export async function startChild<R>(script: URL, config: unknown, opts: { execArgv?: string[]; readyTimeoutMs?: number } = {}): Promise<BenchChild<R>> {
+export async function startChild<R>(
+  script: URL, config: unknown, opts: { execArgv?: string[]; readyTimeoutMs?: number; engineProcess?: boolean } = {},
+): Promise<BenchChild<R>> {
+  // An engine child is started the way `flowdesk serve` and the desktop app start the engine.
+  const engine = opts.engineProcess ? ENGINE_PROCESS : { execArgv: [], env: {} };
   const child = fork(script, [JSON.stringify(config)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: [...process.execArgv, ...(opts.execArgv ?? [])],
+    execArgv: [...process.execArgv, ...engine.execArgv, ...(opts.execArgv ?? [])],
+    env: { ...process.env, ...engine.env },
   });
   const send = (m: ParentMessage) => child.send(m);
   let callId = 0;

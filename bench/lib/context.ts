@@ -30,6 +30,9 @@ const benchDir = new URL('../', import.meta.url);
 export const resultsDir = fileURLToPath(new URL('./results/', benchDir));
 
 /** What every section shares: settings, a temp dir, child processes that are always cleaned up. */
+/** The child that runs a real engine: started with the engine's process settings. */
+const ENGINE_SCRIPT = './servers/engine.ts';
+
 export function createContext(settings: BenchSettings) {
   const tmpRoot = mkdtempSync(join(tmpdir(), 'flowdesk-bench-'));
   const cleanups = new Set<() => void | Promise<void>>();
@@ -43,7 +46,9 @@ export function createContext(settings: BenchSettings) {
     tmpRoot,
     /** Forks a bench script (path relative to bench/) in its own process. */
     async child<R>(script: string, config: unknown, label: string, readyTimeoutMs?: number): Promise<BenchChild<R>> {
-      const c = await startChild<R>(new URL(script, benchDir), config, { execArgv: profileArgs(label), ...(readyTimeoutMs ? { readyTimeoutMs } : {}) });
+      const c = await startChild<R>(new URL(script, benchDir), config, {
+        execArgv: profileArgs(label), engineProcess: script === ENGINE_SCRIPT, ...(readyTimeoutMs ? { readyTimeoutMs } : {}),
+      });
       const kill = () => c.kill();
       cleanups.add(kill);
       const stop = c.stop;

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, safeStorage, screen, session, utilityProcess, type BrowserWindow, type Tray } from 'electron';
+import { ENGINE_PROCESS } from '../../engine/contract/engine-process.ts';
 import type { AppSettings } from './app-settings.ts';
 import { createEngineHost } from './engine-host.ts';
 import { createMainWindow } from './main-window.ts';
@@ -46,7 +47,12 @@ function main(): void {
     env: { ...stringEnv(process.env), FLOWDESK_STATIC_DIR: join(here, '../renderer') },
     // Forks happen after the app is ready, when the keychain (safeStorage) can be used.
     fork: (entryPath, env) =>
-      utilityProcess.fork(entryPath, [], { serviceName: 'Flowdesk engine', env: withSecretKey(env, settings), stdio: ['ignore', 'inherit', 'pipe'] }),
+      utilityProcess.fork(entryPath, [], {
+        serviceName: 'Flowdesk engine',
+        execArgv: [...ENGINE_PROCESS.execArgv],
+        env: { ...withSecretKey(env, settings), ...ENGINE_PROCESS.env },
+        stdio: ['ignore', 'inherit', 'pipe'],
+      }),
     onMessage: relay.broadcast,
   });
 

@@ -18,3 +18,4 @@ export * from './api/flows.ts';
 export * from './api/engine.ts';
 export * from './api/storage.ts';
 export * from './api/index.ts';
+export * from './engine-process.ts';

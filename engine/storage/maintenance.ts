@@ -2,7 +2,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { MaintenanceReportDto, StorageSettings } from '../contract/index.ts';
 import type { Db } from './database.ts';
 
-const BATCH = 2_000;
+const BATCH = 500;
 /** Pages given back to the disk per incremental vacuum step (8 MB). */
 const VACUUM_PAGES = 2_000;
 
