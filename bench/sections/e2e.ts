@@ -23,6 +23,8 @@ export interface E2eRun {
   counts: DrainCounts;
   rss: number;
   engineProblems: Record<string, number>;
+  /** CPU time the draining engine used (all its threads), per run: steadier than runs/s. */
+  cpuUsPerRun?: number;
 }
 
 export interface E2eResult {
@@ -34,7 +36,8 @@ export interface E2eResult {
 function report(label: string, r: E2eRun, steps: number): void {
   const c = r.counts;
   console.log(`  ${label.padEnd(34)} ${round(r.runsPerSec).toFixed(1).padStart(8)} runs/s   ${c.runsSucceeded} runs succeeded (${c.runsOther} other) in ${round(r.seconds, 2)} s; ` +
-    `${c.processed}/${c.accepted} deliveries processed, ${c.steps} steps (${steps} a run), ${c.notes} notes, ${c.jobsLeft} jobs left; RSS ${mb(r.rss)} MB`);
+    `${c.processed}/${c.accepted} deliveries processed, ${c.steps} steps (${steps} a run), ${c.notes} notes, ${c.jobsLeft} jobs left; RSS ${mb(r.rss)} MB` +
+    (r.cpuUsPerRun === undefined ? '' : `; CPU ${Math.round(r.cpuUsPerRun)} µs a run`));
 }
 
 async function live(ctx: BenchContext, order: Json, n: number): Promise<E2eRun> {
@@ -70,7 +73,8 @@ async function drain(ctx: BenchContext, order: Json, n: number, flow: BenchFlow)
   const engineProblems = { ...received };
   for (const [k, v] of Object.entries(drained)) engineProblems[k] = (engineProblems[k] ?? 0) + v;
   for (const line of problemLines(engineProblems)) console.log(line);
-  return { seconds, runsPerSec: counts.runsSucceeded / seconds, deliveriesPerSec: counts.processed / seconds, ingest, counts, rss, engineProblems };
+  const cpuUsPerRun = ((drainer.ready.drainCpuMs as number) * 1000) / Math.max(1, counts.runsSucceeded);
+  return { seconds, runsPerSec: counts.runsSucceeded / seconds, deliveriesPerSec: counts.processed / seconds, ingest, counts, rss, engineProblems, cpuUsPerRun };
 }
 
 export async function runE2e(ctx: BenchContext, order: Json): Promise<E2eResult> {

@@ -28,6 +28,8 @@ export interface EngineChildInfo {
   apiUrl: string;
   token: string;
   drainMs: number | null;
+  /** CPU time (all threads) from start until idle, with drain. */
+  drainCpuMs: number | null;
   startMs: number;
 }
 
@@ -66,6 +68,7 @@ await runChild<EngineChildInfo>(async () => {
     ...(config.maintenanceEveryMs !== undefined ? { maintenanceEveryMs: config.maintenanceEveryMs } : {}),
   });
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const started = await engine.start();
   const startMs = performance.now() - t0;
   let webhookUrl: string | null;
@@ -78,12 +81,15 @@ await runChild<EngineChildInfo>(async () => {
     webhookUrl = (await engine.call('connections.list', {}))[0]?.webhookUrl ?? null;
   }
   let drainMs: number | null = null;
+  let drainCpuMs: number | null = null;
   if (config.drain) {
     await engine.idle();
     drainMs = performance.now() - t0;
+    const used = process.cpuUsage(cpu0);
+    drainCpuMs = (used.user + used.system) / 1000;
   }
   return {
-    info: { webhookUrl, apiUrl: started.apiUrl, token: engine.token, drainMs, startMs },
+    info: { webhookUrl, apiUrl: started.apiUrl, token: engine.token, drainMs, drainCpuMs, startMs },
     stop: () => engine.stop(),
     calls: {
       async pauses(): Promise<Pauses> {

@@ -59,17 +59,22 @@ export function createConnectionsRepo(db: Db, codec: SecretsCodec = plainCodec) 
   // Every delivery looks its connection up; one engine owns the file, so a cache that every
   // write here clears stays true.
   const cache = new Map<string, ConnectionRow | undefined>();
+  const storePlatforms = new Map<string, Platform[]>();
+  const changed = () => {
+    cache.clear();
+    storePlatforms.clear();
+  };
   return {
     insert(c: ConnectionRow): void {
       insert.run(serialize(c));
-      cache.clear();
+      changed();
     },
     update(c: ConnectionRow): void {
       update.run(serialize(c));
-      cache.clear();
+      changed();
     },
     remove(id: string, now: string): boolean {
-      cache.clear();
+      changed();
       return remove.run(now, id).changes === 1;
     },
     get(id: string): ConnectionRow | undefined {
@@ -95,11 +100,17 @@ export function createConnectionsRepo(db: Db, codec: SecretsCodec = plainCodec) 
         setSecrets.run(codec.seal(r.secrets), r.id);
         n++;
       }
+      if (n > 0) changed();
       return n;
     },
     /** The platforms a Flowdesk store has a connection for. */
     platformsOf(store: string): Platform[] {
-      return (platformsOfStore.all(store) as { platform: Platform }[]).map((r) => r.platform);
+      let platforms = storePlatforms.get(store);
+      if (!platforms) {
+        platforms = (platformsOfStore.all(store) as { platform: Platform }[]).map((r) => r.platform);
+        storePlatforms.set(store, platforms);
+      }
+      return platforms;
     },
   };
 }
