@@ -150,7 +150,11 @@ export function createEngine(options: EngineOptions) {
   });
   const storage = createStorageService(repos, clock, logger, {
     dataDir, dbFile, backupsDir, onRestartRequested: options.onRestartRequested,
-    checkpoint: async () => (checkpointer ? checkpointer.checkpoint() : void db.pragma('wal_checkpoint(PASSIVE)')),
+    // The WAL is cut back only when no webhook has arrived for a while: that holds writers.
+    checkpoint: async () => {
+      if (!checkpointer) return void db.pragma('wal_checkpoint(PASSIVE)');
+      return ingest.quietForMs() >= 2_000 ? checkpointer.truncate() : checkpointer.checkpoint();
+    },
     ...(options.maintenanceEveryMs !== undefined ? { maintenanceEveryMs: options.maintenanceEveryMs } : {}),
   });
   const handlers = createHandlers({ repos, connections, flows, nodes, queue, storage, clock, info });

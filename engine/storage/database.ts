@@ -5,8 +5,6 @@ import { migrate } from './migrate.ts';
 
 export type Db = Database.Database;
 
-/** Bytes the WAL file is cut back to when it starts over. */
-export const WAL_SIZE_LIMIT = 4 * 1024 * 1024;
 
 export interface OpenDatabaseOptions {
   /** `full` fsyncs every commit (survives power loss); `normal` survives a process crash. */
@@ -25,8 +23,6 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       db.exec('VACUUM');
     }
     db.pragma('journal_mode = WAL');
-    // Each time the WAL starts over, a file grown past this is cut back (no blocking checkpoint needed).
-    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

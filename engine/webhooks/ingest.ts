@@ -37,6 +37,7 @@ interface Pending {
  */
 export function createIngest(repos: Repositories, platforms: PlatformRegistry, connections: ConnectionService, queue: Queue, clock: Clock) {
   let batch: Pending[] = [];
+  let lastRequestMs = 0;
 
   function flush(): void {
     const pending = batch;
@@ -84,6 +85,7 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
   }
 
   function enqueue(decision: Decision): Promise<IngestAnswer> {
+    lastRequestMs = clock.now();
     return new Promise((resolve, reject) => {
       if (batch.length === 0) setImmediate(flush);
       batch.push({ decision, receivedAt: new Date(clock.now()).toISOString(), resolve, reject });
@@ -149,6 +151,8 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
   }
 
   return {
+    /** How long since the last request was recorded (storage upkeep waits for a quiet moment). */
+    quietForMs: (): number => clock.now() - lastRequestMs,
     /** A body over the size limit: recorded without its bytes. */
     tooLarge(delivery: Omit<RawDelivery, 'body'>, connectionId: string, size: number, limit: number): Promise<IngestAnswer> {
       const connection = repos.connections.get(connectionId);
