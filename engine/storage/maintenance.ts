@@ -3,8 +3,8 @@ import type { MaintenanceReportDto, StorageSettings } from '../contract/index.ts
 import type { Db } from './database.ts';
 
 const BATCH = 500;
-/** Pages given back to the disk per incremental vacuum step (8 MB). */
-const VACUUM_PAGES = 2_000;
+/** Pages given back to the disk per incremental vacuum step (1 MB: each moves pages and their pointers). */
+const VACUUM_PAGES = 256;
 
 /** Upkeep left off between two steps because the engine is stopping (what was done stays done). */
 export class UpkeepStopped extends Error {
