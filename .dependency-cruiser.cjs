@@ -4,14 +4,55 @@
 // (lib without "dom"), so a DOM global there fails the type-check.
 const uiPackages = '(react|react-dom|@xyflow/react|zustand|i18next|react-i18next)($|/)';
 
+// The engine's rooms, from the top down (ARCHITECTURE.md "Engine inside"): an import only ever
+// points down this list, or into contract/ and shared/ at the bottom. The composition root and
+// its thin hosts (cli/, host/) sit above all of them.
+const engineRooms = ['webhooks', 'processing', 'api', 'executor', 'connectors', 'domain', 'flows', 'queue', 'nodes', 'platforms', 'storage'];
+const roomRules = engineRooms.slice(1).map((room, i) => ({
+  name: `engine-${room}-imports-down`,
+  comment: `engine/${room}/ is below ${engineRooms.slice(0, i + 1).join(', ')} and the hosts: it may not import them.`,
+  severity: 'error',
+  from: { path: `^engine/${room}/`, pathNot: '\\.test\\.ts$' },
+  to: { path: [`^engine/(${engineRooms.slice(0, i + 1).join('|')}|cli|host)/`, '^engine/create-engine\\.ts$'] },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    ...roomRules,
+    {
+      name: 'engine-root-below-hosts',
+      comment: 'The composition root is built by its hosts (cli/, host/); it never imports them.',
+      severity: 'error',
+      from: { path: '^engine/create-engine\\.ts$' },
+      to: { path: '^engine/(cli|host)/' },
+    },
+    {
+      name: 'engine-webhooks-imports-down',
+      comment: 'engine/webhooks/ is the top room: it may not import the composition root or the hosts.',
+      severity: 'error',
+      from: { path: '^engine/webhooks/', pathNot: '\\.test\\.ts$' },
+      to: { path: ['^engine/(cli|host)/', '^engine/create-engine\\.ts$'] },
+    },
+    {
+      name: 'engine-bottom-imports-nothing-above',
+      comment: 'engine/contract and engine/shared are the floor: they import no room of the engine.',
+      severity: 'error',
+      from: { path: '^engine/(contract|shared)/', pathNot: '\\.test\\.ts$' },
+      to: { path: `^engine/(?!contract/|shared/)` },
+    },
+    {
+      name: 'engine-no-loose-rooms',
+      comment: 'Every engine file lives in a room the layering knows (or is the composition root).',
+      severity: 'error',
+      from: { path: '^engine/', pathNot: [`^engine/(${engineRooms.join('|')}|contract|shared|cli|host)/`, '^engine/create-engine\\.ts$'] },
+      to: {},
+    },
     {
       name: 'contract-is-pure',
       comment: 'engine/contract is zod and TypeScript only: no node:* built-ins, no other package, nothing outside the contract.',
       severity: 'error',
-      from: { path: '^engine/contract/' },
+      from: { path: '^engine/contract/', pathNot: '\\.test\\.ts$' },
       to: {
         pathNot: ['^engine/contract/', '(^|/)node_modules/zod/'],
       },

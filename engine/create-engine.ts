@@ -16,21 +16,29 @@ import { createQueue } from './queue/queue.ts';
 import { createWorker } from './queue/worker.ts';
 import { createIngest, DELIVERY_JOB } from './webhooks/ingest.ts';
 import { createWebhookApp } from './webhooks/listener.ts';
-import { createEventBus } from './events/event-bus.ts';
+import { createEventBus } from './shared/event-bus.ts';
 import { createActiveFlows } from './flows/active-flows.ts';
 import { createFlowService } from './flows/flow-service.ts';
 import { createTemplateRenderer } from './executor/templates.ts';
 import { createExecutor } from './executor/execute-run.ts';
 import { runJobs } from './executor/run-jobs.ts';
-import { createDeliveryProcessor, RUN_JOB } from './processing/process-delivery.ts';
+import { createSqliteRunStore, RUN_JOB } from './executor/sqlite-run-store.ts';
+import { createApplySink, createRecordSink } from './executor/effect-sink.ts';
+import { createRunService } from './executor/run-service.ts';
+import { builtinIntentHandlers } from './connectors/index.ts';
+import { createTimeline } from './domain/timeline.ts';
+import { createOrderService } from './domain/orders.ts';
+import { createInboxService } from './domain/inbox.ts';
+import { createCustomerService } from './domain/customers.ts';
+import { createDeliveryProcessor } from './processing/process-delivery.ts';
 import { createHandlers } from './api/handlers.ts';
 import { createConnectionService } from './domain/connections.ts';
 import { createDispatch } from './api/dispatch.ts';
 import { createApiApp } from './api/http-transport.ts';
-import { dataFiles } from './host/data-dir.ts';
-import { loadOrCreateToken } from './host/token.ts';
-import { createSecretBox, loadOrCreateKeyFile } from './host/secret-box.ts';
-import { readRuntime, removeRuntime, writeRuntime } from './host/runtime-file.ts';
+import { dataFiles } from './storage/data-dir.ts';
+import { loadOrCreateToken } from './storage/token.ts';
+import { createSecretBox, loadOrCreateKeyFile } from './storage/secret-box.ts';
+import { readRuntime, removeRuntime, writeRuntime } from './storage/runtime-file.ts';
 import { EngineError } from './shared/errors.ts';
 import { newId } from './shared/ids.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
@@ -121,12 +129,32 @@ export function createEngine(options: EngineOptions) {
   const nodes = createNodeRegistry();
   const bus = createEventBus(logger);
   const queue = createQueue(repos.jobs, clock, { owner, ...options.queue });
+  const transport = options.fetch ?? fetch;
+  const timeline = createTimeline(repos.timeline);
+  const orders = createOrderService(repos, timeline);
+  const runs = createRunService({ repos, timeline, bus, clock, registry: nodes, execute: (runId) => executor.execute(runId) });
   const activeFlows = createActiveFlows(repos.flows, nodes);
-  const flows = createFlowService(repos, nodes, activeFlows, clock);
-  const executor = createExecutor({ repos, registry: nodes, templates: createTemplateRenderer(), clock, bus, fetch: options.fetch ?? fetch });
-  const connections = createConnectionService({ repos, platforms, nodes, activeFlows, clock, webhookBaseUrl: () => info().webhookBaseUrl });
+  const flows = createFlowService(repos, nodes, activeFlows, clock, {
+    onStopped: (flowId, why) => runs.cancelWaiting(flowId, why === 'deleted' ? 'the flow was deleted' : 'the flow was turned off'),
+  });
+  const handlers = builtinIntentHandlers({ repos, timeline, fetch: transport });
+  const executor = createExecutor({
+    store: createSqliteRunStore({ repos, timeline, orders, queue, bus }),
+    sinks: { apply: createApplySink(handlers), record: createRecordSink(handlers) },
+    registry: nodes,
+    templates: createTemplateRenderer(),
+    clock,
+  });
+  const connections = createConnectionService({
+    repos, platforms, clock, webhookBaseUrl: () => info().webhookBaseUrl,
+    flowsLosing: (remaining) => flows.unservable(remaining),
+    onFlowsStopped: (ids) => {
+      activeFlows.invalidate();
+      for (const id of ids) runs.cancelWaiting(id, "the store's connection it needs was removed");
+    },
+  });
   const ingest = createIngest(repos, platforms, connections, queue, clock);
-  const deliveries = createDeliveryProcessor({ repos, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: options.fetch ?? fetch });
+  const deliveries = createDeliveryProcessor({ repos, timeline, orders, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: transport });
   const worker = createWorker(
     queue,
     {
@@ -157,8 +185,10 @@ export function createEngine(options: EngineOptions) {
     },
     ...(options.maintenanceEveryMs !== undefined ? { maintenanceEveryMs: options.maintenanceEveryMs } : {}),
   });
-  const handlers = createHandlers({ repos, connections, flows, nodes, queue, storage, clock, info });
-  const dispatch = createDispatch(handlers, logger);
+  const dispatch = createDispatch(createHandlers({
+    connections, orders, runs, flows, nodes, queue, storage, info,
+    deliveries: createInboxService(repos), customers: createCustomerService(repos.customers),
+  }), logger);
 
   return {
     token,

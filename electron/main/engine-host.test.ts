@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeHostMessage, BridgeMessage } from '../preload/bridge-types.ts';
-import { createEngineHost, type EngineHost, type ForkEngine } from './engine-host.ts';
+import { createEngineHost, ENGINE_RESTART_EXIT_CODE, type EngineHost, type ForkEngine } from './engine-host.ts';
 
 const fakeEngine = fileURLToPath(new URL('./test-fixtures/fake-engine.ts', import.meta.url));
 
@@ -30,14 +30,14 @@ const forkChild: ForkEngine = (entryPath, env) => {
   };
 };
 
-function startHost(entryPath = fakeEngine) {
+function startHost(entryPath = fakeEngine, restartDelaysMs: readonly number[] = [20, 40]) {
   const messages: BridgeMessage[] = [];
   const host = createEngineHost({
     entryPath,
     env: { ...(process.env as Record<string, string>) },
     fork: forkChild,
     onMessage: (m) => messages.push(m),
-    restartDelaysMs: [20, 40],
+    restartDelaysMs,
   });
   hosts.push(host);
   host.start();
@@ -77,6 +77,31 @@ describe('createEngineHost', () => {
     expect(restarting).toMatchObject({ retryInMs: 20, detail: expect.stringMatching(/exit code 3.*told to crash/) });
     await until(() => states().filter((s) => s === 'ready').length === 2);
     await expect(host.invoke('flows.get', { id: 'f' })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('starts the engine again at once when it exits asking for a restart (exit code 75), as no crash', async () => {
+    expect(ENGINE_RESTART_EXIT_CODE).toBe(75);
+    // Crash delays this long would outlast the test: only an immediate restart gets it ready again.
+    const { host, messages, states } = startHost(fakeEngine, [60_000]);
+    await host.invoke('flows.list', {});
+    await expect(host.invoke('test.restart', {})).resolves.toEqual({ ok: true, result: null });
+    await until(() => states().length === 3);
+    const waiting = host.invoke('flows.get', { id: 'f' });
+    await until(() => states().filter((s) => s === 'ready').length === 2);
+    await expect(waiting).resolves.toMatchObject({ ok: true, result: { method: 'flows.get' } });
+    expect(states()).toEqual(['starting', 'ready', 'starting', 'ready']);
+    const hostMessages = messages.filter((m): m is BridgeHostMessage => m.type === 'host');
+    expect(hostMessages.every((m) => m.retryInMs === null && !/exit code|crash/.test(m.detail ?? ''))).toBe(true);
+    expect(hostMessages[2]).toMatchObject({ state: 'starting', detail: expect.stringMatching(/restarting on the restored database/) });
+  });
+
+  it('still counts a crash after a restart as the first one', async () => {
+    const { host, messages, states } = startHost(fakeEngine, [20, 40]);
+    await host.invoke('test.restart', {});
+    await until(() => states().filter((s) => s === 'ready').length === 2);
+    await host.invoke('test.crash', {});
+    const restarting = messages.find((m): m is BridgeHostMessage => m.type === 'host' && m.state === 'restarting');
+    expect(restarting).toMatchObject({ retryInMs: 20, detail: expect.stringMatching(/exit code 3/) });
   });
 
   it('stops the engine on request and then refuses calls', async () => {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { ENGINE_RESTART_EXIT_CODE } from '../../engine/contract/engine-process.ts';
 import type { BridgeHostMessage, BridgeMessage } from '../preload/bridge-types.ts';
 import { errorReply, readEngineMessage, type ToEngine } from './engine-messages.ts';
 
@@ -46,6 +47,8 @@ interface Call {
   resolve: (reply: unknown) => void;
   timer: ReturnType<typeof setTimeout>;
 }
+
+export { ENGINE_RESTART_EXIT_CODE };
 
 const defaultRestartDelaysMs = [1000, 2000, 5000, 10_000, 30_000];
 /** An engine up this long has recovered: the next crash starts the delays over. */
@@ -101,7 +104,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     call.sent = true;
   }
 
-  function spawn(): void {
+  function spawn(detail: string | null = status.detail): void {
     restartTimer = null;
     if (!existsSync(options.entryPath)) {
       setStatus({ state: 'stopped', detail: `the engine is not built (${options.entryPath} is missing)`, retryInMs: null });
@@ -110,7 +113,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     }
     readyAt = 0;
     lastWords = { text: '', at: 0 };
-    setStatus({ state: 'starting', detail: status.detail, retryInMs: null });
+    setStatus({ state: 'starting', detail, retryInMs: null });
     const proc = options.fork(options.entryPath, options.env);
     child = proc;
     proc.stderr?.on('data', (chunk: Buffer | string) => {
@@ -138,18 +141,24 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   function exited(proc: EngineProcess, code: number): void {
     if (proc !== child) return;
     child = null;
+    // Only an engine that got ready can have been asked to restart (a restore is an API call);
+    // one that exits so before that is failing to start, and gets the crash delays.
+    const restartAsked = code === ENGINE_RESTART_EXIT_CODE && !stopping && readyAt !== 0;
     for (const [id, call] of calls) {
       if (call.sent || stopping) {
-        finish(id, errorReply('internal', `The engine stopped (exit code ${code}) before answering ${call.method}.`));
+        const why = restartAsked ? 'restarted (after a restore)' : `stopped (exit code ${code})`;
+        finish(id, errorReply('internal', `The engine ${why} before answering ${call.method}.`));
       }
     }
     if (stopping) return setStatus({ state: 'stopped', detail: null, retryInMs: null });
+    // Asked for, not a crash: no delay, no count toward the crash delays, nothing to explain.
+    if (restartAsked) return spawn('restarting on the restored database');
     if (readyAt !== 0 && Date.now() - readyAt >= healthyAfterMs) crashes = 0;
     const delay = restartDelaysMs[Math.min(crashes, restartDelaysMs.length - 1)] ?? 1000;
     crashes++;
     const why = lastWords.text && Date.now() - lastWords.at < 5000 ? `: ${lastWords.text}` : '';
     setStatus({ state: 'restarting', detail: `the engine stopped (exit code ${code})${why}`, retryInMs: delay });
-    restartTimer = setTimeout(spawn, delay);
+    restartTimer = setTimeout(() => spawn(), delay);
   }
 
   return {

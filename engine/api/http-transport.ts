@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import type { ApiErrorBody, EngineEventMessage } from '../contract/index.ts';
 import { httpStatusByCode } from '../contract/index.ts';
 import type { Dispatch } from './dispatch.ts';
-import type { EventBus } from '../events/event-bus.ts';
+import type { EventBus } from '../shared/event-bus.ts';
 
 export interface HttpTransportOptions {
   token: string;
@@ -23,16 +23,39 @@ function tokenMatches(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** The Host values a request to this server may carry: its loopback names, with its port or none. */
+function loopbackHosts(port: number | undefined): string[] {
+  return LOOPBACK_NAMES.flatMap((name) => (port === undefined ? [name] : [`${name}:${port}`, name]));
+}
+
 const fail = (res: Response, error: ApiErrorBody) => res.status(httpStatusByCode[error.code]).json({ ok: false, error });
 
 /**
  * The engine API over HTTP: POST /api/<method> with JSON args, GET /api/events as SSE. It
- * only translates; dispatch validates and runs. Loopback only, token required, and browser
- * requests must come from the API's own origin.
+ * only translates; dispatch validates and runs. Loopback only, token required, Host one of our
+ * loopback names, and browser requests must come from the API's own origin.
  */
 export function createApiApp(dispatch: Dispatch, bus: EventBus, opts: HttpTransportOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+
+  // DNS rebinding: a page on evil.example that rebinds its name to 127.0.0.1 reaches us as its
+  // own origin (a GET carries no Origin at all), but its requests still name evil.example in Host.
+  // Only our own loopback names pass, with the port we listen on (or none: Host without a
+  // port means port 80 to a browser, so only a non-browser client sends that to us).
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!loopbackHosts(req.socket.localPort).includes(host)) {
+      fail(res, {
+        code: 'forbidden_origin',
+        message: `requests for host ${host ? JSON.stringify(host.slice(0, 100)) : '(none)'} are not allowed: call the API at http://127.0.0.1:${req.socket.localPort ?? '<port>'}`,
+      });
+      return;
+    }
+    next();
+  });
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const origin = req.headers.origin;

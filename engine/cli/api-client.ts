@@ -1,11 +1,28 @@
 import { join } from 'node:path';
-import type { ApiArgsInput, ApiMethodName, ApiReply, ApiResult } from '../contract/index.ts';
-import { dataFiles } from '../host/data-dir.ts';
-import { readRuntime } from '../host/runtime-file.ts';
-import { readToken } from '../host/token.ts';
+import type { ApiArgsInput, ApiErrorBody, ApiMethodName, ApiReply, ApiResult } from '../contract/index.ts';
+import { dataFiles } from '../storage/data-dir.ts';
+import { readRuntime } from '../storage/runtime-file.ts';
+import { readToken } from '../storage/token.ts';
 
 export class CliError extends Error {
   override name = 'CliError';
+}
+
+/**
+ * An API error as one line for a terminal. Arguments the contract refuses come back with zod's
+ * multi-line rendering; their issues (in details) say the same as `path: message` pairs.
+ */
+function oneLine(error: ApiErrorBody): string {
+  const issues = Array.isArray(error.details) ? (error.details as unknown[]).filter(isIssue) : [];
+  const text = error.message.includes('\n') && issues.length > 0
+    ? issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')
+    : error.message;
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+function isIssue(v: unknown): v is { path: (string | number)[]; message: string } {
+  const i = v as { path?: unknown; message?: unknown } | null;
+  return typeof i === 'object' && i !== null && Array.isArray(i.path) && typeof i.message === 'string';
 }
 
 /** Talks to the engine running on a data dir, through its API, with the token kept there. */
@@ -30,7 +47,7 @@ export function connectToEngine(dataDir: string) {
         throw new CliError(`The engine for ${dataDir} does not answer at ${runtime.apiUrl} (${(error as Error).message}).`);
       }
       const reply = (await res.json()) as ApiReply;
-      if (!reply.ok) throw new CliError(`${reply.error.message} [${reply.error.code}]`);
+      if (!reply.ok) throw new CliError(`${oneLine(reply.error)} [${reply.error.code}]`);
       return reply.result as ApiResult<M>;
     },
   };

@@ -1,8 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { defaultDataDir } from '../host/data-dir.ts';
+import { defaultDataDir } from '../storage/data-dir.ts';
 import { CliError, connectToEngine, type EngineClient } from './api-client.ts';
 import type { Output } from './format.ts';
-import { serve } from './commands/serve.ts';
 import { connectionsCommands } from './commands/connections.ts';
 import { flowsCommands } from './commands/flows.ts';
 import { inboxCommands } from './commands/inbox.ts';
@@ -39,6 +38,9 @@ export function buildProgram(write: (s: string) => void = (s) => process.stdout.
     .option('--body-limit <mb>', 'largest webhook body accepted, in MB', Number, 5)
     .option('--editor <dir>', 'serve the editor from this built directory')
     .action(async function (this: Command, o: { webhookPort: number; apiPort: number; webhookHost: string; publicUrl?: string; bodyLimit: number; editor?: string }) {
+      // Loaded here, not at the top: it brings the whole engine, which the commands that only
+      // call the API never need (that halves their start-up time).
+      const { serve } = await import('./commands/serve.ts');
       await serve({
         dataDir: globals(this).dataDir,
         webhookPort: o.webhookPort,

@@ -9,3 +9,10 @@ export const ENGINE_PROCESS: { readonly execArgv: readonly string[]; readonly en
   execArgv: ['--max-semi-space-size=4'],
   env: { MALLOC_ARENA_MAX: '2' },
 };
+
+/**
+ * The exit code with which an engine asks its host to start it again at once (after a restore
+ * it must open the restored database afresh): not a crash. 75 is EX_TEMPFAIL, "try again", in
+ * sysexits.h.
+ */
+export const ENGINE_RESTART_EXIT_CODE = 75;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FinancialStatus, FulfillmentStatus, Order } from './order.ts';
+import { DeliveryStatus, FinancialStatus, FulfillmentStatus, Order } from './order.ts';
 import { Platform } from './platform.ts';
 
 /** Canonical event types: what flows trigger on, whatever platform sent it. */
@@ -10,6 +10,12 @@ export const CanonicalEventType = z.enum([
   'order.cancelled',
   'order.fulfilled',
   'order.partially_fulfilled',
+  /** The carrier delivered the parcel (a later fact than fulfilled: shipped). */
+  'order.delivered',
+  /** The carrier could not deliver (seed 002's "Hủy giao hàng"); never a fulfilment. */
+  'order.delivery_failed',
+  /** The parcel came back to the seller; nothing is restocked by itself. */
+  'order.returned',
   'order.refunded',
   /** The payment failed (WooCommerce's `failed` status). */
   'order.payment_failed',
@@ -23,6 +29,7 @@ export type CanonicalEventType = z.infer<typeof CanonicalEventType>;
 export const OrderStatusSnapshot = z.object({
   financialStatus: FinancialStatus,
   fulfillmentStatus: FulfillmentStatus,
+  deliveryStatus: DeliveryStatus.default('none'),
   platformStatus: z.string().nullish(),
   storeStatus: z.string().nullish(),
 });

@@ -64,12 +64,27 @@ export const FinancialStatus = z.enum([
   'refunded',
   'voided',
   'expired',
+  /** The payment failed or was declined (WooCommerce's `failed`): still unpaid. */
+  'failed',
   'unknown',
 ]);
 export type FinancialStatus = z.infer<typeof FinancialStatus>;
 
+/**
+ * Whether the items have been handed over for shipping (seed 003: "được vận chuyển"):
+ * `fulfilled` when every item has shipped, `partial` when some have. Delivery is a later,
+ * separate fact (`DeliveryStatus`): a failed delivery is never a fulfilment.
+ */
 export const FulfillmentStatus = z.enum(['unfulfilled', 'partial', 'fulfilled', 'restocked', 'unknown']);
 export type FulfillmentStatus = z.infer<typeof FulfillmentStatus>;
+
+/**
+ * What happened to the parcel after it shipped: `none` before it ships (or when the platform
+ * does not say), then in transit, delivered, delivery failed (seed 002's "Hủy giao hàng"), or
+ * returned to the seller. A return is not a restock (seed 002).
+ */
+export const DeliveryStatus = z.enum(['none', 'in_transit', 'delivered', 'delivery_failed', 'returned']);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 /**
  * One order model for all eight platforms. Platform-specific values that have no canonical
@@ -80,12 +95,23 @@ export const Order = z.object({
   /** The store's identity on its platform: a shop domain, an org id, a seller id. */
   storeId: z.string(),
   platformOrderId: z.string(),
-  /** What the merchant calls the order: "#1001". */
+  /**
+   * The order number as the platform shows it to the merchant ("#1001" on Shopify, "2041" on
+   * WooCommerce, "DH000123" on KiotViet); internal keys stay in `platformOrderId`.
+   */
   number: z.string(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  /** Paid only when the platform says the money was received: a COD order is unpaid until collected. */
   financialStatus: FinancialStatus,
   fulfillmentStatus: FulfillmentStatus,
+  /** Orders stored before delivery was tracked read as `none`. */
+  deliveryStatus: DeliveryStatus.default('none'),
+  /** The buyer pays on delivery (COD, "thanh toán khi nhận hàng"). */
+  cashOnDelivery: z.boolean().default(false),
+  /** The payment method as the platform names it ("cod", "bacs", "Thanh toán khi nhận hàng"). */
+  paymentMethod: z.string().nullish(),
+  /** Set when the order is cancelled on its platform: `order.cancelled` is derived from it. */
   cancelledAt: IsoDateTime.nullish(),
   cancelReason: z.string().nullish(),
   /** The platform's own status word, unmapped. */
@@ -106,5 +132,7 @@ export const Order = z.object({
   salesChannel: z.string().nullish(),
   note: z.string().nullish(),
   test: z.boolean(),
+  /** Set when the order was deleted on its platform: `order.deleted` is derived from it. */
+  deletedAt: IsoDateTime.nullish(),
 });
 export type Order = z.infer<typeof Order>;

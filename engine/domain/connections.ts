@@ -5,9 +5,6 @@ import type { Repositories } from '../storage/repositories.ts';
 import type { ConnectionRow } from '../storage/repos/connections-repo.ts';
 import type { PlatformRegistry } from '../platforms/registry.ts';
 import type { ConnectionView, PlatformAdapter } from '../platforms/adapter.ts';
-import type { NodeRegistry } from '../nodes/registry.ts';
-import type { ActiveFlows } from '../flows/active-flows.ts';
-import { flowRequirements, unmetRequirements } from '../flows/requirements.ts';
 import type { Clock } from '../shared/clock.ts';
 import { EngineError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -19,10 +16,12 @@ export function maskSecret(secret: string): string {
 export interface ConnectionServiceDeps {
   repos: Repositories;
   platforms: PlatformRegistry;
-  nodes: NodeRegistry;
-  activeFlows: ActiveFlows;
   clock: Clock;
   webhookBaseUrl(): string;
+  /** The active flows that no connection on these platforms could serve (flows/ knows what each needs). */
+  flowsLosing(remaining: Platform[]): { id: string; name: string }[];
+  /** Flows turned off because their connection went: their waiting runs are cancelled. */
+  onFlowsStopped(flowIds: string[]): void;
 }
 
 /** Connections: the stores' platform accounts, their secrets (never shown back) and settings. */
@@ -38,13 +37,29 @@ export function createConnectionService(d: ConnectionServiceDeps) {
 
   function parseSettings(adapter: PlatformAdapter, settings: unknown): Record<string, unknown> {
     const parsed = adapter.settings.safeParse(settings ?? {});
-    if (!parsed.success) throw new EngineError('invalid_args', `invalid ${platformLabels[adapter.platform]} settings: ${z.prettifyError(parsed.error)}`);
+    if (!parsed.success) {
+      // One line that names each offending setting (a form, the command line and a log all
+      // show it as is); the issues themselves ride along in details for a form to place.
+      const problems = parsed.error.issues.map((i) => `${i.path.length > 0 ? `setting "${i.path.map(String).join('.')}"` : 'settings'}: ${i.message}`);
+      throw new EngineError('invalid_args', `invalid ${platformLabels[adapter.platform]} settings: ${problems.join('; ')}`, parsed.error.issues);
+    }
     return parsed.data as Record<string, unknown>;
   }
 
   function requireSecrets(adapter: PlatformAdapter, secrets: Record<string, string>): void {
     const missing = adapter.secrets.filter((s) => !s.optional && !secrets[s.name]);
     if (missing.length > 0) throw new EngineError('invalid_args', `missing secret: ${missing.map((s) => s.label).join(', ')}`);
+  }
+
+  /** A secret under a name the adapter never reads would be kept and silently unused: refuse it. */
+  function refuseUnknownSecrets(adapter: PlatformAdapter, secrets: Record<string, string> | undefined): void {
+    const known = adapter.secrets.map((s) => s.name);
+    const unknown = Object.keys(secrets ?? {}).filter((name) => !known.includes(name));
+    if (unknown.length === 0) return;
+    throw new EngineError(
+      'invalid_args',
+      `unknown ${platformLabels[adapter.platform]} secret ${unknown.map((n) => `"${n}"`).join(', ')}; its secrets are ${known.join(', ')}`,
+    );
   }
 
   function toDto(c: ConnectionRow): ConnectionDto {
@@ -72,6 +87,8 @@ export function createConnectionService(d: ConnectionServiceDeps) {
 
   return {
     toDto,
+    list: (): ConnectionDto[] => repos.connections.list().map(toDto),
+    getDto: (id: string): ConnectionDto => toDto(get(id)),
     /** The connection as its adapter sees it; settings parsed with defaults. */
     view(c: ConnectionRow, adapter: PlatformAdapter): ConnectionView {
       const parsed = adapter.settings.safeParse(c.settings);
@@ -79,6 +96,7 @@ export function createConnectionService(d: ConnectionServiceDeps) {
     },
     create(a: { platform: Platform; storeId: string; name?: string | undefined; store?: string | undefined; secret?: string | undefined; secrets?: Record<string, string> | undefined; settings?: Record<string, unknown> | undefined }): ConnectionDto {
       const adapter = adapterFor(a.platform);
+      refuseUnknownSecrets(adapter, a.secrets);
       const secrets: Record<string, string> = { ...a.secrets };
       const first = adapter.secrets[0];
       if (a.secret !== undefined && first) secrets[first.name] = a.secret;
@@ -100,6 +118,7 @@ export function createConnectionService(d: ConnectionServiceDeps) {
     update(a: { id: string; name?: string | undefined; store?: string | undefined; secrets?: Record<string, string> | undefined; settings?: Record<string, unknown> | undefined }): ConnectionDto {
       const c = get(a.id);
       const adapter = adapterFor(c.platform);
+      refuseUnknownSecrets(adapter, a.secrets);
       const next: ConnectionRow = {
         ...c,
         name: a.name ?? c.name,
@@ -114,16 +133,13 @@ export function createConnectionService(d: ConnectionServiceDeps) {
     remove(id: string, dryRun = false): { id: string; deactivatedFlows: { id: string; name: string }[] } {
       get(id);
       const remaining = [...new Set(repos.connections.list().filter((c) => c.id !== id).map((c) => c.platform))];
-      const affected = repos.flows
-        .listActive()
-        .filter((flow) => unmetRequirements(flowRequirements(flow.document, d.nodes), remaining).length > 0)
-        .map((flow) => ({ id: flow.id, name: flow.name }));
+      const affected = d.flowsLosing(remaining);
       if (dryRun) return { id, deactivatedFlows: affected };
       repos.tx(() => {
         repos.connections.remove(id, now());
         for (const flow of affected) repos.flows.setActive(flow.id, null, now());
       });
-      d.activeFlows.invalidate();
+      d.onFlowsStopped(affected.map((f) => f.id));
       return { id, deactivatedFlows: affected };
     },
     platforms(): PlatformInfoDto[] {

@@ -1,6 +1,7 @@
 import type { Customer, Order } from '../contract/index.ts';
 import { phoneKey, type CustomersRepo } from '../storage/repos/customers-repo.ts';
 import { newId } from '../shared/ids.ts';
+import { notFound } from '../shared/errors.ts';
 
 export type CustomerChange = { customer: Customer; change: 'created' | 'updated' | 'unchanged' } | null;
 
@@ -57,3 +58,16 @@ export function upsertCustomerFromOrder(customers: CustomersRepo, order: Order, 
   customers.update(saved);
   return { customer: saved, change: 'updated' };
 }
+
+/** Customers as the API answers them. */
+export function createCustomerService(customers: CustomersRepo) {
+  return {
+    search: (query: string | undefined, limit: number): Customer[] => customers.search(query, limit),
+    get(id: string): Customer {
+      const c = customers.get(id);
+      if (!c) throw notFound('customer', id);
+      return c;
+    },
+  };
+}
+export type CustomerService = ReturnType<typeof createCustomerService>;

@@ -4,6 +4,7 @@ export function statusOf(order: Order): OrderStatusSnapshot {
   return {
     financialStatus: order.financialStatus,
     fulfillmentStatus: order.fulfillmentStatus,
+    deliveryStatus: order.deliveryStatus ?? 'none',
     platformStatus: order.platformStatus ?? null,
     storeStatus: order.storeStatus ?? null,
   };
@@ -13,7 +14,7 @@ export function statusOf(order: Order): OrderStatusSnapshot {
 export function statusChanges(before: OrderStatusSnapshot | null, after: OrderStatusSnapshot): Record<string, { from: string | null; to: string | null }> {
   const out: Record<string, { from: string | null; to: string | null }> = {};
   if (!before) return out;
-  for (const key of ['financialStatus', 'fulfillmentStatus', 'platformStatus', 'storeStatus'] as const) {
+  for (const key of ['financialStatus', 'fulfillmentStatus', 'deliveryStatus', 'platformStatus', 'storeStatus'] as const) {
     const from = before[key] ?? null;
     const to = after[key] ?? null;
     if (from !== to) out[key] = { from, to };

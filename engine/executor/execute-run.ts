@@ -1,20 +1,18 @@
-import type { FlowNode, StepDto, TimelineEntryDto } from '../contract/index.ts';
-import type { Repositories } from '../storage/repositories.ts';
+import type { FlowNode, StepDto } from '../contract/index.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
-import { RetryableStepError, type RunStart, type StepResult, type TriggerData } from '../nodes/node-executor.ts';
+import type { RunStart, StepResult, TriggerData } from '../nodes/node-type.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { EventBus } from '../events/event-bus.ts';
+import { RetryableError } from '../shared/errors.ts';
 import type { TemplateRenderer } from './templates.ts';
-import { applyEffects } from './apply-effects.ts';
-import { PermanentJobError } from '../queue/worker.ts';
+import type { EffectSink, Performed, RunStore, StoreWrite } from './ports.ts';
 
 export interface ExecutorDeps {
-  repos: Repositories;
+  store: RunStore;
+  /** Live runs' sink, and dry runs' (the run's `dryRun` picks one). */
+  sinks: { apply: EffectSink; record: EffectSink };
   registry: NodeRegistry;
   templates: TemplateRenderer;
   clock: Clock;
-  bus: EventBus;
-  fetch: typeof fetch;
 }
 
 /** Which attempt of the run's job this is, and how to mark the job done in the run's last write. */
@@ -24,75 +22,63 @@ export interface Attempt {
   complete?: () => void;
 }
 
-type Outcome = { status: 'done' | 'skipped' | 'failed'; port: string | null; reason: string | null };
-type StepOutcome = StepResult | { status: 'failed'; error: string; input?: unknown };
-type Write = () => TimelineEntryDto[];
-
 /**
  * Runs done back to back whose last writes wait to be committed together (`commit`): one
  * transaction for many runs instead of one each. A run for an order or customer already in
  * the group commits the group first, so it reads what the earlier runs wrote.
  */
 export interface RunGroup {
-  writes: Write[];
+  writes: StoreWrite[];
   after: (() => void)[];
   touched: Set<string>;
 }
 
+type Outcome = { status: StepDto['status']; port: string | null; reason: string | null };
+type Ran = { result: StepResult; performed: Performed | null } | { failed: string; input?: unknown };
+
+const takesUp = new Set(['queued', 'running', 'waiting']);
+
 /**
- * Runs one run of one flow version for its event, walking from the trigger along the ports
- * each step takes. Steps that only change Flowdesk's own data are committed together with
- * their effects, in as few transactions as the flow allows: all of them with the run's end,
- * unless a step calls the outside world, before which everything so far is committed. A run
- * taken up again after a crash reads its recorded steps instead of doing them again; a step
- * that calls out carries the same idempotency key on every attempt.
+ * A step machine over two ports: a `RunStore` and an `EffectSink`. A run walks from its
+ * trigger along the ports each step takes; each step is recorded, and a step recorded before
+ * (a restart, a retry, a wait taken up) is never done again. Local changes commit with their
+ * step, in as few transactions as the flow allows; before a step calls the outside world,
+ * everything so far is committed. A wait parks the run with a due time.
  */
 export function createExecutor(deps: ExecutorDeps) {
-  const { repos, registry, templates, clock, bus } = deps;
+  const { store, registry, templates, clock } = deps;
 
-  /**
-   * The run as stored (flow version, event, order) and whether it had started; null when it
-   * is over already (a job run twice after a crash).
-   */
-  function load(runId: string): { start: RunStart; started: boolean } | null {
-    const run = repos.runs.get(runId);
-    if (!run) throw new PermanentJobError(`run ${runId} does not exist`);
-    if (run.status !== 'queued' && run.status !== 'running') return null;
-    const document = repos.flows.getVersion(run.flowId, run.flowVersion);
-    if (!document) throw new PermanentJobError(`flow ${run.flowId} version ${run.flowVersion} does not exist`);
-    const event = repos.events.get(run.eventId);
-    if (!event) throw new PermanentJobError(`event ${run.eventId} does not exist`);
-    const stored = run.orderId ? repos.orders.get(run.orderId) : undefined;
-    const start: RunStart = {
-      runId, flowId: run.flowId, flowName: run.flowName, flowVersion: run.flowVersion, document, customerId: stored?.customerId ?? null,
-      data: {
-        event: { type: event.type, platform: event.platform, occurredAt: event.occurredAt, connectionId: event.connectionId },
-        order: { ...event.order, id: run.orderId },
-        previous: event.previous,
-      },
-    };
-    return { start, started: run.status === 'running' };
-  }
-
-  async function runStep(runId: string, node: FlowNode, data: TriggerData, attempt: Attempt): Promise<StepOutcome> {
+  async function runStep(run: RunStart, node: FlowNode, data: TriggerData, sink: EffectSink, attempt: Attempt, flush: () => Promise<void>): Promise<Ran> {
     const type = registry.get(node.type);
-    if (!type) return { status: 'failed', error: `unknown node type ${node.type}` };
+    if (!type) return { failed: `unknown node type ${node.type}` };
     const params = type.spec.params.safeParse(node.params);
-    if (!params.success) return { status: 'failed', error: `invalid settings: ${params.error.issues.map((i) => i.message).join('; ')}`, input: node.params };
+    if (!params.success) return { failed: `invalid settings: ${params.error.issues.map((i) => i.message).join('; ')}`, input: node.params };
+    let result: StepResult;
     try {
-      return await type.executor.run({
-        params: params.data,
-        data,
-        render: (t) => templates.render(t, data),
-        idempotencyKey: `${runId}:${node.id}`,
-        fetch: deps.fetch,
-      });
+      result = await type.run({ params: params.data, data, render: (t) => templates.render(t, data), nowMs: clock.now() });
+    } catch (error) {
+      return { failed: error instanceof Error ? error.message : String(error) };
+    }
+    const intents = result.status === 'done' ? (result.intents ?? []) : [];
+    if (intents.length === 0) return { result, performed: null };
+    try {
+      // What was done so far is made durable before the outside world is called.
+      if (sink.callsOut(intents)) await flush();
+      const ctx = { runId: run.runId, nodeId: node.id, flowId: run.flowId, flowName: run.flowName, orderId: run.data.order.id, atMs: clock.now(), idempotencyKey: `${run.runId}:${node.id}` };
+      return { result, performed: await sink.perform(intents, ctx) };
     } catch (error) {
       // A passing failure of the outside world: retry the run, unless this was its last chance.
-      if (error instanceof RetryableStepError && attempt.attempts < attempt.maxAttempts) throw error;
+      if (error instanceof RetryableError && attempt.attempts < attempt.maxAttempts) throw error;
       const message = error instanceof Error ? error.message : String(error);
-      return { status: 'failed', error: error instanceof RetryableStepError ? `${message} (gave up after ${attempt.attempts} attempts)` : message };
+      return { failed: error instanceof RetryableError ? `${message} (gave up after ${attempt.attempts} attempts)` : message, input: result.input };
     }
+  }
+
+  function outcomeOf(ran: Ran): Outcome {
+    if ('failed' in ran) return { status: 'failed', port: null, reason: ran.failed };
+    const r = ran.result;
+    if (r.status === 'skipped') return { status: 'skipped', port: r.port ?? null, reason: r.reason };
+    return { status: ran.performed?.waitUntilMs != null ? 'waiting' : 'done', port: r.port ?? 'out', reason: null };
   }
 
   return {
@@ -101,66 +87,78 @@ export function createExecutor(deps: ExecutorDeps) {
      * committed (a run nobody has started): nothing is read back. Without it, all is read.
      */
     async execute(runId: string, attempt: Attempt = { attempts: 1, maxAttempts: 1 }, handed?: RunStart, group?: RunGroup): Promise<void> {
-      const loaded = handed ? { start: handed, started: false } : load(runId);
-      if (!loaded) {
+      const loaded = handed ? { start: handed, status: 'queued' as const, steps: [] } : await store.load(runId);
+      if (!loaded || !takesUp.has(loaded.status)) {
+        // Over already (a job run twice after a crash), cancelled while waiting, or gone.
         attempt.complete?.();
         return;
       }
-      const { start: { flowName, document: doc, customerId }, started } = loaded;
       const run = loaded.start;
+      const sink = run.dryRun ? deps.sinks.record : deps.sinks.apply;
       const orderId = run.data.order.id;
       if (group) {
-        const keys = [orderId, customerId].filter((k): k is string => k !== null);
-        if (keys.some((k) => group.touched.has(k))) commit(group);
+        const keys = [orderId, run.customerId].filter((k): k is string => k !== null);
+        if (keys.some((k) => group.touched.has(k))) await commit(group);
         for (const k of keys) group.touched.add(k);
       }
-      // The customer as it is now (an earlier run may have tagged them), not as of the event.
-      const customer = customerId ? (repos.customers.get(customerId) ?? null) : null;
+      const customer = run.customerId ? await store.customer(run.customerId) : null;
       const data: TriggerData = { ...run.data, customer };
       const startMs = clock.now();
-      const pending: Write[] = [];
-      const flush = () => commit({ writes: pending, after: [], touched: new Set() });
+      const pending: StoreWrite[] = [store.started(run, startMs, loaded.status === 'queued')];
+      const flush = async () => {
+        await store.commit(pending.splice(0));
+      };
 
-      pending.push(() => {
-        repos.runs.markStarted(runId, new Date(startMs).toISOString());
-        if (!orderId || started) return [];
-        return [repos.timeline.append({
-          orderId, atMs: startMs, kind: 'run', runId,
-          title: `Flow "${flowName}" started (version ${run.flowVersion})`,
-          detail: { status: 'running', flowId: run.flowId, flowName, flowVersion: run.flowVersion, eventType: data.event.type },
-        })];
-      });
-
-      // Only a run that had started can have steps recorded (done before a crash).
-      const recorded = new Map<string, StepDto>(started ? repos.runs.steps(runId).map((s) => [s.nodeId, s]) : []);
+      const recorded = new Map(loaded.steps.map((s) => [s.nodeId, s]));
+      const doc = run.document;
       const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
       const trigger = doc.nodes.find((n) => registry.get(n.type)?.spec.triggers?.includes(data.event.type as never));
-      let seq = recorded.size;
+      let seq = loaded.steps.reduce((max, s) => Math.max(max, s.seq), 0);
       let failure: string | null = trigger ? null : `no trigger in version ${run.flowVersion} listens to ${data.event.type}`;
+      let parkedUntil: number | null = null;
       const queue: FlowNode[] = trigger ? [trigger] : [];
       const visited = new Set<string>();
 
-      while (queue.length > 0 && failure === null) {
+      while (queue.length > 0 && failure === null && parkedUntil === null) {
         const node = queue.shift()!;
         if (visited.has(node.id)) continue;
         visited.add(node.id);
         let outcome: Outcome;
         const prior = recorded.get(node.id);
-        if (prior) {
+        if (prior?.status === 'waiting') {
+          const dueMs = Date.parse(prior.dueAt ?? '');
+          // Woken before its time (a clock moved): park again until it.
+          if (clock.now() < dueMs) {
+            parkedUntil = dueMs;
+            break;
+          }
+          pending.push(store.waitOver(run, node.id));
+          outcome = { status: 'done', port: prior.port ?? 'out', reason: null };
+        } else if (prior) {
           outcome = { status: prior.status, port: prior.port, reason: prior.reason };
         } else {
-          // What was done so far is made durable before the outside world is called.
-          if (registry.get(node.type)?.spec.effects === 'external') flush();
           const t0 = performance.now();
           const stepStartMs = clock.now();
-          let result: StepOutcome;
+          let ran: Ran;
           try {
-            result = await runStep(runId, node, data, attempt);
+            ran = await runStep(run, node, data, sink, attempt, flush);
           } catch (error) {
-            flush();
+            await flush();
             throw error;
           }
-          outcome = recordStep(pending, runId, ++seq, node, result, stepStartMs, performance.now() - t0, orderId, flowName);
+          outcome = outcomeOf(ran);
+          const waitUntil = 'failed' in ran ? null : (ran.performed?.waitUntilMs ?? null);
+          const r = 'failed' in ran ? null : ran.result;
+          pending.push(store.step(run, {
+            seq: ++seq, node, status: outcome.status, reason: outcome.reason, port: outcome.port,
+            input: 'failed' in ran ? (ran.input ?? null) : (r!.input ?? null),
+            output: r?.status === 'done' ? (r.output ?? null) : null,
+            startedMs: stepStartMs, endedMs: clock.now(), durationMs: performance.now() - t0, dueMs: waitUntil,
+          }, 'failed' in ran ? null : ran.performed));
+          if (waitUntil !== null) {
+            parkedUntil = waitUntil;
+            break;
+          }
         }
         if (outcome.status === 'failed') {
           failure = `step "${node.label ?? node.id}" failed: ${outcome.reason ?? 'no reason given'}`;
@@ -175,35 +173,18 @@ export function createExecutor(deps: ExecutorDeps) {
       }
 
       const endMs = clock.now();
-      pending.push(() => {
-        repos.runs.finish(runId, failure ? 'failed' : 'succeeded', failure, new Date(endMs).toISOString(), endMs - startMs);
-        if (!orderId) return [];
-        return [repos.timeline.append({
-          orderId, atMs: endMs, kind: 'run', runId,
-          title: failure ? `Flow "${flowName}" failed: ${failure}` : `Flow "${flowName}" finished`,
-          detail: { status: failure ? 'failed' : 'succeeded', error: failure, flowId: run.flowId, flowName },
-        })];
-      });
+      if (parkedUntil !== null) pending.push(store.parked(run, parkedUntil, endMs));
+      else pending.push(store.finished(run, { status: failure ? 'failed' : 'succeeded', error: failure }, endMs, endMs - startMs));
       pending.push(() => {
         attempt.complete?.();
         return [];
       });
-      const announce = () => {
-        if (!bus.listening()) return;
-        const summary = repos.runs.get(runId);
-        if (summary) {
-          const { eventId: _e, ...dto } = summary;
-          bus.emit('run.finished', dto);
-        }
-        // A run may have changed its order (tags, notes): say so, as processing does.
-        const order = orderId ? repos.orders.summary(orderId) : undefined;
-        if (order) bus.emit('order.changed', order);
-      };
+      const announce = () => store.announce(run);
       if (group) {
         group.writes.push(...pending);
         group.after.push(announce);
       } else {
-        flush();
+        await flush();
         announce();
       }
     },
@@ -211,54 +192,13 @@ export function createExecutor(deps: ExecutorDeps) {
     commit,
   };
 
-  /** Commits the writes in one transaction, then says what was appended and runs `after`. */
-  function commit(group: RunGroup): void {
-    const appended: TimelineEntryDto[] = [];
-    if (group.writes.length > 0) {
-      repos.tx(() => {
-        for (const write of group.writes) appended.push(...write());
-      });
-    }
+  /** Commits the group's writes in one transaction, then runs what waited for them. */
+  async function commit(group: RunGroup): Promise<void> {
+    const writes = group.writes.splice(0);
     const after = group.after.splice(0);
-    group.writes.length = 0;
     group.touched.clear();
-    for (const entry of appended) bus.emit('timeline.appended', entry);
+    if (writes.length > 0) await store.commit(writes);
     for (const fn of after) fn();
-  }
-
-  /** Queues the step's record, its timeline entry and its effects for the next commit. */
-  function recordStep(
-    pending: Write[], runId: string, seq: number, node: FlowNode, result: StepOutcome,
-    startedMs: number, durationMs: number, orderId: string | null, flowName: string,
-  ): Outcome {
-    const nowMs = clock.now();
-    const label = node.label ?? registry.get(node.type)?.spec.label ?? node.type;
-    const reason = result.status === 'failed' ? result.error : result.status === 'skipped' ? result.reason : null;
-    const outcome: Outcome = result.status === 'failed'
-      ? { status: 'failed', port: null, reason }
-      : { status: result.status, port: result.port ?? (result.status === 'skipped' ? null : 'out'), reason };
-    pending.push(() => {
-      const appended: TimelineEntryDto[] = [];
-      repos.runs.insertStep({
-        runId, seq, nodeId: node.id, nodeType: node.type, status: outcome.status, reason, port: outcome.port,
-        input: result.input ?? null, output: result.status === 'done' ? (result.output ?? null) : null,
-        startedAt: new Date(startedMs).toISOString(), durationMs,
-      });
-      if (orderId) {
-        const title = outcome.status === 'done'
-          ? `${label}: done${outcome.port && outcome.port !== 'out' ? ` (${outcome.port})` : ''}`
-          : `${label}: ${outcome.status}: ${reason}`;
-        appended.push(repos.timeline.append({
-          orderId, atMs: nowMs, kind: 'step', runId, title,
-          detail: { nodeId: node.id, nodeType: node.type, label, status: outcome.status, reason, port: outcome.port },
-        }));
-      }
-      if (result.status === 'done' && result.effects) {
-        appended.push(...applyEffects(repos, result.effects, { ms: nowMs, iso: new Date(nowMs).toISOString(), runId, flowName }));
-      }
-      return appended;
-    });
-    return outcome;
   }
 }
 export type Executor = ReturnType<typeof createExecutor>;

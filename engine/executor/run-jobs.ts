@@ -1,7 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import type { BatchHandler, BatchResult } from '../queue/worker.ts';
 import type { Job, Queue } from '../queue/queue.ts';
-import type { RunStart } from '../nodes/node-executor.ts';
+import type { RunStart } from '../nodes/node-type.ts';
 import type { Executor } from './execute-run.ts';
 
 /**
@@ -28,7 +28,7 @@ export function runJobs(executor: Executor, queue: Queue, size = 32): BatchHandl
         }
       }
       try {
-        executor.commit(group);
+        await executor.commit(group);
       } catch (error) {
         failures.push(...done.map((job) => ({ job, error })));
       }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FlowDetailDto, FlowDocument, FlowFile, FlowSummaryDto } from '../contract/index.ts';
+import type { FlowDetailDto, FlowDocument, FlowFile, FlowSummaryDto, Platform } from '../contract/index.ts';
 import { FLOW_FILE_FORMAT, FlowFile as FlowFileSchema } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
@@ -8,9 +8,15 @@ import type { Clock } from '../shared/clock.ts';
 import { EngineError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { validateFlow } from './validate.ts';
+import { flowRequirements, unmetRequirements } from './requirements.ts';
+
+export interface FlowServiceHooks {
+  /** A flow stopped running (turned off or deleted): its waiting runs are cancelled. */
+  onStopped?(flowId: string, why: 'deactivated' | 'deleted'): void;
+}
 
 /** Flows and their versions: every save is a new version; at most one version is active. */
-export function createFlowService(repos: Repositories, registry: NodeRegistry, activeFlows: ActiveFlows, clock: Clock) {
+export function createFlowService(repos: Repositories, registry: NodeRegistry, activeFlows: ActiveFlows, clock: Clock, hooks: FlowServiceHooks = {}) {
   const now = () => new Date(clock.now()).toISOString();
 
   function summary(id: string): FlowSummaryDto {
@@ -67,17 +73,26 @@ export function createFlowService(repos: Repositories, registry: NodeRegistry, a
     get: detail,
     save,
     validate: (doc: FlowDocument) => validateFlow(doc, registry),
+    /** The active flows no connection on these platforms could serve (a connection is about to go). */
+    unservable(remaining: Platform[]): { id: string; name: string }[] {
+      return repos.flows
+        .listActive()
+        .filter((flow) => unmetRequirements(flowRequirements(flow.document, registry), remaining).length > 0)
+        .map((flow) => ({ id: flow.id, name: flow.name }));
+    },
     activate,
     deactivate(id: string): FlowSummaryDto {
       summary(id);
       repos.flows.setActive(id, null, now());
       activeFlows.invalidate();
+      hooks.onStopped?.(id, 'deactivated');
       return summary(id);
     },
     delete(id: string): { id: string } {
       summary(id);
       repos.flows.delete(id, now());
       activeFlows.invalidate();
+      hooks.onStopped?.(id, 'deleted');
       return { id };
     },
     import(file: unknown, activateIt: boolean): FlowDetailDto {

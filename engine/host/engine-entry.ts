@@ -2,7 +2,8 @@
 // fork). It speaks envelopes only: {type:'invoke'} in, {type:'reply'|'event'|'ready'|'fatal'} out.
 import { createEngine } from '../create-engine.ts';
 import { createConsoleLogger } from '../shared/logger.ts';
-import { defaultDataDir } from './data-dir.ts';
+import { defaultDataDir } from '../storage/data-dir.ts';
+import { ENGINE_RESTART_EXIT_CODE } from '../contract/index.ts';
 
 interface Port {
   postMessage(message: unknown): void;
@@ -28,9 +29,6 @@ function parentPort(): Port {
   throw new Error('engine-entry must run as a child process (utilityProcess.fork or child_process.fork)');
 }
 
-/** The exit code that asks the desktop shell to start the engine again at once. */
-export const RESTART_EXIT_CODE = 75;
-
 const port = parentPort();
 const secretKey = process.env['FLOWDESK_SECRET_KEY'];
 delete process.env['FLOWDESK_SECRET_KEY'];
@@ -44,7 +42,7 @@ const engine = createEngine({
   ...(secretKey ? { secretKey: Buffer.from(secretKey, 'base64') } : {}),
   logger: createConsoleLogger(),
   // A restore needs a fresh start on the restored file: exit, and the shell starts us again.
-  onRestartRequested: () => void engine.stop().then(() => process.exit(RESTART_EXIT_CODE)),
+  onRestartRequested: () => void engine.stop().then(() => process.exit(ENGINE_RESTART_EXIT_CODE)),
 });
 
 engine.subscribe((m) => port.postMessage({ type: 'event', event: m.event, payload: m.payload }));

@@ -15,8 +15,8 @@ describe('the node registry', () => {
     const triggers = dtos.filter((d) => d.category === 'trigger').map((d) => d.triggers);
     expect(triggers).toEqual([
       ['order.created'], ['order.updated'], ['order.paid'], ['order.cancelled'], ['order.fulfilled'],
-      ['order.partially_fulfilled'], ['order.refunded'], ['order.payment_failed'], ['order.deleted'], ['marketplace.status_changed'],
-      ['customer.created'], ['customer.updated'],
+      ['order.partially_fulfilled'], ['order.delivered'], ['order.delivery_failed'], ['order.returned'], ['order.refunded'],
+      ['order.payment_failed'], ['order.deleted'], ['marketplace.status_changed'], ['customer.created'], ['customer.updated'],
     ]);
   });
 });

@@ -1,26 +1,24 @@
 import { z } from 'zod';
 import type { NodeSpec, NodeSpecDto } from '../contract/index.ts';
-import { builtinNodeSpecs } from '../contract/index.ts';
-import { defineNodeType, type NodeExecutor, type NodeType } from './node-executor.ts';
-import { orderTriggerExecutor } from './orders/order-trigger.run.ts';
-import { compareExecutor } from './logic/compare.run.ts';
-import { addCustomerTagExecutor, addOrderTagExecutor, addTimelineNoteExecutor } from './flowdesk/in-app-actions.run.ts';
-import { httpRequestExecutor } from './http/http-request.run.ts';
+import type { NodeType } from './node-type.ts';
+import { orderTriggerNodes } from './orders/order-trigger.run.ts';
+import { compareNode } from './logic/compare.run.ts';
+import { conditionNode } from './logic/condition.run.ts';
+import { addCustomerTagNode, addOrderTagNode, addTimelineNoteNode } from './flowdesk/in-app-actions.run.ts';
+import { httpRequestNode } from './http/http-request.run.ts';
+import { timingNodes } from './timing/wait.run.ts';
 
-/** The function that runs each built-in spec, by type id. Triggers share one. */
-const executors: Record<string, NodeExecutor<never>> = {
-  'logic.compare': compareExecutor,
-  'flowdesk.add_order_tag': addOrderTagExecutor,
-  'flowdesk.add_customer_tag': addCustomerTagExecutor,
-  'flowdesk.add_timeline_note': addTimelineNoteExecutor,
-  'http.request': httpRequestExecutor,
-};
-
-export const builtinNodeTypes: readonly NodeType[] = builtinNodeSpecs.map((spec) => {
-  const executor = spec.category === 'trigger' ? orderTriggerExecutor : executors[spec.type];
-  if (!executor) throw new Error(`no executor for built-in node type ${spec.type}`);
-  return defineNodeType(spec, executor as NodeExecutor<never>);
-});
+/** Every built-in node type (spec + run function), in the palette's order. */
+export const builtinNodeTypes: readonly NodeType[] = [
+  ...orderTriggerNodes,
+  conditionNode,
+  compareNode,
+  ...timingNodes,
+  addOrderTagNode,
+  addCustomerTagNode,
+  addTimelineNoteNode,
+  httpRequestNode,
+];
 
 export interface NodeRegistry {
   get(type: string): NodeType | undefined;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CanonicalEventType, Order, Platform } from '../contract/index.ts';
+import type { Order, Platform } from '../contract/index.ts';
 import type { Clock } from '../shared/clock.ts';
 
 /** A request as the listener received it: bytes untouched, header names lowercased. */
@@ -51,14 +51,25 @@ export interface NormalizeContext<S = Record<string, unknown>> {
   connectionId: string;
   storeId: string;
   settings: S;
-  /** The order as Flowdesk last stored it, for adapters that derive events from a transition. */
+  /**
+   * The order as Flowdesk last stored it, for state a delivery leaves out (a deleted order's
+   * last known content, a marketplace order's payment before it was cancelled).
+   */
   previous: Order | null;
 }
 
+/**
+ * An order's canonical state as the delivery shows it. Adapters map raw platform statuses into
+ * canonical state only; the events are derived from the change of state by one domain module
+ * (domain/order-events.ts), the same way for every platform.
+ */
 export interface Normalized {
   order: Order;
-  /** The canonical events this delivery stands for, in the order they happened. */
-  events: CanonicalEventType[];
+  /**
+   * What the delivery held that could not be used, without failing it (an optional field of the
+   * wrong shape, left empty): recorded on the delivery, where the user sees it in the inbox.
+   */
+  warnings?: string[];
 }
 
 /**
@@ -67,6 +78,8 @@ export interface Normalized {
  */
 export interface PlatformAdapter<S = Record<string, unknown>> {
   platform: Platform;
+  /** A marketplace (Lazada): a change of its own order status word fires `marketplace.status_changed`. */
+  marketplace?: boolean;
   /** What the store identity is on this platform, for the connection form. */
   storeIdLabel: string;
   /** The secrets a connection holds, by name. The first is the one `connections.create { secret }` sets. */

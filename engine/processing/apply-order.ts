@@ -6,19 +6,23 @@ import type { Job, Queue } from '../queue/queue.ts';
 import type { ActiveFlows } from '../flows/active-flows.ts';
 import { upsertCustomerFromOrder } from '../domain/customers.ts';
 import { statusChanges, statusOf, versionMs } from '../domain/order-state.ts';
+import { deriveOrderEvents } from '../domain/order-events.ts';
 import { unmetRequirements } from '../flows/requirements.ts';
 import { newId } from '../shared/ids.ts';
-import type { RunStart } from '../nodes/node-executor.ts';
-
-export const RUN_JOB = 'run.execute';
+import type { RunStart } from '../nodes/node-type.ts';
+import type { Timeline } from '../domain/timeline.ts';
+import { RUN_JOB } from '../executor/sqlite-run-store.ts';
 
 export interface ApplyContext {
   repos: Repositories;
+  timeline: Timeline;
   queue: Queue;
   activeFlows: ActiveFlows;
   connection: ConnectionRow;
   delivery: Pick<InboxEntryDto, 'id' | 'topic' | 'reason' | 'verdict' | 'deliveryKey' | 'receivedAt'>;
   nowMs: number;
+  /** The platform is a marketplace (its own status changes are events). */
+  marketplace: boolean;
   /** Timeline entries written, to announce once the transaction commits. */
   emitted: TimelineEntryDto[];
   /** Run jobs created already leased, for this worker to run right after the commit. */
@@ -39,7 +43,8 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
   const incomingMs = versionMs(incoming.updatedAt);
   const stale = existing !== undefined && incomingMs < existing.platformUpdatedMs;
   const orderId = existing?.id ?? newId('ord');
-  const append = (e: Parameters<typeof repos.timeline.append>[0]) => c.emitted.push(repos.timeline.append(e));
+  const append = (atMs: number, data: Parameters<Timeline['append']>[2], runId: string | null = null) =>
+    c.emitted.push(c.timeline.append(orderId, atMs, data, { inboxId, runId }));
 
   let customerId = existing?.customerId ?? null;
   let customerChange: 'created' | 'updated' | 'unchanged' | null = null;
@@ -49,35 +54,26 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
     customerChange = customer?.change ?? null;
     repos.orders.save(orderId, connection.id, incoming, customerId, incomingMs, now);
   }
-  append({
-    orderId, atMs: Date.parse(delivery.receivedAt), kind: 'delivery', inboxId,
-    title: `${delivery.topic} received from ${connection.name}: ${delivery.reason}`,
-    detail: { topic: delivery.topic, verdict: delivery.verdict, signature: delivery.reason, deliveryKey: delivery.deliveryKey, inboxId },
+  append(Date.parse(delivery.receivedAt), {
+    kind: 'delivery', topic: delivery.topic, verdict: delivery.verdict, signature: delivery.reason, deliveryKey: delivery.deliveryKey, connectionName: connection.name,
   });
   if (stale) {
-    append({
-      orderId, atMs: nowMs, kind: 'stale_delivery', inboxId,
-      title: `Older than what Flowdesk has (updated ${incoming.updatedAt}, stored ${existing!.order.updatedAt}): not applied`,
-      detail: { incomingUpdatedAt: incoming.updatedAt, storedUpdatedAt: existing!.order.updatedAt },
-    });
+    append(nowMs, { kind: 'stale_delivery', incomingUpdatedAt: incoming.updatedAt, storedUpdatedAt: existing!.order.updatedAt });
   } else if (!existing) {
-    append({ orderId, atMs: nowMs, kind: 'order_created', inboxId, title: `Order ${incoming.number} recorded`, detail: { ...statusOf(incoming) } });
+    append(nowMs, { kind: 'order_created', number: incoming.number, ...statusOf(incoming) });
   } else {
     const changes = statusChanges(statusOf(existing.order), statusOf(incoming));
-    if (Object.keys(changes).length > 0) {
-      const text = Object.entries(changes).map(([k, v]) => `${k} ${v.from ?? '—'} → ${v.to ?? '—'}`).join(', ');
-      append({ orderId, atMs: nowMs, kind: 'status_change', inboxId, title: `Status changed: ${text} (from ${delivery.topic})`, detail: { changes, source: delivery.topic } });
-    }
+    if (Object.keys(changes).length > 0) append(nowMs, { kind: 'status_change', changes, source: delivery.topic });
   }
 
-  // A stale orders/updated says nothing new; other topics still record that the thing happened.
+  // A stale delivery says nothing new: its events fired when the newer state arrived.
   const current = stale ? existing!.order : incoming;
   const previous = existing ? statusOf(existing.order) : null;
-  const events = normalized.events.filter((t) => !(stale && t === 'order.updated'));
+  const events = stale ? [] : deriveOrderEvents(existing?.order ?? null, incoming, { marketplace: c.marketplace });
   if (customerChange === 'created' || customerChange === 'updated') {
     events.push(customerChange === 'created' ? 'customer.created' : 'customer.updated');
-    const who = incoming.customer?.email ?? incoming.customer?.phone ?? incoming.shippingAddress?.phone ?? '';
-    append({ orderId, atMs: nowMs, kind: 'customer', inboxId, title: `Customer ${who} ${customerChange} from this order`, detail: { customerId, change: customerChange } });
+    const who = incoming.customer?.email ?? incoming.customer?.phone ?? incoming.shippingAddress?.phone ?? null;
+    append(nowMs, { kind: 'customer', customerId, change: customerChange, who });
   }
   const storePlatforms = repos.connections.platformsOf(connection.store);
   let runs = 0;
@@ -92,10 +88,10 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
       if (!created) continue;
       runs++;
       if (skipReason) {
-        append({ orderId, atMs: nowMs, kind: 'run', runId, title: `Flow "${flow.name}" not run: ${skipReason}`, detail: { status: 'skipped', reason: skipReason } });
+        append(nowMs, { kind: 'run', status: 'skipped', flowId: flow.id, flowName: flow.name, flowVersion: flow.version, eventType: type, reason: skipReason }, runId);
       } else {
         const start: RunStart = {
-          runId, flowId: flow.id, flowName: flow.name, flowVersion: flow.version, document: flow.document, customerId,
+          runId, flowId: flow.id, flowName: flow.name, flowVersion: flow.version, document: flow.document, customerId, dryRun: false,
           data: { event: { type, platform: event.platform, occurredAt: event.occurredAt, connectionId: event.connectionId }, order: { ...current, id: orderId }, previous: event.previous },
         };
         c.runJobs.push(c.queue.enqueueLeased(RUN_JOB, { runId }, { idempotencyKey: `run:${runId}` }, start));
@@ -106,6 +102,7 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
     stale ? `stale: order ${incoming.number} not overwritten` : `${existing ? 'updated' : 'created'} order ${incoming.number}`,
     events.length > 0 ? `events ${events.join(', ')}` : 'no event',
     `${runs} run${runs === 1 ? '' : 's'}`,
+    ...(normalized.warnings ?? []).map((w) => `warning: ${w}`),
   ].join('; ');
   return { orderId, outcome };
 }

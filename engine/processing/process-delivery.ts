@@ -7,17 +7,21 @@ import type { ConnectionView, Normalized, PlatformAdapter, RawDelivery } from '.
 type NormalizeResult = Normalized | { ignore: string };
 import type { Queue, Job } from '../queue/queue.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { EventBus } from '../events/event-bus.ts';
+import type { EventBus } from '../shared/event-bus.ts';
 import type { ActiveFlows } from '../flows/active-flows.ts';
 import type { ConnectionService } from '../domain/connections.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
-import { PermanentJobError, type BatchResult, type HandlerResult } from '../queue/worker.ts';
+import type { Timeline } from '../domain/timeline.ts';
+import type { OrderService } from '../domain/orders.ts';
+import type { BatchResult, HandlerResult } from '../queue/worker.ts';
+import { PermanentJobError } from '../shared/errors.ts';
 import { applyOrder } from './apply-order.ts';
 
-export { RUN_JOB } from './apply-order.ts';
 
 export interface ProcessDeps {
   repos: Repositories;
+  timeline: Timeline;
+  orders: OrderService;
   platforms: PlatformRegistry;
   queue: Queue;
   clock: Clock;
@@ -65,6 +69,7 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     delivery: NonNullable<ReturnType<Repositories['inbox']['get']>>;
     connection: NonNullable<ReturnType<Repositories['connections']['get']>>;
     results: NormalizeResult[];
+    marketplace: boolean;
   }
 
   /** Everything a delivery needs before its transaction: its payload read, enriched, normalized. */
@@ -83,7 +88,7 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     const raw = { method: delivery.method, path: delivery.path, headers: delivery.headers, body: delivery.body };
     const view = deps.connections.view(connection, adapter);
     try {
-      return { job, delivery, connection, results: await normalizeAll(raw, adapter, view, delivery.topic) };
+      return { job, delivery, connection, results: await normalizeAll(raw, adapter, view, delivery.topic), marketplace: adapter.marketplace === true };
     } catch (error) {
       const permanent = !(error instanceof Error) || error instanceof PermanentJobError || !adapter.enrich || error.name === 'ZodError';
       const message = (error as Error).message;
@@ -103,7 +108,7 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
         outcomes.push(`nothing to apply: ${result.ignore}`);
         continue;
       }
-      const applied = applyOrder({ repos, queue, activeFlows, connection: p.connection, delivery: p.delivery, nowMs: clock.now(), emitted: out.emitted, runJobs: out.runJobs }, result);
+      const applied = applyOrder({ repos, timeline: deps.timeline, queue, activeFlows, connection: p.connection, delivery: p.delivery, nowMs: clock.now(), marketplace: p.marketplace, emitted: out.emitted, runJobs: out.runJobs }, result);
       outcomes.push(applied.outcome);
       changed.push(applied.orderId);
     }
@@ -120,7 +125,7 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
       if (summary) bus.emit('delivery.received', summary);
     }
     for (const orderId of new Set(out.changed)) {
-      const order: OrderSummaryDto | undefined = repos.orders.summary(orderId);
+      const order: OrderSummaryDto | undefined = deps.orders.summary(orderId);
       if (order) bus.emit('order.changed', order);
     }
   }

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../storage/database.ts';
 import { createJobsRepo } from '../storage/repos/jobs-repo.ts';
 import { createQueue } from './queue.ts';
-import { createWorker, PermanentJobError } from './worker.ts';
+import { createWorker } from './worker.ts';
+import { PermanentJobError } from '../shared/errors.ts';
 import { silentLogger } from '../shared/logger.ts';
 
 function manualClock(start = 1_000_000) {

@@ -1,11 +1,7 @@
 import type { Logger } from '../shared/logger.ts';
 import type { Clock } from '../shared/clock.ts';
+import { PermanentJobError } from '../shared/errors.ts';
 import type { Job, Queue } from './queue.ts';
-
-/** Thrown by a handler for a failure that retrying cannot fix (bad data): the job goes dead at once. */
-export class PermanentJobError extends Error {
-  override name = 'PermanentJobError';
-}
 
 /**
  * What a handler may say when it returns: that it completed the job inside its own

@@ -39,6 +39,7 @@ const order: OrderSummaryDto = {
   currency: 'USD',
   financialStatus: 'paid',
   fulfillmentStatus: 'unfulfilled',
+  deliveryStatus: 'none',
   tags: ['vip'],
   localTags: [],
   platformUpdatedAt: '2026-11-20T10:15:00-05:00',

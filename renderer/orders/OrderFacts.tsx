@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { platformLabels, type ConnectionDto, type OrderDetailDto } from '../../engine/contract/index.ts';
 import { Badge } from '../components/Badge.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
-import { fulfillmentTone, paymentTone } from './order-tones.ts';
+import { deliveryTone, fulfillmentTone, paymentTone } from './order-tones.ts';
 import { OrderTags } from './OrderTags.tsx';
 
 interface OrderFactsProps {
@@ -14,6 +14,8 @@ interface OrderFactsProps {
 export function OrderFacts({ detail, connection }: OrderFactsProps) {
   const { t } = useTranslation('orders');
   const { summary, order } = detail;
+  // Orders stored before delivery was tracked carry no delivery status.
+  const delivery = order.deliveryStatus ?? 'none';
   return (
     <section className="order-card" aria-labelledby="order-summary-heading">
       <h2 id="order-summary-heading">{t('order.summary')}</h2>
@@ -61,6 +63,24 @@ export function OrderFacts({ detail, connection }: OrderFactsProps) {
         <dd>
           <Badge value={t(`fulfillmentStatus.${summary.fulfillmentStatus}`)} tone={fulfillmentTone[summary.fulfillmentStatus]} />
         </dd>
+        <dt>{t('order.delivery')}</dt>
+        <dd>
+          <Badge value={t(`deliveryStatus.${delivery}`)} tone={deliveryTone[delivery]} />
+        </dd>
+        {order.paymentMethod || order.cashOnDelivery ? (
+          <>
+            <dt>{t('order.paymentMethod')}</dt>
+            <dd>
+              {order.paymentMethod ?? ''}
+              {order.cashOnDelivery ? (
+                <>
+                  {' '}
+                  <Badge value={t('order.cod')} tone="neutral" />
+                </>
+              ) : null}
+            </dd>
+          </>
+        ) : null}
         {order.platformStatus ? (
           <>
             <dt>{t('order.platformStatus')}</dt>

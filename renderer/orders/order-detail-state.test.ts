@@ -4,7 +4,7 @@ import { initialOrderDetail, orderDetailReducer, type OrderDetailAction, type Or
 
 const summary = { id: 'ord_1', number: '#1001', financialStatus: 'pending' } as OrderSummaryDto;
 const entry = (id: number, orderId = 'ord_1'): TimelineEntryDto => ({
-  id, orderId, at: '2026-01-01T00:00:00.000Z', kind: 'note', title: `e${id}`, detail: null, inboxId: null, runId: null,
+  id, orderId, at: '2026-01-01T00:00:00.000Z', kind: 'note', data: { kind: 'note', text: `e${id}` }, legacyTitle: null, inboxId: null, runId: null,
 });
 const detail = (timeline: TimelineEntryDto[]): OrderDetailDto => ({ summary, timeline }) as unknown as OrderDetailDto;
 const run = (...actions: OrderDetailAction[]): OrderDetailState => actions.reduce(orderDetailReducer, initialOrderDetail);

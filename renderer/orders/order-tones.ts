@@ -1,4 +1,4 @@
-import type { FinancialStatus, FulfillmentStatus } from '../../engine/contract/index.ts';
+import type { DeliveryStatus, FinancialStatus, FulfillmentStatus } from '../../engine/contract/index.ts';
 import type { BadgeTone } from '../components/Badge.tsx';
 
 export const paymentTone: Record<FinancialStatus, BadgeTone> = {
@@ -10,6 +10,7 @@ export const paymentTone: Record<FinancialStatus, BadgeTone> = {
   refunded: 'neutral',
   voided: 'bad',
   expired: 'bad',
+  failed: 'bad',
   unknown: 'neutral',
 };
 
@@ -19,4 +20,12 @@ export const fulfillmentTone: Record<FulfillmentStatus, BadgeTone> = {
   unfulfilled: 'neutral',
   restocked: 'neutral',
   unknown: 'neutral',
+};
+
+export const deliveryTone: Record<DeliveryStatus, BadgeTone> = {
+  none: 'neutral',
+  in_transit: 'neutral',
+  delivered: 'good',
+  delivery_failed: 'bad',
+  returned: 'warn',
 };

@@ -46,7 +46,7 @@ export function RunPage({ id }: { id: string }) {
           <h1 id={pageTitleId} tabIndex={-1} className="run-title">
             {t('page.heading', { flow: run.flowName })}
           </h1>
-          <RunStatusBadge status={run.status} />
+          <RunStatusBadge status={run.status} dueAt={run.dueAt} />
           {run.dryRun ? <span className="fe-chip">{t('list.dryRun')}</span> : null}
         </div>
         <dl className="run-facts">

@@ -1,22 +1,28 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FinancialStatus, FulfillmentStatus, type TimelineEntryDto } from '../../engine/contract/index.ts';
+import { DeliveryStatus, FinancialStatus, FulfillmentStatus, type TimelineEntryDto } from '../../engine/contract/index.ts';
 import { Badge } from '../components/Badge.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
 import { RawRequest } from './RawRequest.tsx';
 import { TimelineIcon } from './TimelineIcon.tsx';
 import { outcomeTone, viewTimelineEntry, type StatusChange } from './timeline-entry-view.ts';
+import { timelineSentence } from './timeline-sentence.ts';
 
-/** One thing that happened to the order, with its raw details a click away. */
+/** Outcomes whose sentence says why: drawn in the tinted box of their tone. */
+const withWhy = new Set(['skipped', 'failed', 'cancelled']);
+
+/** One thing that happened to the order, in a sentence, with its recorded facts a click away. */
 export function TimelineItem({ entry }: { entry: TimelineEntryDto }) {
   const { t } = useTranslation('orders');
   const view = viewTimelineEntry(entry);
+  const sentence = timelineSentence(entry, t);
   const [open, setOpen] = useState<'details' | 'raw' | null>(null);
   const panelId = useId();
   const toggle = (what: 'details' | 'raw') => setOpen((now) => (now === what ? null : what));
   const { outcome, signature } = view;
   const step = entry.kind === 'step';
-  const why = outcome?.reason && (outcome.status === 'skipped' || outcome.status === 'failed') ? outcome.status : null;
+  const why = outcome?.reason && withWhy.has(outcome.status) ? outcome.status : null;
+  const noteBy = entry.data?.kind === 'note' && entry.data.by ? entry.data.by : null;
 
   return (
     <li className={`timeline-item tone-${view.tone}${step ? ' timeline-item-step' : ''}`} data-kind={entry.kind}>
@@ -27,6 +33,7 @@ export function TimelineItem({ entry }: { entry: TimelineEntryDto }) {
         <div className="timeline-head">
           <span className="timeline-kind">{t(view.labelKey)}</span>
           {outcome ? <Badge value={t(`timeline.outcome.${outcome.status}`)} tone={outcomeTone[outcome.status]} /> : null}
+          {view.dryRun ? <Badge value={t('timeline.dryRun')} tone="neutral" /> : null}
           {signature ? (
             <Badge
               value={signature.verified ? t('timeline.signature.verified') : t('timeline.signature.failed')}
@@ -34,23 +41,26 @@ export function TimelineItem({ entry }: { entry: TimelineEntryDto }) {
             />
           ) : null}
           {view.topic ? <code className="timeline-topic">{view.topic}</code> : null}
-          {step && view.showTitle ? <span className="timeline-title-inline">{entry.title}</span> : null}
+          {step && sentence ? <span className="timeline-title-inline">{sentence}</span> : null}
           <span className="timeline-time">
             <Timestamp iso={entry.at} />
           </span>
-          {entry.detail ? (
-            <button
-              type="button"
-              className="link-button timeline-toggle"
-              aria-expanded={open === 'details'}
-              aria-controls={panelId}
-              onClick={() => toggle('details')}
-            >
-              {open === 'details' ? t('timeline.hideDetails') : t('timeline.showDetails')}
-            </button>
-          ) : null}
+          <button
+            type="button"
+            className="link-button timeline-toggle"
+            aria-expanded={open === 'details'}
+            aria-controls={panelId}
+            onClick={() => toggle('details')}
+          >
+            {open === 'details' ? t('timeline.hideDetails') : t('timeline.showDetails')}
+          </button>
         </div>
-        {!step && view.showTitle ? <p className="timeline-title">{entry.title}</p> : null}
+        {!step && sentence ? (
+          <p className={why ? `timeline-title timeline-why timeline-why-${why}` : 'timeline-title'}>
+            {sentence}
+            {noteBy ? <span className="muted"> — {t('timeline.say.noteBy', { by: noteBy })}</span> : null}
+          </p>
+        ) : null}
         {view.changes.length > 0 ? (
           <ul className="timeline-changes">
             {view.changes.map((change) => (
@@ -58,7 +68,6 @@ export function TimelineItem({ entry }: { entry: TimelineEntryDto }) {
             ))}
           </ul>
         ) : null}
-        {why ? <p className={`timeline-why timeline-why-${why}`}>{t(`timeline.why.${why}`, { reason: outcome?.reason })}</p> : null}
         {signature?.text ? <p className="timeline-signature">{signature.text}</p> : null}
         <div className="timeline-actions">
           {view.runHref && entry.kind === 'run' ? <a href={view.runHref}>{t('timeline.openRun')}</a> : null}
@@ -73,8 +82,8 @@ export function TimelineItem({ entry }: { entry: TimelineEntryDto }) {
         </div>
         <div id={panelId}>
           {open === 'details' ? (
-            <pre className="timeline-detail" tabIndex={0} aria-label={t('timeline.detailsOf', { title: entry.title })}>
-              {JSON.stringify(entry.detail, null, 2)}
+            <pre className="timeline-detail" tabIndex={0} aria-label={t('timeline.detailsOf', { title: sentence ?? t(view.labelKey) })}>
+              {JSON.stringify(entry.data ?? { legacyTitle: entry.legacyTitle }, null, 2)}
             </pre>
           ) : null}
           {open === 'raw' && entry.inboxId !== null ? <RawRequest inboxId={entry.inboxId} /> : null}
@@ -90,9 +99,10 @@ function ChangeLine({ change }: { change: StatusChange }) {
     if (value === null) return '—';
     if (change.field === 'financialStatus' && FinancialStatus.safeParse(value).success) return t(`financial.${value}`);
     if (change.field === 'fulfillmentStatus' && FulfillmentStatus.safeParse(value).success) return t(`fulfillmentStatus.${value}`);
+    if (change.field === 'deliveryStatus' && DeliveryStatus.safeParse(value).success) return t(`deliveryStatus.${value}`);
     return value;
   };
-  const known = ['financialStatus', 'fulfillmentStatus', 'platformStatus', 'storeStatus', 'cancelled'].includes(change.field);
+  const known = ['financialStatus', 'fulfillmentStatus', 'deliveryStatus', 'platformStatus', 'storeStatus', 'cancelled'].includes(change.field);
   return (
     <li>
       <span className="timeline-change-field">{known ? t(`timeline.field.${change.field}`) : change.field}:</span>{' '}

@@ -1,4 +1,4 @@
-import type { TimelineEntryDto, TimelineKind } from '../../engine/contract/index.ts';
+import type { RunStatus, StepStatus, TimelineData, TimelineEntryDto, TimelineKind } from '../../engine/contract/index.ts';
 
 /** How an entry is drawn: its marker's colour. `accent` is for facts that are neither good nor bad news. */
 export type TimelineTone = 'good' | 'neutral' | 'warn' | 'bad' | 'accent';
@@ -27,12 +27,15 @@ export const timelineIcons: Record<TimelineKind, TimelineIconId> = {
   note: 'note',
 };
 
-/** What became of a run or a step, read from the entry's detail. */
-export type OutcomeStatus = 'running' | 'succeeded' | 'done' | 'skipped' | 'failed' | 'queued';
+/**
+ * What became of a run or a step. `would_do`: a dry run's step that recorded what it would
+ * have done (its intents) instead of doing it.
+ */
+export type OutcomeStatus = RunStatus | StepStatus | 'would_do';
 
 export interface TimelineOutcome {
   status: OutcomeStatus;
-  /** Why it was skipped or failed, as the engine said it. */
+  /** Why it was skipped, cancelled or failed, as the engine said it. */
   reason: string | null;
 }
 
@@ -59,65 +62,63 @@ export interface TimelineEntryView {
   changes: StatusChange[];
   /** The webhook topic it came from: a delivery's, or the one that changed a status. */
   topic: string | null;
-  /**
-   * Whether the engine's title adds to what the view draws from the detail. It does not for
-   * deliveries, new orders and status changes, whose facts are drawn (in the user's language).
-   */
-  showTitle: boolean;
+  /** A run entry of a dry run: nothing it did left the engine. */
+  dryRun: boolean;
   /** Where the run it belongs to is shown. */
   runHref: string | null;
 }
 
-const outcomeStatuses = new Set<string>(['running', 'succeeded', 'done', 'skipped', 'failed', 'queued']);
-
-function text(value: unknown): string | null {
+function text(value: string | null | undefined): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-export function entryOutcome(entry: TimelineEntryDto): TimelineOutcome | null {
-  if (entry.kind !== 'run' && entry.kind !== 'step') return null;
-  const status = entry.detail?.['status'];
-  if (typeof status !== 'string' || !outcomeStatuses.has(status)) return null;
-  const reason = text(entry.detail?.['reason']) ?? text(entry.detail?.['error']);
-  return { status: status as OutcomeStatus, reason };
+export function entryOutcome(data: TimelineData | null): TimelineOutcome | null {
+  if (data?.kind === 'run') {
+    const reason = data.status === 'failed' ? text(data.error) ?? text(data.reason) : text(data.reason) ?? text(data.error);
+    return { status: data.status, reason };
+  }
+  if (data?.kind === 'step') {
+    const wouldDo = (data.wouldDo?.length ?? 0) > 0;
+    return { status: wouldDo && data.status === 'done' ? 'would_do' : data.status, reason: text(data.reason) };
+  }
+  return null;
 }
 
-export function deliverySignature(entry: TimelineEntryDto): DeliverySignature | null {
-  if (entry.kind !== 'delivery') return null;
-  const verdict = text(entry.detail?.['verdict']) ?? 'accepted';
+export function deliverySignature(data: TimelineData | null): DeliverySignature | null {
+  if (data?.kind !== 'delivery') return null;
+  const verdict = text(data.verdict) ?? 'accepted';
   // Only signed deliveries reach an order's timeline: "accepted" means the signature checked out.
-  return { verdict, verified: verdict === 'accepted', text: text(entry.detail?.['signature']) };
+  return { verdict, verified: verdict === 'accepted', text: text(data.signature) };
 }
 
-export function statusChanges(entry: TimelineEntryDto): StatusChange[] {
-  if (entry.kind !== 'status_change') return [];
-  const changes = entry.detail?.['changes'];
-  if (typeof changes !== 'object' || changes === null) return [];
-  return Object.entries(changes as Record<string, unknown>).map(([field, change]) => {
-    const c = (typeof change === 'object' && change !== null ? change : {}) as Record<string, unknown>;
-    return { field, from: text(c['from']), to: text(c['to']) };
-  });
+export function statusChanges(data: TimelineData | null): StatusChange[] {
+  if (data?.kind !== 'status_change') return [];
+  return Object.entries(data.changes).map(([field, change]) => ({ field, from: text(change.from), to: text(change.to) }));
 }
 
 /** The tone of a run's or step's outcome, as a badge shows it. */
 export const outcomeTone: Record<OutcomeStatus, 'good' | 'neutral' | 'warn' | 'bad'> = {
   queued: 'neutral',
   running: 'neutral',
+  waiting: 'neutral',
+  would_do: 'neutral',
   succeeded: 'good',
   done: 'good',
   skipped: 'warn',
+  cancelled: 'warn',
   failed: 'bad',
 };
 
 export function entryTone(entry: TimelineEntryDto): TimelineTone {
   switch (entry.kind) {
     case 'delivery':
-      return deliverySignature(entry)?.verified ? 'good' : 'bad';
+      // An old entry whose facts were lost still came through the listener, signed.
+      return entry.data === null || deliverySignature(entry.data)?.verified ? 'good' : 'bad';
     case 'stale_delivery':
       return 'warn';
     case 'run':
     case 'step': {
-      const outcome = entryOutcome(entry);
+      const outcome = entryOutcome(entry.data);
       return outcome ? outcomeTone[outcome.status] : 'neutral';
     }
     case 'status_change':
@@ -130,19 +131,24 @@ export function entryTone(entry: TimelineEntryDto): TimelineTone {
   }
 }
 
-const titleDrawn = new Set<TimelineKind>(['delivery', 'order_created', 'status_change']);
+function entryTopic(data: TimelineData | null): string | null {
+  if (data?.kind === 'delivery') return text(data.topic);
+  if (data?.kind === 'status_change') return text(data.source);
+  return null;
+}
 
-/** Everything the timeline draws for one entry, from the entry alone. */
+/** Everything the timeline draws for one entry, from the entry's facts alone (the words are TimelineItem's). */
 export function viewTimelineEntry(entry: TimelineEntryDto): TimelineEntryView {
+  const data = entry.data?.kind === entry.kind ? entry.data : null;
   return {
     icon: timelineIcons[entry.kind],
-    tone: entryTone(entry),
+    tone: entryTone({ ...entry, data }),
     labelKey: `timeline.kind.${entry.kind}`,
-    outcome: entryOutcome(entry),
-    signature: deliverySignature(entry),
-    changes: statusChanges(entry),
-    topic: entry.kind === 'delivery' ? text(entry.detail?.['topic']) : entry.kind === 'status_change' ? text(entry.detail?.['source']) : null,
-    showTitle: !titleDrawn.has(entry.kind),
+    outcome: entryOutcome(data),
+    signature: deliverySignature(data),
+    changes: statusChanges(data),
+    topic: entryTopic(data),
+    dryRun: data?.kind === 'run' && data.dryRun === true,
     runHref: entry.runId ? `#/runs/${encodeURIComponent(entry.runId)}` : null,
   };
 }

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTempEngine, type TempEngine } from '../harness/temp-engine.ts';
 import { postShopify, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
@@ -40,6 +41,31 @@ describe('the engine API over HTTP', () => {
     expect(res.status).toBe(403);
     expect((await json(res)).error.code).toBe('forbidden_origin');
     expect((await call('flows.list', {}, { origin: t.apiUrl })).status).toBe(200);
+  });
+
+  it('refuses a request whose Host is not its own loopback address (DNS rebinding)', async () => {
+    const port = Number(new URL(t.apiUrl).port);
+    // fetch() will not let a caller set Host; node:http sends what it is given.
+    const send = (host: string, path = '/api/flows.list', method = 'POST') =>
+      new Promise<{ status: number; body: any }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path, method, headers: { host, authorization: `Bearer ${t.engine.token}`, 'content-type': 'application/json' } }, (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text.startsWith('{') ? JSON.parse(text) : text }));
+        });
+        req.on('error', reject);
+        req.end(method === 'POST' ? '{}' : undefined);
+      });
+    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1.evil.example:${port}`, `localhost:${port + 1}`]) {
+      const res = await send(host);
+      expect(res.status, host).toBe(403);
+      expect(res.body.error, host).toMatchObject({ code: 'forbidden_origin', message: expect.stringContaining('not allowed') });
+    }
+    expect((await send(`evil.example:${port}`, '/', 'GET')).status).toBe(403);
+    expect((await send(`evil.example:${port}`, `/api/events?token=${t.engine.token}`, 'GET')).status).toBe(403);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
+      expect((await send(host)).status, host).toBe(200);
+    }
   });
 
   it('answers bad arguments and unknown methods in the error envelope', async () => {

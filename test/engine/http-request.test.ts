@@ -30,8 +30,10 @@ describe('the HTTP request action, against a real receiver', () => {
     expect([...receiver.applied.entries()]).toEqual([[`${run!.id}:post`, SENT]]);
     const detail = await t.engine.call('runs.get', { id: run!.id });
     const post = detail.steps.find((s) => s.nodeId === 'post')!;
-    expect(post.input).toMatchObject({ method: 'POST', headers: { 'x-shop': SHOP_DOMAIN, 'idempotency-key': `${run!.id}:post` } });
-    expect(post.output).toEqual({ status: 200, body: '{"ok":true}' });
+    expect(post.input).toMatchObject({ method: 'POST', url: `${receiver.url}/orders` });
+    expect(post.intents).toEqual([
+      { kind: 'http.request', outcome: 'done', args: { method: 'POST', url: `${receiver.url}/orders`, headers: { 'x-shop': SHOP_DOMAIN, 'content-type': 'application/json' }, body: SENT }, result: { status: 200, body: '{"ok":true}' } },
+    ]);
     const order = await t.engine.call('orders.get', { ref: '#9999' });
     expect(order.summary.localTags).toEqual(['sent-to-warehouse']);
   });
@@ -60,6 +62,6 @@ describe('the HTTP request action, against a real receiver', () => {
     expect(run?.error).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/orders answered 422: try later/);
     const order = await t.engine.call('orders.get', { ref: '#9999' });
     expect(order.summary.localTags).toEqual([]);
-    expect(order.timeline.at(-1)?.title).toMatch(/failed/);
+    expect(order.timeline.at(-1)?.data).toMatchObject({ kind: 'run', status: 'failed', error: expect.stringMatching(/answered 422/) });
   });
 });

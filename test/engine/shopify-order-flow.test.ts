@@ -2,6 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTempEngine, type TempEngine } from '../harness/temp-engine.ts';
 import { postShopify, sampleOrder, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
 import { vipFlow } from '../harness/flows.ts';
+import type { FlowDocument } from '../../engine/contract/index.ts';
+
+function tagOn(trigger: string, tag: string): FlowDocument {
+  return {
+    name: `Tag ${tag}`,
+    nodes: [
+      { id: 'trigger', type: trigger, typeVersion: 1, position: { x: 0, y: 0 }, params: { platforms: ['shopify'] } },
+      { id: 'tag', type: 'flowdesk.add_order_tag', typeVersion: 1, position: { x: 0, y: 120 }, params: { tags: [tag] } },
+    ],
+    edges: [{ id: 'e1', source: 'trigger', sourcePort: 'out', target: 'tag', targetPort: 'in' }],
+  };
+}
 
 describe('a signed Shopify orders/create runs the active flow and lands on the timeline', () => {
   let t: TempEngine;
@@ -34,8 +46,8 @@ describe('a signed Shopify orders/create runs the active flow and lands on the t
 
     const kinds = detail.timeline.map((e) => e.kind);
     expect(kinds).toEqual(['delivery', 'order_created', 'customer', 'run', 'step', 'step', 'step', 'tag_added', 'run']);
-    expect(detail.timeline[0]!.title).toContain('X-Shopify-Hmac-Sha256 verified');
-    expect(detail.timeline[7]!.title).toContain('VIP');
+    expect(detail.timeline[0]!.data).toMatchObject({ kind: 'delivery', topic: 'orders/create', signature: expect.stringContaining('X-Shopify-Hmac-Sha256 verified') });
+    expect(detail.timeline[7]!.data).toMatchObject({ kind: 'tag_added', added: ['VIP'], target: 'order' });
     const times = detail.timeline.map((e) => Date.parse(e.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
 
@@ -103,5 +115,64 @@ describe('a signed Shopify orders/create runs the active flow and lands on the t
     expect(kinds.at(-1)).toBe('stale_delivery');
     const inbox = await t.engine.call('inbox.list', {});
     expect(inbox[0]!.outcome).toContain('stale');
+  });
+});
+
+describe('a Shopify cash-on-delivery order: paid when collected, fulfilled once, delivered on its own', () => {
+  let t: TempEngine;
+  let hookUrl: string;
+  const cod = { gateway: 'Cash on Delivery (COD)', payment_gateway_names: ['Cash on Delivery (COD)'] };
+  const shipment = (shipment_status: string) => ({ id: 255858046, status: 'success', shipment_status, created_at: '2026-11-20T11:00:00-05:00' });
+  const at = (hour: number) => `2026-11-20T${String(hour).padStart(2, '0')}:00:00-05:00`;
+
+  beforeEach(async () => {
+    t = await startTempEngine();
+    hookUrl = (await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET })).webhookUrl;
+    for (const document of [tagOn('orders.order_paid', 'PAID'), tagOn('orders.order_fulfilled', 'SHIPPED'), tagOn('orders.order_delivered', 'DELIVERED')]) {
+      const flow = await t.engine.call('flows.save', { document });
+      await t.engine.call('flows.activate', { id: flow.id });
+    }
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const send = async (topic: string, changes: Record<string, unknown>) => {
+    expect((await postShopify(hookUrl, { topic, body: JSON.stringify(sampleOrder({ ...cod, ...changes })) })).status).toBe(200);
+    await t.engine.idle();
+    const [entry] = await t.engine.call('inbox.list', {});
+    return entry!.outcome ?? '';
+  };
+  const tags = async () => (await t.engine.call('orders.get', { ref: '#9999' })).summary.localTags;
+
+  it('fires each event on the delivery that shows it, whichever topic carries it', async () => {
+    expect(await send('orders/create', {})).toContain('events order.created');
+    expect(await tags()).toEqual([]);
+
+    const fulfilled = { fulfillment_status: 'fulfilled', fulfillments: [shipment('in_transit')], updated_at: at(12) };
+    expect(await send('orders/fulfilled', fulfilled)).toContain('events order.updated, order.fulfilled;');
+    // Shopify's orders/updated for the same change comes too: nothing fires twice.
+    expect(await send('orders/updated', fulfilled)).toContain('no event');
+    expect(await tags()).toEqual(['SHIPPED']);
+
+    const delivered = { ...fulfilled, fulfillments: [shipment('delivered')], updated_at: at(14) };
+    expect(await send('orders/updated', delivered)).toContain('events order.updated, order.delivered;');
+    expect(await tags()).toEqual(['SHIPPED', 'DELIVERED']);
+
+    // A late orders/fulfilled, older than what is stored, changes nothing and fires nothing.
+    expect(await send('orders/fulfilled', { ...fulfilled, updated_at: at(13) })).toContain('stale');
+
+    expect(await send('orders/paid', { ...delivered, financial_status: 'paid', updated_at: at(15) })).toContain('events order.updated, order.paid;');
+    const detail = await t.engine.call('orders.get', { ref: '#9999' });
+    expect(detail.summary.localTags).toEqual(['SHIPPED', 'DELIVERED', 'PAID']);
+    expect(detail.order).toMatchObject({ financialStatus: 'paid', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered', cashOnDelivery: true, paymentMethod: 'Cash on Delivery (COD)' });
+  });
+
+  it('a delivery first seen failed fires order.delivery_failed, never order.fulfilled', async () => {
+    const outcome = await send('orders/updated', { fulfillment_status: 'fulfilled', fulfillments: [shipment('failure')] });
+    expect(outcome).toContain('events order.created, order.delivery_failed, customer.created;');
+    const detail = await t.engine.call('orders.get', { ref: '#9999' });
+    expect(detail.order).toMatchObject({ financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', deliveryStatus: 'delivery_failed' });
+    expect(detail.summary.localTags).toEqual([]);
   });
 });

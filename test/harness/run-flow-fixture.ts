@@ -14,7 +14,8 @@ export interface FlowFixture {
     steps: { nodeId: string; status: string; port?: string | null; reason?: string; output?: unknown; input?: unknown }[];
     orderTags?: string[];
     customerTags?: string[];
-    timelineTitles?: string[];
+    /** Timeline entries the order must have, as facts (contract/timeline.ts), matched in part. */
+    timeline?: Record<string, unknown>[];
   };
 }
 
@@ -39,8 +40,8 @@ export async function runFlowFixture(file: URL): Promise<void> {
     const order = await t.engine.call('orders.get', { ref: run!.orderId! });
     if (fx.expect.orderTags) expect(order.summary.tags).toEqual(fx.expect.orderTags);
     if (fx.expect.customerTags) expect(order.customer?.tags ?? []).toEqual(fx.expect.customerTags);
-    for (const title of fx.expect.timelineTitles ?? []) {
-      expect(order.timeline.map((e) => e.title)).toContain(title);
+    for (const want of fx.expect.timeline ?? []) {
+      expect(order.timeline.map((e) => e.data)).toContainEqual(expect.objectContaining(want));
     }
   } finally {
     await t.close();

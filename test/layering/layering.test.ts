@@ -21,6 +21,12 @@ describe('the layering check fails on a wrong import', () => {
     ['renderer-node', 'renderer-no-node'],
     ['renderer-engine', 'renderer-only-contract'],
     ['electron-engine', 'electron-only-contract'],
+    ['engine-upward', 'engine-nodes-imports-down'],
+    ['engine-platforms-domain', 'engine-platforms-imports-down'],
+    ['engine-storage-root', 'engine-storage-imports-down'],
+    ['engine-loose', 'engine-no-loose-rooms'],
+    ['engine-shared-up', 'engine-bottom-imports-nothing-above'],
+    ['engine-root-host', 'engine-root-below-hosts'],
   ])('%s is refused by %s', (fixture, rule) => {
     const r = cruise(fixture);
     expect(r.code, r.output).not.toBe(0);

@@ -57,7 +57,7 @@ describe('a catch hook mapped by the user, through a real engine', () => {
     expect(detail.summary.tags).toEqual(['zalo', 'khach-quen', 'VIP']);
     expect(detail.customer).toMatchObject({ email: 'lan.tran@example.com', name: 'Trần Thị Lan', phone: '0987654321' });
     expect(detail.timeline.map((e) => e.kind).slice(0, 4)).toEqual(['delivery', 'order_created', 'customer', 'run']);
-    expect(detail.timeline[0]!.title).toContain('secret token in the URL and X-Flowdesk-Secret header verified');
+    expect(detail.timeline[0]!.data).toMatchObject({ kind: 'delivery', signature: expect.stringContaining('secret token in the URL and X-Flowdesk-Secret header verified') });
   });
 
   it('refuses a wrong token or a missing header secret with 401', async () => {
@@ -107,15 +107,31 @@ describe('a catch hook mapped by the user, through a real engine', () => {
     expect(detail.timeline.map((e) => e.kind).at(-1)).toBe('stale_delivery');
   });
 
-  it('records a payload the mapping cannot read as failed, with the readable reason', async () => {
+  it('processes a payload with a field the mapping cannot read, the readable reason as a warning in the inbox', async () => {
     const p = foreign();
-    p.data.buyer = { name: 'Lan', phone: '0987' };
+    p.data.buyer = { name: 'Lan', phone: '0987', addr: '45 Lê Lợi' };
+    p.data.order['labels'] = { zalo: true };
+    const res = await post(hookUrl, p, { 'X-Flowdesk-Secret': 'hdr-1' });
+    expect(res.status).toBe(200);
+    await t.engine.idle();
+    const [entry] = await t.engine.call('inbox.list', {});
+    expect(entry!.processing).toBe('processed');
+    expect(entry!.outcome).toContain('warning: customer.email: path data.buyer.mail not found in the payload (no "mail" in data.buyer, which has name, phone, addr); left empty');
+    expect(entry!.outcome).toContain('warning: tags: data.order.labels is an object, not text; left empty');
+    const detail = await t.engine.call('orders.get', { ref: 'DH-55012' });
+    expect(detail.order).toMatchObject({ tags: [], customer: { name: 'Lan', email: null }, shippingAddress: null });
+  });
+
+  it('records a payload whose required fields cannot be read as failed, with the readable reason', async () => {
+    const p = foreign();
+    p.data.order['payment'] = { state: 'chua_thanh_toan', amount: '405.000,50' };
     const res = await post(hookUrl, p, { 'X-Flowdesk-Secret': 'hdr-1' });
     expect(res.status).toBe(200);
     await t.engine.idle();
     const [entry] = await t.engine.call('inbox.list', {});
     expect(entry!.processing).toBe('dead');
-    expect(entry!.outcome).toContain('customer.email: path data.buyer.mail not found in the payload (no "mail" in data.buyer, which has name, phone)');
+    expect(entry!.outcome).toContain('totalPrice: data.order.payment.amount is "405.000,50", not a decimal number such as 12.50 (no thousands separators)');
+    expect(await t.engine.call('orders.list', {})).toHaveLength(0);
   });
 
   it('refuses a mapping that cannot make an order when the connection is saved', async () => {

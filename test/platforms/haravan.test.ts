@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTempEngine, type TempEngine } from '../harness/temp-engine.ts';
 import { vipFlow } from '../harness/flows.ts';
+import type { FlowDocument } from '../../engine/contract/index.ts';
 
 const ORG_ID = '1000114691';
 const WEBHOOK_SECRET = 'hrv_store_webhook_secret_0123456789';
@@ -37,6 +38,17 @@ async function postHaravan(url: string, s: Send = {}) {
 
 const withChanges = (name: string, changes: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(fixture(name).toString()), ...changes });
 
+function tagOn(trigger: string, tag: string): FlowDocument {
+  return {
+    name: `Tag ${tag}`,
+    nodes: [
+      { id: 'trigger', type: trigger, typeVersion: 1, position: { x: 0, y: 0 }, params: { platforms: ['haravan'] } },
+      { id: 'tag', type: 'flowdesk.add_order_tag', typeVersion: 1, position: { x: 0, y: 120 }, params: { tags: [tag] } },
+    ],
+    edges: [{ id: 'e1', source: 'trigger', sourcePort: 'out', target: 'tag', targetPort: 'in' }],
+  };
+}
+
 describe('Haravan webhooks end to end', () => {
   let t: TempEngine;
   let hookUrl: string;
@@ -61,7 +73,8 @@ describe('Haravan webhooks end to end', () => {
     const detail = await t.engine.call('orders.get', { ref: '#100020' });
     expect(detail.order).toMatchObject({
       platform: 'haravan', storeId: ORG_ID, platformOrderId: '1138637099', totalPrice: '13200000', currency: 'VND',
-      financialStatus: 'paid', fulfillmentStatus: 'unfulfilled', platformStatus: 'unconfirmed', storeStatus: 'Not shipped', salesChannel: 'Online Store',
+      financialStatus: 'paid', fulfillmentStatus: 'unfulfilled', deliveryStatus: 'none', cashOnDelivery: true, paymentMethod: 'COD',
+      platformStatus: 'unconfirmed', storeStatus: 'Not shipped', salesChannel: 'Online Store',
     });
     expect(detail.order.shippingAddress).toMatchObject({ ward: 'Phường 15', district: 'Quận 11' });
     expect(detail.customer).toMatchObject({ email: 'hello@haravan.com', name: 'Haravan Demo', emailVerified: false });
@@ -70,11 +83,13 @@ describe('Haravan webhooks end to end', () => {
     const kinds = detail.timeline.map((e) => e.kind);
     expect(kinds.slice(0, 3)).toEqual(['delivery', 'order_created', 'customer']);
     expect(kinds).toContain('tag_added');
-    expect(detail.timeline[0]!.title).toContain('X-Haravan-HmacSha256 verified with the webhook secret');
+    expect(detail.timeline[0]!.data).toMatchObject({ kind: 'delivery', topic: 'orders/create', signature: 'X-Haravan-HmacSha256 verified with the webhook secret' });
     const [run] = await t.engine.call('runs.list', { orderId: detail.summary.id });
     expect(run?.status).toBe('succeeded');
     const [entry] = await t.engine.call('inbox.list', {});
     expect(entry).toMatchObject({ verdict: 'accepted', processing: 'processed', topic: 'orders/create', deliveryKey: 'version:orders/create:1138637099@2020-09-18T04:12:21.837Z' });
+    // The docs' example is a COD order Haravan already records as paid.
+    expect(entry!.outcome).toContain('events order.created, order.paid, customer.created');
   });
 
   it('verifies with the app secret too, under the X-Haravan-Hmacsha256 spelling', async () => {
@@ -137,11 +152,18 @@ describe('Haravan webhooks end to end', () => {
     await t.engine.idle();
 
     const detail = await t.engine.call('orders.get', { ref: '#100020' });
-    expect(detail.order).toMatchObject({ financialStatus: 'paid', fulfillmentStatus: 'fulfilled', storeStatus: 'Awaiting shipment', updatedAt: '2020-09-19T02:05:31.947Z' });
+    expect(detail.order).toMatchObject({ financialStatus: 'paid', fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit', storeStatus: 'Awaiting shipment', updatedAt: '2020-09-19T02:05:31.947Z' });
     const changes = detail.timeline.filter((e) => e.kind === 'status_change');
     expect(changes).toHaveLength(1);
-    expect(changes[0]!.title).toContain('fulfillmentStatus unfulfilled → fulfilled');
-    expect(changes[0]!.title).toContain('storeStatus Not shipped → Awaiting shipment');
+    expect(changes[0]!.data).toMatchObject({
+      kind: 'status_change',
+      source: 'orders/fulfilled',
+      changes: {
+        fulfillmentStatus: { from: 'unfulfilled', to: 'fulfilled' },
+        deliveryStatus: { from: 'none', to: 'in_transit' },
+        storeStatus: { from: 'Not shipped', to: 'Awaiting shipment' },
+      },
+    });
     expect(detail.timeline.at(-1)!.kind).toBe('stale_delivery');
     const [stale] = await t.engine.call('inbox.list', {});
     expect(stale!.outcome).toContain('stale');
@@ -152,7 +174,60 @@ describe('Haravan webhooks end to end', () => {
     const after = await t.engine.call('orders.get', { ref: '#100020' });
     expect(after.order).toMatchObject({ platformStatus: 'cancelled', cancelReason: 'customer' });
     const [last] = await t.engine.call('inbox.list', {});
-    expect(last!.outcome).toContain('events order.cancelled');
+    expect(last!.outcome).toContain('events order.updated, order.cancelled;');
+  });
+});
+
+describe('Haravan cash-on-delivery orders end to end', () => {
+  let t: TempEngine;
+  let hookUrl: string;
+  const cod = { gateway: 'Thanh toán khi giao hàng (COD)', gateway_code: 'COD', financial_status: 'pending' };
+  const shipmentOf = (code: string, dates: Record<string, string> = {}) => {
+    const [doc] = JSON.parse(fixture('orders-fulfilled.json').toString()).fulfillments as Record<string, unknown>[];
+    return { ...doc, carrier_status_code: code, ...dates };
+  };
+  const at = (day: number) => `2020-09-${day}T08:00:00.000Z`;
+
+  beforeEach(async () => {
+    t = await startTempEngine();
+    hookUrl = (await t.engine.call('connections.create', { platform: 'haravan', storeId: ORG_ID, secret: WEBHOOK_SECRET })).webhookUrl;
+    for (const [trigger, tag] of [['orders.order_paid', 'PAID'], ['orders.order_fulfilled', 'SHIPPED'], ['orders.order_delivered', 'DELIVERED'], ['orders.order_delivery_failed', 'FAILED']] as const) {
+      const flow = await t.engine.call('flows.save', { document: tagOn(trigger, tag) });
+      await t.engine.call('flows.activate', { id: flow.id });
+    }
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const send = async (topic: string, changes: Record<string, unknown>) => {
+    expect((await postHaravan(hookUrl, { topic, body: withChanges('orders-create.json', { ...cod, ...changes }) })).status).toBe(200);
+    await t.engine.idle();
+    const [entry] = await t.engine.call('inbox.list', {});
+    return entry!.outcome ?? '';
+  };
+  const tags = async () => (await t.engine.call('orders.get', { ref: '#100020' })).summary.localTags;
+
+  it('is unpaid until Haravan records the collection; shipped, delivered and paid each fire once', async () => {
+    expect(await send('orders/create', {})).toContain('events order.created, customer.created');
+    const shipped = { fulfillment_status: 'fulfilled', fulfillments: [shipmentOf('readytopick')], updated_at: at(19) };
+    expect(await send('orders/fulfilled', shipped)).toContain('events order.updated, order.fulfilled;');
+    expect(await send('orders/updated', { ...shipped, fulfillments: [shipmentOf('delivering', { delivering_date: at(20) })], updated_at: at(20) })).toContain('events order.updated;');
+    const delivered = { ...shipped, fulfillments: [shipmentOf('delivered', { delivered_date: at(21) })], updated_at: at(21) };
+    expect(await send('orders/updated', delivered)).toContain('events order.updated, order.delivered;');
+    expect(await tags()).toEqual(['SHIPPED', 'DELIVERED']);
+    expect(await send('orders/paid', { ...delivered, financial_status: 'paid', updated_at: at(22) })).toContain('events order.updated, order.paid;');
+    const detail = await t.engine.call('orders.get', { ref: '#100020' });
+    expect(detail.summary.localTags).toEqual(['SHIPPED', 'DELIVERED', 'PAID']);
+    expect(detail.order).toMatchObject({ financialStatus: 'paid', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered', cashOnDelivery: true, paymentMethod: 'Thanh toán khi giao hàng (COD)' });
+  });
+
+  it('a failed delivery ("Hủy giao hàng") is never a fulfilment', async () => {
+    const failed = { fulfillment_status: 'fulfilled', fulfillments: [shipmentOf('cancel', { cancel_date: at(19) })], updated_at: at(19) };
+    expect(await send('orders/updated', failed)).toContain('events order.created, order.delivery_failed, customer.created');
+    expect(await tags()).toEqual(['FAILED']);
+    const detail = await t.engine.call('orders.get', { ref: '#100020' });
+    expect(detail.order).toMatchObject({ financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', deliveryStatus: 'delivery_failed', storeStatus: 'Delivery cancelled' });
   });
 });
 

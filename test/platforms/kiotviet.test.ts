@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FlowDocument } from '../../engine/contract/index.ts';
 import { startTempEngine, type TempEngine } from '../harness/temp-engine.ts';
 import { startKiotVietPublicApi, type KiotVietPublicApi } from './servers/kiotviet-public-api.ts';
 
@@ -11,12 +12,39 @@ const CLIENT_SECRET = 'kv-client-secret-0001';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/kiotviet/${name}`, import.meta.url), 'utf8'));
 
+/** The order events an inbox outcome lists ("…; events order.updated, order.paid, customer.updated; 1 run"), customer events left out. */
+const orderEvents = (outcome: string | null | undefined) =>
+  (/events ([^;]+)/.exec(outcome ?? '')?.[1] ?? '').split(', ').filter((e) => e !== '' && !e.startsWith('customer.'));
+
 /** The order.update fixture as a new delivery (fresh body Id unless given), its document changed. */
 function orderBody(change: Record<string, unknown> = {}, id: string = randomUUID(), name = 'order-update.json'): string {
   const body = fixture(name);
   body.Id = id;
   Object.assign(body.Notifications[0].Data[0], change);
   return JSON.stringify(body);
+}
+
+/** The invoice.update fixture as a COD invoice (no payment recorded unless `paid`), its waybill in `delivery`. */
+function codInvoiceBody(status: number, delivery: number, modified: string, paid = 0): string {
+  const body = fixture('invoice-update.json');
+  body.Id = randomUUID();
+  const doc = body.Notifications[0].Data[0];
+  Object.assign(doc, { Status: status, StatusValue: undefined, UsingCod: true, TotalPayment: paid, ModifiedDate: modified });
+  if (!paid) doc.Payments = [];
+  doc.InvoiceDelivery = { ...doc.InvoiceDelivery, Status: delivery, StatusValue: undefined };
+  return JSON.stringify(body);
+}
+
+/** A flow that tags the order when the given canonical event fires, to count its runs. */
+function tagOn(trigger: string, tag: string): FlowDocument {
+  return {
+    name: `${trigger} → ${tag}`,
+    nodes: [
+      { id: 'trigger', type: trigger, typeVersion: 1, position: { x: 0, y: 0 }, params: { platforms: ['kiotviet'] } },
+      { id: 'tag', type: 'flowdesk.add_order_tag', typeVersion: 1, position: { x: 0, y: 120 }, params: { tags: [tag] } },
+    ],
+    edges: [{ id: 'e1', source: 'trigger', sourcePort: 'out', target: 'tag', targetPort: 'in' }],
+  };
 }
 
 /** "sha1=" + hex HMAC-SHA256, as ChickenAI/n8n-nodes-kiotviet reads KiotViet's header. */
@@ -69,6 +97,8 @@ describe('KiotViet webhooks through a real engine, customers read from a local P
       platform: 'kiotviet',
       storeId: RETAILER,
       platformOrderId: 'order/10234567',
+      // The code the merchant knows, never the internal id.
+      number: 'DH000123',
       platformStatus: 'Phiếu tạm',
       financialStatus: 'pending',
       totalPrice: '450000',
@@ -78,7 +108,7 @@ describe('KiotViet webhooks through a real engine, customers read from a local P
     });
     expect(detail.customer).toMatchObject({ email: 'chau.le@example.vn', phone: '0912345678', name: 'Lê Minh Châu', emailVerified: false });
     expect(detail.timeline.map((e) => e.kind)).toEqual(['delivery', 'order_created', 'customer']);
-    expect(detail.timeline[0]!.title).toContain('variant sha256/raw-secret/hex');
+    expect(detail.timeline[0]!.data).toMatchObject({ kind: 'delivery', signature: expect.stringContaining('variant sha256/raw-secret/hex') });
 
     // The token came from the token URL; the customer with that Bearer token and the Retailer header.
     expect(api.requests.map((r) => [r.method, r.path, r.status])).toEqual([['POST', '/connect/token', 200], ['GET', '/customers/3101234', 200]]);
@@ -145,10 +175,11 @@ describe('KiotViet webhooks through a real engine, customers read from a local P
     await post(orderBody({ Status: 5, StatusValue: 'Đã xác nhận', ModifiedDate: '2026-11-20T10:00:00.0000000' }));
     await t.engine.idle();
     const detail = await t.engine.call('orders.get', { ref: 'DH000123' });
-    expect(detail.order).toMatchObject({ platformStatus: 'Hoàn thành', financialStatus: 'paid', fulfillmentStatus: 'fulfilled', updatedAt: '2026-11-20T11:00:00.000+07:00' });
+    expect(detail.order).toMatchObject({ platformStatus: 'Hoàn thành', financialStatus: 'paid', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered', updatedAt: '2026-11-20T11:00:00.000+07:00' });
     expect(detail.timeline.at(-1)!.kind).toBe('stale_delivery');
     const [stale] = await t.engine.call('inbox.list', {});
     expect(stale!.outcome).toContain('stale');
+    expect(stale!.outcome).toContain('no event');
   });
 
   it('maps an invoice.update as its own order for the same customer', async () => {
@@ -159,12 +190,14 @@ describe('KiotViet webhooks through a real engine, customers read from a local P
     expect(invoice.order).toMatchObject({
       platformOrderId: 'invoice/20456789',
       platformStatus: 'Hoàn thành',
+      number: 'HD000789',
       financialStatus: 'paid',
       fulfillmentStatus: 'fulfilled',
+      deliveryStatus: 'delivered',
       shippingAddress: { name: 'Lê Minh Châu', address1: '45 Nguyễn Huệ', province: 'Hồ Chí Minh', district: 'Quận 1' },
     });
     const [entry] = await t.engine.call('inbox.list', {});
-    expect(entry!.outcome).toContain('events order.created, order.paid, order.fulfilled');
+    expect(orderEvents(entry!.outcome)).toEqual(['order.created', 'order.paid', 'order.fulfilled', 'order.delivered']);
     const customers = await t.engine.call('customers.list', {});
     expect(customers.map((c) => c.email)).toEqual(['chau.le@example.vn']);
   });
@@ -176,10 +209,49 @@ describe('KiotViet webhooks through a real engine, customers read from a local P
     expect((await post(body)).json['verdict']).toBe('accepted');
     await t.engine.idle();
     const detail = await t.engine.call('orders.get', { ref: 'DH000123' });
-    expect(detail.order.platformStatus).toBe('deleted');
+    // The body carries only the id: the stored order is kept, marked deleted.
+    expect(detail.order).toMatchObject({ number: 'DH000123', platformStatus: 'Phiếu tạm', totalPrice: '450000', deletedAt: expect.any(String) });
     const [entry] = await t.engine.call('inbox.list', {});
     expect(entry).toMatchObject({ topic: 'RemoveId', processing: 'processed' });
-    expect(entry!.outcome).toContain('events order.deleted');
+    expect(orderEvents(entry!.outcome)).toEqual(['order.deleted']);
+  });
+
+  it('follows a COD invoice: fulfilled once when shipped, delivered, and paid only when the collection is recorded', async () => {
+    for (const [trigger, tag] of [['orders.order_fulfilled', 'shipped'], ['orders.order_delivered', 'delivered'], ['orders.order_paid', 'paid']] as const) {
+      const flow = await t.engine.call('flows.save', { document: tagOn(trigger, tag) });
+      await t.engine.call('flows.activate', { id: flow.id });
+    }
+    const step = async (body: string, events: string) => {
+      await post(body);
+      await t.engine.idle();
+      expect(orderEvents((await t.engine.call('inbox.list', {}))[0]!.outcome)).toEqual(events.split(', '));
+      return (await t.engine.call('orders.get', { ref: 'HD000789' }));
+    };
+    let detail = await step(codInvoiceBody(3, 2, '2026-11-21T14:02:11.1230000'), 'order.created, order.fulfilled');
+    expect(detail.order).toMatchObject({ financialStatus: 'pending', fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit', cashOnDelivery: true, paymentMethod: 'COD' });
+    detail = await step(codInvoiceBody(3, 3, '2026-11-22T10:00:00.0000000'), 'order.updated, order.delivered');
+    expect(detail.order).toMatchObject({ financialStatus: 'pending', deliveryStatus: 'delivered' });
+    expect(detail.summary.tags).toEqual(['shipped', 'delivered']);
+    detail = await step(codInvoiceBody(1, 3, '2026-11-24T09:00:00.0000000', 420000), 'order.updated, order.paid');
+    expect(detail.order).toMatchObject({ platformStatus: 'Hoàn thành', financialStatus: 'paid', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered' });
+    expect(detail.summary.tags).toEqual(['shipped', 'delivered', 'paid']);
+    const started = (event: string) => detail.timeline.filter((e) => e.data?.kind === 'run' && e.data.status === 'running' && e.data.eventType === event).length;
+    expect([started('order.fulfilled'), started('order.delivered'), started('order.paid')]).toEqual([1, 1, 1]);
+  });
+
+  it('turns an invoice the carrier could not deliver into order.delivery_failed, then order.returned, never a second fulfilment', async () => {
+    await post(codInvoiceBody(3, 2, '2026-11-21T14:02:11.1230000'));
+    await t.engine.idle();
+    await post(codInvoiceBody(5, 4, '2026-11-22T10:00:00.0000000'));
+    await t.engine.idle();
+    let detail = await t.engine.call('orders.get', { ref: 'HD000789' });
+    expect(detail.order).toMatchObject({ platformStatus: 'Không giao được', financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', deliveryStatus: 'delivery_failed' });
+    expect(orderEvents((await t.engine.call('inbox.list', {}))[0]!.outcome)).toEqual(['order.updated', 'order.delivery_failed']);
+    await post(codInvoiceBody(5, 5, '2026-11-23T10:00:00.0000000'));
+    await t.engine.idle();
+    detail = await t.engine.call('orders.get', { ref: 'HD000789' });
+    expect(detail.order).toMatchObject({ fulfillmentStatus: 'unfulfilled', deliveryStatus: 'returned' });
+    expect(orderEvents((await t.engine.call('inbox.list', {}))[0]!.outcome)).toEqual(['order.updated', 'order.returned']);
   });
 
   it('fails the delivery with KiotViet\'s reason when the Retailer header names another shop', async () => {

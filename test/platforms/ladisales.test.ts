@@ -14,6 +14,11 @@ function sample(over: Record<string, unknown> = {}): Record<string, unknown> {
   return { ...base, ...over };
 }
 
+/** A delivery under `data` whose shipping_address is an object (test/fixtures/ladisales/order-address-object.json). */
+function objectAddress(): { action: string; data: Record<string, unknown> } {
+  return JSON.parse(readFileSync(new URL('../fixtures/ladisales/order-address-object.json', import.meta.url), 'utf8')) as { action: string; data: Record<string, unknown> };
+}
+
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
   // LadiSales sends JSON with the custom headers the merchant typed in "API Request Header".
   const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
@@ -41,7 +46,7 @@ describe('LadiSales deliveries through a real engine', () => {
     const connection = await t.engine.call('connections.create', { platform: 'ladisales', storeId: 'shop-ladi', secret: TOKEN });
     base = connection.webhookUrl;
     hookUrl = `${base}?token=${TOKEN}`;
-    for (const document of [vipFlow('100000'), tagFlow('orders.order_paid', 'PAID'), tagFlow('orders.order_cancelled', 'CANCELLED')]) {
+    for (const document of [vipFlow('100000'), tagFlow('orders.order_paid', 'PAID'), tagFlow('orders.order_cancelled', 'CANCELLED'), tagFlow('orders.order_fulfilled', 'SHIPPED'), tagFlow('orders.order_delivered', 'DELIVERED')]) {
       const flow = await t.engine.call('flows.save', { document });
       await t.engine.call('flows.activate', { id: flow.id });
     }
@@ -63,6 +68,10 @@ describe('LadiSales deliveries through a real engine', () => {
       totalPrice: '670000',
       currency: 'VND',
       financialStatus: 'pending',
+      fulfillmentStatus: 'unfulfilled',
+      deliveryStatus: 'none',
+      paymentMethod: 'COD',
+      cashOnDelivery: true,
       platformStatus: 'Open',
       salesChannel: 'LadiSales',
     });
@@ -78,7 +87,7 @@ describe('LadiSales deliveries through a real engine', () => {
     const kinds = detail.timeline.map((e) => e.kind);
     expect(kinds.slice(0, 4)).toEqual(['delivery', 'order_created', 'customer', 'run']);
     expect(kinds).toContain('tag_added');
-    expect(detail.timeline[0]!.title).toContain('secret token in the URL verified');
+    expect(detail.timeline[0]!.data).toMatchObject({ kind: 'delivery', signature: expect.stringContaining('secret token in the URL verified') });
     const runs = await t.engine.call('runs.list', {});
     expect(runs.map((r) => [r.eventType, r.status])).toEqual([['order.created', 'succeeded']]);
   });
@@ -162,7 +171,68 @@ describe('LadiSales deliveries through a real engine', () => {
     expect(inbox[0]!.outcome).toContain('stale');
   });
 
-  it('records a delivery the mapping cannot read as failed, with the field and path in the reason', async () => {
+  it('processes a COD order through shipping and delivery without ever firing order.paid, until collected', async () => {
+    await post(hookUrl, sample());
+    await t.engine.idle();
+    await post(hookUrl, sample({ shipping_status: 'Delivering', updated_at: '2026-11-20T05:00:00.000Z' }));
+    await t.engine.idle();
+    await post(hookUrl, sample({ shipping_status: 'Delivered', updated_at: '2026-11-21T05:00:00.000Z' }));
+    await t.engine.idle();
+
+    let detail = await t.engine.call('orders.get', { ref: '10452' });
+    expect(detail.order).toMatchObject({ cashOnDelivery: true, financialStatus: 'pending', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered' });
+    expect(detail.summary.tags).toEqual(['VIP', 'SHIPPED', 'DELIVERED']);
+    let runs = await t.engine.call('runs.list', {});
+    expect(runs.map((r) => r.eventType).sort()).toEqual(['order.created', 'order.delivered', 'order.fulfilled']);
+    const inbox = await t.engine.call('inbox.list', {});
+    expect(inbox.map((e) => e.processing)).toEqual(['processed', 'processed', 'processed']);
+    expect(inbox[0]!.outcome).toMatch(/^updated order 10452; events order\.updated, order\.delivered[;,]/);
+    expect(inbox[1]!.outcome).toMatch(/^updated order 10452; events order\.updated, order\.fulfilled[;,]/);
+    for (const e of inbox) expect(e.outcome).not.toContain('order.paid');
+
+    // LadiSales records the collection: now, and only now, the order is paid.
+    await post(hookUrl, sample({ shipping_status: 'Delivered', payment_status: 'Success', updated_at: '2026-11-21T08:00:00.000Z' }));
+    await t.engine.idle();
+    detail = await t.engine.call('orders.get', { ref: '10452' });
+    expect(detail.order.financialStatus).toBe('paid');
+    expect(detail.summary.tags).toEqual(['VIP', 'SHIPPED', 'DELIVERED', 'PAID']);
+    runs = await t.engine.call('runs.list', {});
+    expect(runs.filter((r) => r.eventType === 'order.paid')).toHaveLength(1);
+  });
+
+  it('processes a delivery whose shipping_address is an object: the default mapping reads it', async () => {
+    const res = await post(hookUrl, objectAddress());
+    expect(res.status).toBe(200);
+    await t.engine.idle();
+    const [entry] = await t.engine.call('inbox.list', {});
+    expect(entry).toMatchObject({ verdict: 'accepted', processing: 'processed' });
+    expect(entry!.outcome).toMatch(/^created order 10453; events order\.created/);
+    expect(entry!.outcome).not.toContain('warning');
+    const detail = await t.engine.call('orders.get', { ref: '10453' });
+    expect(detail.order.shippingAddress).toMatchObject({ name: 'Nguyễn Văn Minh', phone: '0912345678', address1: '12 Ngõ 34 Trần Thái Tông', ward: 'Phường Dịch Vọng Hậu', district: 'Quận Cầu Giấy', city: 'Hà Nội' });
+  });
+
+  it('processes an object shipping_address with a mapping that expects text, leaving the field empty with a warning in the inbox', async () => {
+    // The connection keeps the mapping it was saved with, which read shipping_address as text only
+    // (issue #10: this delivery went dead with this very message).
+    const c = await t.engine.call('connections.create', { platform: 'ladisales', storeId: 'shop-5', secret: TOKEN });
+    const saved = (ladisalesAdapter.settings.parse({}).mapping as { target: string }[]).map((r) => (r.target === 'shippingAddress.address1' ? { target: r.target, source: ['shipping_address', 'address'], optional: true } : r));
+    await t.engine.call('connections.update', { id: c.id, settings: { mapping: saved } });
+    const res = await post(`${c.webhookUrl}?token=${TOKEN}`, objectAddress());
+    expect(res.status).toBe(200);
+    await t.engine.idle();
+
+    const [entry] = await t.engine.call('inbox.list', {});
+    expect(entry!.processing).toBe('processed');
+    expect(entry!.outcome).toMatch(/^created order 10453; events order\.created/);
+    expect(entry!.outcome).toContain('; warning: shippingAddress.address1: data.shipping_address is an object, not text; left empty');
+    const detail = await t.engine.call('orders.get', { ref: '10453' });
+    expect(detail.order).toMatchObject({ platformOrderId: '38291046', totalPrice: '670000', cashOnDelivery: true, financialStatus: 'pending' });
+    expect(detail.order.shippingAddress).toMatchObject({ address1: null, ward: 'Phường Dịch Vọng Hậu', city: 'Hà Nội' });
+    expect(detail.summary.tags).toEqual(['VIP']);
+  });
+
+  it('processes a delivery with a mapped field it cannot find, naming the field and path in a warning', async () => {
     const c = await t.engine.call('connections.create', { platform: 'ladisales', storeId: 'shop-4', secret: TOKEN });
     await t.engine.call('connections.update', {
       id: c.id,
@@ -172,8 +242,18 @@ describe('LadiSales deliveries through a real engine', () => {
     expect(res.status).toBe(200);
     await t.engine.idle();
     const [entry] = await t.engine.call('inbox.list', {});
+    expect(entry!.processing).toBe('processed');
+    expect(entry!.outcome).toContain('warning: customer.zaloUserId: path data.buyer.zalo not found in the payload');
+    expect(await t.engine.call('orders.list', {})).toHaveLength(1);
+  });
+
+  it('records a delivery whose order id cannot be read as failed, with the field and path in the reason', async () => {
+    const res = await post(hookUrl, sample({ order_id: { id: 38291045 } }));
+    expect(res.status).toBe(200);
+    await t.engine.idle();
+    const [entry] = await t.engine.call('inbox.list', {});
     expect(entry!.processing).toBe('dead');
-    expect(entry!.outcome).toContain('customer.zaloUserId: path data.buyer.zalo not found in the payload');
+    expect(entry!.outcome).toContain('platformOrderId: order_id is an object, not text');
     expect(await t.engine.call('orders.list', {})).toHaveLength(0);
   });
 });

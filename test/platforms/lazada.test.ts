@@ -13,6 +13,10 @@ const ORDER = '260422900198363';
 const T0 = 1603698638; // 2020-10-26 14:50:38 +0700
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/lazada/${name}`, import.meta.url), 'utf8'));
+
+/** The order events an inbox outcome lists ("…; events order.updated, order.paid, customer.updated; 1 run"), customer events left out. */
+const orderEvents = (outcome: string | null | undefined) =>
+  (/events ([^;]+)/.exec(outcome ?? '')?.[1] ?? '').split(', ').filter((e) => e !== '' && !e.startsWith('customer.'));
 const iso = (s: number) => new Date(s * 1000).toISOString();
 /** Lazada's own time format, in Vietnam's offset. */
 const lazadaAt = (s: number) => `${new Date((s + 7 * 3600) * 1000).toISOString().slice(0, 19).replace('T', ' ')} +0700`;
@@ -43,6 +47,18 @@ const statusFlow: FlowDocument = {
   ],
   edges: [{ id: 'e1', source: 'trigger', sourcePort: 'out', target: 'tag', targetPort: 'in' }],
 };
+
+/** A flow that tags the order when the given canonical event fires, to count its runs. */
+function tagOn(trigger: string, tag: string): FlowDocument {
+  return {
+    name: `${trigger} → ${tag}`,
+    nodes: [
+      { id: 'trigger', type: trigger, typeVersion: 1, position: { x: 0, y: 0 }, params: { platforms: ['lazada'] } },
+      { id: 'tag', type: 'flowdesk.add_order_tag', typeVersion: 1, position: { x: 0, y: 120 }, params: { tags: [tag] } },
+    ],
+    edges: [{ id: 'e1', source: 'trigger', sourcePort: 'out', target: 'tag', targetPort: 'in' }],
+  };
+}
 
 describe('Lazada pushes through a real engine, enriched from a local Open Platform', () => {
   let t: TempEngine;
@@ -106,12 +122,67 @@ describe('Lazada pushes through a real engine, enriched from a local Open Platfo
     expect(detail.customer?.address?.ward ?? null).toBeNull();
     expect(await t.engine.call('customers.list', {})).toHaveLength(1);
 
-    expect(detail.timeline.map((e) => e.kind)).toEqual(['delivery', 'order_created', 'customer', 'run', 'step', 'step', 'tag_added', 'run']);
-    expect(detail.timeline[0]!.title).toContain('Authorization verified');
+    // A COD order, not paid while it waits to ship; the number is Lazada's order number.
+    expect(detail.order).toMatchObject({ number: ORDER, financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', deliveryStatus: 'none', cashOnDelivery: true, paymentMethod: 'COD' });
+    // First sight is order.created, and the marketplace status it arrives in (seed 002: the store status is set from it).
+    expect(detail.timeline.map((e) => e.kind).slice(0, 3)).toEqual(['delivery', 'order_created', 'customer']);
     expect(detail.summary.tags).toEqual(['Chưa giao hàng']);
+    expect(detail.timeline[0]!.data).toMatchObject({ kind: 'delivery', signature: expect.stringContaining('Authorization verified') });
     const [entry] = await t.engine.call('inbox.list', {});
     expect(entry).toMatchObject({ verdict: 'accepted', processing: 'processed', topic: 'message_type 0', deliveryKey: `event:lazada/${SELLER}/${ORDER}/pending@${T0}` });
-    expect(entry!.outcome).toContain('events order.created, marketplace.status_changed');
+    expect(orderEvents(entry!.outcome)).toEqual(['order.created', 'marketplace.status_changed']);
+
+    api.orders.set(ORDER, orderState('ready_to_ship', T0 + 60));
+    await post(pushBody('ready_to_ship', T0 + 60));
+    await t.engine.idle();
+    const moved = await t.engine.call('orders.get', { ref: ORDER });
+    expect(moved.summary.tags).toEqual(['Chưa giao hàng', 'Chờ giao hàng']);
+    // The status-change flow ran for each status, and tagged the order.
+    expect(moved.timeline.flatMap((e) => (e.data?.kind === 'run' ? [e.data.status] : []))).toEqual(['running', 'succeeded', 'running', 'succeeded']);
+    expect(moved.timeline.find((e) => e.data?.kind === 'run')?.data).toMatchObject({ eventType: 'marketplace.status_changed', flowName: 'Lazada status → tag' });
+    expect(moved.timeline.filter((e) => e.kind === 'tag_added').at(-1)?.data).toMatchObject({ tags: ['Chờ giao hàng'] });
+    expect(orderEvents((await t.engine.call('inbox.list', {}))[0]!.outcome)).toEqual(['order.updated', 'marketplace.status_changed']);
+  });
+
+  it('fires order.fulfilled once when a COD order ships, then order.delivery_failed (not paid) when the carrier gives up', async () => {
+    for (const [trigger, tag] of [['orders.order_fulfilled', 'shipped'], ['orders.order_delivery_failed', 'failed'], ['orders.order_paid', 'paid']] as const) {
+      const flow = await t.engine.call('flows.save', { document: tagOn(trigger, tag) });
+      await t.engine.call('flows.activate', { id: flow.id });
+    }
+    await post(pushBody('pending', T0));
+    await t.engine.idle();
+    api.orders.set(ORDER, orderState('shipped', T0 + 3600));
+    await post(pushBody('shipped', T0 + 3600));
+    await t.engine.idle();
+    let detail = await t.engine.call('orders.get', { ref: ORDER });
+    expect(detail.order).toMatchObject({ storeStatus: 'Đang giao hàng', financialStatus: 'pending', fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit' });
+    expect(detail.summary.tags).toEqual(['shipped']);
+    expect(orderEvents((await t.engine.call('inbox.list', {}))[0]!.outcome)).toEqual(['order.updated', 'order.fulfilled', 'marketplace.status_changed']);
+
+    api.orders.set(ORDER, orderState('failed_delivery', T0 + 7200));
+    await post(pushBody('failed_delivery', T0 + 7200));
+    await t.engine.idle();
+    detail = await t.engine.call('orders.get', { ref: ORDER });
+    // Seed 002: "Delivered failed" → "Hủy giao hàng"; a failed delivery is not a fulfilment, and COD money was never collected.
+    expect(detail.order).toMatchObject({ storeStatus: 'Hủy giao hàng', financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', deliveryStatus: 'delivery_failed' });
+    expect(detail.summary.tags).toEqual(['shipped', 'failed']);
+    expect(orderEvents((await t.engine.call('inbox.list', {}))[0]!.outcome)).toEqual(['order.updated', 'order.delivery_failed', 'marketplace.status_changed']);
+    const started = (event: string) => detail.timeline.filter((e) => e.data?.kind === 'run' && e.data.status === 'running' && e.data.eventType === event).length;
+    expect([started('order.fulfilled'), started('order.delivery_failed'), started('order.paid')]).toEqual([1, 1, 0]);
+  });
+
+  it('pays a COD order when Lazada says it was delivered, and fires order.delivered', async () => {
+    api.orders.set(ORDER, orderState('shipped', T0 + 600));
+    await post(pushBody('shipped', T0 + 600));
+    await t.engine.idle();
+    api.orders.set(ORDER, orderState('delivered', T0 + 7200));
+    await post(pushBody('delivered', T0 + 7200));
+    await t.engine.idle();
+    const detail = await t.engine.call('orders.get', { ref: ORDER });
+    expect(detail.order).toMatchObject({ storeStatus: 'Đã giao hàng', financialStatus: 'paid', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered' });
+    const outcomes = (await t.engine.call('inbox.list', {})).map((e) => e.outcome);
+    expect(orderEvents(outcomes[1])).toEqual(['order.created', 'order.fulfilled', 'marketplace.status_changed']);
+    expect(orderEvents(outcomes[0])).toEqual(['order.updated', 'order.paid', 'order.delivered', 'marketplace.status_changed']);
   });
 
   it('follows the order through ready to ship, shipped and canceled', async () => {
@@ -123,7 +194,7 @@ describe('Lazada pushes through a real engine, enriched from a local Open Platfo
     let detail = await t.engine.call('orders.get', { ref: ORDER });
     expect(detail.order).toMatchObject({ platformStatus: 'ready_to_ship', storeStatus: 'Chờ giao hàng', updatedAt: iso(T0 + 3600) });
     const change = detail.timeline.find((e) => e.kind === 'status_change');
-    expect(change?.title).toContain('storeStatus Chưa giao hàng → Chờ giao hàng');
+    expect(change?.data).toMatchObject({ kind: 'status_change', changes: { storeStatus: { from: 'Chưa giao hàng', to: 'Chờ giao hàng' } } });
 
     api.orders.set(ORDER, orderState('canceled', T0 + 7200));
     await post(pushBody('canceled', T0 + 7200));
@@ -131,7 +202,7 @@ describe('Lazada pushes through a real engine, enriched from a local Open Platfo
     detail = await t.engine.call('orders.get', { ref: ORDER });
     expect(detail.order).toMatchObject({ platformStatus: 'canceled', storeStatus: null, financialStatus: 'voided', cancelledAt: iso(T0 + 7200) });
     const [last] = await t.engine.call('inbox.list', {});
-    expect(last!.outcome).toContain('events marketplace.status_changed, order.cancelled');
+    expect(orderEvents(last!.outcome)).toEqual(['order.updated', 'order.cancelled', 'marketplace.status_changed']);
   });
 
   it('refuses a wrong signature with 401, records it, and asks Lazada nothing', async () => {

@@ -47,7 +47,11 @@ describe('Nhanh.vn deliveries through a real engine', () => {
     t = await startTempEngine();
     const connection = await t.engine.call('connections.create', { platform: 'nhanhvn', storeId: BUSINESS, secrets: { verifyToken: TOKEN, secretKey: SECRET_KEY } });
     hookUrl = connection.webhookUrl;
-    for (const [trigger, tag] of [['orders.order_created', 'NEW'], ['orders.order_paid', 'PAID'], ['orders.order_cancelled', 'CANCELLED']] as const) {
+    const triggers = [
+      ['orders.order_created', 'NEW'], ['orders.order_paid', 'PAID'], ['orders.order_cancelled', 'CANCELLED'],
+      ['orders.order_fulfilled', 'SHIPPED'], ['orders.order_delivered', 'DELIVERED'], ['orders.order_delivery_failed', 'UNDELIVERED'],
+    ] as const;
+    for (const [trigger, tag] of triggers) {
       const flow = await t.engine.call('flows.save', { document: tagFlow(trigger, tag) });
       await t.engine.call('flows.activate', { id: flow.id });
     }
@@ -62,28 +66,48 @@ describe('Nhanh.vn deliveries through a real engine', () => {
     expect(res.json['verdict']).toBe('accepted');
     await t.engine.idle();
     const detail = await t.engine.call('orders.get', { ref: '#123456789' });
-    expect(detail.order).toMatchObject({ platform: 'nhanhvn', storeId: BUSINESS, platformStatus: 'New', totalPrice: '510000', currency: 'VND', salesChannel: 'Website' });
+    expect(detail.order).toMatchObject({ platform: 'nhanhvn', storeId: BUSINESS, number: '123456789', platformStatus: 'New', totalPrice: '510000', currency: 'VND', salesChannel: 'Website', financialStatus: 'pending', cashOnDelivery: true });
     expect(detail.customer).toMatchObject({ email: 'an.nguyen@example.vn', name: 'Nguyễn Văn An', phone: '0912345678' });
     expect(detail.summary.localTags).toEqual(['NEW']);
     expect(detail.timeline.slice(0, 3).map((e) => e.kind)).toEqual(['delivery', 'order_created', 'customer']);
-    expect(detail.timeline[0]!.title).toContain('webhooksVerifyToken matches');
+    expect(detail.timeline[0]!.data).toMatchObject({ kind: 'delivery', topic: 'orderAdd', signature: 'webhooksVerifyToken matches' });
   });
 
-  it('a bare v2 status change updates the stored order and derives order.paid / order.cancelled', async () => {
+  it('a COD order: shipped is not paid; "Success" is delivered and collected; then cancelled', async () => {
     await post(hookUrl, fixture('v2-order-add.json'));
     await t.engine.idle();
-    expect((await post(hookUrl, update('Success'))).status).toBe(200);
+    await post(hookUrl, update('Shipping'));
     await t.engine.idle();
     let detail = await t.engine.call('orders.get', { ref: '123456789' });
-    expect(detail.order).toMatchObject({ platformStatus: 'Success', financialStatus: 'paid', fulfillmentStatus: 'fulfilled', totalPrice: '510000' });
-    expect(detail.summary.localTags).toEqual(['NEW', 'PAID']);
-    expect(detail.timeline.find((e) => e.kind === 'status_change')?.title).toContain('platformStatus New → Success');
+    expect(detail.order).toMatchObject({ platformStatus: 'Shipping', financialStatus: 'pending', fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit' });
+    expect(detail.summary.localTags).toEqual(['NEW', 'SHIPPED']);
+
+    expect((await post(hookUrl, update('Success'))).status).toBe(200);
+    await t.engine.idle();
+    detail = await t.engine.call('orders.get', { ref: '123456789' });
+    expect(detail.order).toMatchObject({ platformStatus: 'Success', financialStatus: 'paid', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered', totalPrice: '510000' });
+    expect(detail.summary.localTags).toEqual(['NEW', 'SHIPPED', 'PAID', 'DELIVERED']);
+    const changes = detail.timeline.flatMap((e) => (e.data?.kind === 'status_change' ? [e.data.changes] : []));
+    expect(changes.at(-1)).toEqual({
+      financialStatus: { from: 'pending', to: 'paid' },
+      deliveryStatus: { from: 'in_transit', to: 'delivered' },
+      platformStatus: { from: 'Shipping', to: 'Success' },
+    });
 
     await post(hookUrl, update('Canceled', { reason: 'NotBuy' }));
     await t.engine.idle();
     detail = await t.engine.call('orders.get', { ref: '123456789' });
     expect(detail.order).toMatchObject({ platformStatus: 'Canceled', cancelReason: 'NotBuy' });
-    expect(detail.summary.localTags).toEqual(['NEW', 'PAID', 'CANCELLED']);
+    expect(detail.order.cancelledAt).toBeTruthy();
+    expect(detail.summary.localTags).toEqual(['NEW', 'SHIPPED', 'PAID', 'DELIVERED', 'CANCELLED']);
+  });
+
+  it('a failed delivery first seen is never fulfilled', async () => {
+    expect((await post(hookUrl, update('Failed'))).status).toBe(200);
+    await t.engine.idle();
+    const detail = await t.engine.call('orders.get', { ref: '123456789' });
+    expect(detail.order).toMatchObject({ fulfillmentStatus: 'unfulfilled', deliveryStatus: 'delivery_failed' });
+    expect(detail.summary.localTags).toEqual(['NEW', 'UNDELIVERED']);
   });
 
   it('refuses a wrong token with 401 and records why', async () => {
@@ -138,8 +162,8 @@ describe('Nhanh.vn deliveries through a real engine', () => {
     expect(res.json['verdict']).toBe('accepted');
     await t.engine.idle();
     const detail = await t.engine.call('orders.get', { ref: 'WEB-1001' });
-    expect(detail.order).toMatchObject({ platformStatus: 'Success', financialStatus: 'paid', totalPrice: '550000' });
-    expect(detail.timeline[0]!.title).toContain('checksum verified');
+    expect(detail.order).toMatchObject({ number: 'WEB-1001', platformStatus: 'Success', financialStatus: 'paid', deliveryStatus: 'delivered', totalPrice: '550000' });
+    expect(detail.timeline[0]!.data).toMatchObject({ kind: 'delivery', signature: 'checksum verified' });
 
     const forged = await post(`${hookUrl}?kind=orderUpdate`, v1Form(data, 'not-the-key'));
     expect(forged.status).toBe(401);
@@ -155,8 +179,8 @@ describe('Nhanh.vn deliveries through a real engine', () => {
     expect((await post(hookUrl, fixture('v3-order-delete.json'), { verifyToken: TOKEN })).status).toBe(200);
     await t.engine.idle();
     const detail = await t.engine.call('orders.get', { ref: '#123456789' });
-    expect(detail.order).toMatchObject({ platformStatus: 'Deleted', totalPrice: '510000' });
+    expect(detail.order).toMatchObject({ platformStatus: 'Deleted', deletedAt: '2026-11-20T14:05:09+07:00', totalPrice: '510000' });
     const [latest] = await t.engine.call('inbox.list', {});
-    expect(latest!.outcome).toContain('events order.deleted');
+    expect(latest!.outcome).toContain('events order.deleted;');
   });
 });

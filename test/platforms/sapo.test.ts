@@ -91,11 +91,15 @@ describe('Sapo webhooks end to end', () => {
       expect(res.json['verdict']).toBe('accepted');
       await t.engine.idle();
       const detail = await t.engine.call('orders.get', { ref: '#1043' });
-      expect(detail.order).toMatchObject({ platform: 'sapo', storeId: WEB_DOMAIN, platformOrderId: '43219876', totalPrice: '1010000', financialStatus: 'pending', salesChannel: 'Online Store' });
+      expect(detail.order).toMatchObject({
+        platform: 'sapo', storeId: WEB_DOMAIN, platformOrderId: '43219876', totalPrice: '1010000', salesChannel: 'Online Store',
+        // A COD order ("Thanh toán khi giao hàng (COD)"): unpaid until Sapo records the collection.
+        financialStatus: 'pending', cashOnDelivery: true, paymentMethod: 'Thanh toán khi giao hàng (COD)', fulfillmentStatus: 'unfulfilled', deliveryStatus: 'none',
+      });
       expect(detail.customer).toMatchObject({ email: 'lan.nguyen@example.com', name: 'Lan Nguyễn', phone: '0901234567', emailVerified: true });
       expect(detail.summary.localTags).toEqual(['VIP']);
       expect(detail.timeline.map((e) => e.kind).slice(0, 3)).toEqual(['delivery', 'order_created', 'customer']);
-      expect(detail.timeline[0]!.title).toContain('X-Sapo-Hmac-Sha256 verified');
+      expect(detail.timeline[0]!.data).toMatchObject({ kind: 'delivery', signature: 'X-Sapo-Hmac-Sha256 verified' });
       expect(await runsFor('#1043')).toEqual(['Tag big orders VIP']);
     });
 
@@ -109,7 +113,10 @@ describe('Sapo webhooks end to end', () => {
       const paid = withChanges('web-orders-create.json', { financial_status: 'paid', modified_on: '2026-11-20T03:20:00Z' });
       expect((await postWeb(webUrl, { topic: 'orders/paid', body: paid })).status).toBe(200);
       await t.engine.idle();
-      expect(await runsFor('#1043')).toEqual(['Tag PAID']);
+      // The first delivery Flowdesk sees of this order: it is created (the VIP flow runs) and paid.
+      expect(await runsFor('#1043')).toEqual(['Tag PAID', 'Tag big orders VIP']);
+      const [entry] = await t.engine.call('inbox.list', {});
+      expect(entry!.outcome).toContain('events order.created, order.paid, customer.created;');
     });
 
     it('the same delivery twice is a duplicate, processed once; an unknown topic is ignored with 200', async () => {
@@ -159,13 +166,36 @@ describe('Sapo webhooks end to end', () => {
 
       expect(await runsFor('SON00421')).toEqual(['Tag PAID', 'Tag SHIPPED', 'Tag big orders VIP']);
       const detail = await t.engine.call('orders.get', { ref: 'SON00421' });
-      expect(detail.order).toMatchObject({ platformStatus: 'completed', financialStatus: 'paid', fulfillmentStatus: 'fulfilled', note: 'Khách hẹn lấy chiều' });
-      const changes = detail.timeline.filter((e) => e.kind === 'status_change').map((e) => e.title);
+      expect(detail.order).toMatchObject({ platformStatus: 'completed', financialStatus: 'paid', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered', note: 'Khách hẹn lấy chiều' });
+      const changes = detail.timeline.filter((e) => e.kind === 'status_change').map((e) => e.data);
       expect(changes).toHaveLength(2);
-      expect(changes[0]).toContain('financialStatus pending → paid');
-      expect(changes[1]).toContain('platformStatus finalized → completed');
+      expect(changes[0]).toMatchObject({ changes: { financialStatus: { from: 'pending', to: 'paid' } } });
+      expect(changes[1]).toMatchObject({
+        changes: {
+          platformStatus: { from: 'finalized', to: 'completed' },
+          fulfillmentStatus: { from: 'unfulfilled', to: 'fulfilled' },
+          deliveryStatus: { from: 'none', to: 'delivered' },
+        },
+      });
       const outcomes = (await t.engine.call('inbox.list', { connectionId: undefined })).map((e) => e.outcome);
       expect(outcomes.filter((o) => o?.includes('order.paid'))).toHaveLength(1);
+      expect(outcomes[0]).toContain('events order.updated, order.fulfilled, order.delivered;');
+    });
+
+    it('a COD order that ships and then fails delivery: fulfilled once, then delivery failed, never paid', async () => {
+      const pkg = (composite: string, status: string) => ({
+        id: 34120348, created_on: '2026-11-20T03:00:00Z', status, composite_fulfillment_status: composite, shipment: { cod_amount: 875000.0, tracking_code: 'GHN421' },
+      });
+      await postGo(goUrl, { version: '1377039309', body: step({ fulfillments: [pkg('packed', 'packed')] }) });
+      await postGo(goUrl, { version: '1377402327', body: step({ fulfillment_status: 'shipped', fulfillments: [pkg('fulfilled', 'shipped')], modified_on: '2026-11-20T04:00:00Z' }) });
+      await postGo(goUrl, { version: '1615477322', body: step({ fulfillment_status: 'shipped', fulfillments: [pkg('fulfilled_cancelling', 'shipped')], modified_on: '2026-11-20T06:00:00Z' }) });
+      await t.engine.idle();
+      const outcomes = (await t.engine.call('inbox.list', {})).map((e) => e.outcome ?? '');
+      expect(outcomes[0]).toContain('events order.updated, order.delivery_failed;');
+      expect(outcomes[1]).toContain('events order.updated, order.fulfilled;');
+      expect(await runsFor('SON00421')).toEqual(['Tag SHIPPED', 'Tag big orders VIP']);
+      const detail = await t.engine.call('orders.get', { ref: 'SON00421' });
+      expect(detail.order).toMatchObject({ financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', deliveryStatus: 'delivery_failed', cashOnDelivery: true });
     });
 
     it('a stale update does not overwrite newer state nor fire events', async () => {

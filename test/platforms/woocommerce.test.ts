@@ -56,7 +56,11 @@ describe('WooCommerce deliveries through a real engine', () => {
     t = await startTempEngine();
     const connection = await t.engine.call('connections.create', { platform: 'woocommerce', storeId: SITE, secret: SECRET });
     hookUrl = connection.webhookUrl;
-    for (const [trigger, tag] of [['orders.order_created', 'NEW'], ['orders.order_paid', 'PAID'], ['orders.order_fulfilled', 'SHIPPED']] as const) {
+    const triggers = [
+      ['orders.order_created', 'NEW'], ['orders.order_paid', 'PAID'], ['orders.order_fulfilled', 'SHIPPED'],
+      ['orders.order_delivered', 'DELIVERED'], ['orders.order_delivery_failed', 'UNDELIVERED'],
+    ] as const;
+    for (const [trigger, tag] of triggers) {
       const flow = await t.engine.call('flows.save', { document: tagFlow(trigger, tag) });
       await t.engine.call('flows.activate', { id: flow.id });
     }
@@ -79,12 +83,12 @@ describe('WooCommerce deliveries through a real engine', () => {
     await t.engine.idle();
 
     const detail = await t.engine.call('orders.get', { ref: '#727' });
-    expect(detail.order).toMatchObject({ platform: 'woocommerce', storeId: SITE, platformOrderId: '727', totalPrice: '29.35', financialStatus: 'pending', platformStatus: 'pending', updatedAt: '2026-11-20T16:28:08Z' });
+    expect(detail.order).toMatchObject({ platform: 'woocommerce', storeId: SITE, platformOrderId: '727', number: '727', totalPrice: '29.35', financialStatus: 'pending', platformStatus: 'pending', updatedAt: '2026-11-20T16:28:08Z' });
     expect(detail.summary.localTags).toEqual(['NEW']);
     expect(detail.customer).toMatchObject({ email: 'john.doe@example.com', name: 'John Doe', emailVerified: false });
     const kinds = detail.timeline.map((e) => e.kind);
     expect(kinds.slice(0, 3)).toEqual(['delivery', 'order_created', 'customer']);
-    expect(detail.timeline[0]!.title).toContain('X-WC-Webhook-Signature verified');
+    expect(detail.timeline[0]!.data).toMatchObject({ kind: 'delivery', topic: 'order.created', signature: 'X-WC-Webhook-Signature verified' });
     const customers = await t.engine.call('customers.list', {});
     expect(customers.map((c) => c.email)).toEqual(['john.doe@example.com']);
   });
@@ -99,7 +103,7 @@ describe('WooCommerce deliveries through a real engine', () => {
     expect(detail.order.financialStatus).toBe('paid');
     expect(detail.summary.localTags).toEqual(['NEW', 'PAID']);
     const change = detail.timeline.find((e) => e.kind === 'status_change');
-    expect(change?.title).toContain('platformStatus pending → processing');
+    expect(change?.data).toMatchObject({ kind: 'status_change', changes: { financialStatus: { from: 'pending', to: 'paid' }, platformStatus: { from: 'pending', to: 'processing' } } });
 
     const done = orderBody({ status: 'completed', date_modified_gmt: '2026-11-21T09:00:00', date_paid_gmt: '2026-11-20T16:30:00', date_completed_gmt: '2026-11-21T09:00:00' });
     await postWoo(hookUrl, { topic: 'order.updated', body: done });
@@ -162,15 +166,56 @@ describe('WooCommerce deliveries through a real engine', () => {
     expect(latest!.outcome).toContain('no event');
   });
 
-  it('order.deleted (only the id) marks the stored order trashed', async () => {
+  it('a cash-on-delivery order is not paid while processing and shipped; paid when completed with date_paid', async () => {
+    const cod = { payment_method: 'cod', payment_method_title: 'Cash on delivery' };
+    await postWoo(hookUrl, { body: orderBody({ ...cod, status: 'processing' }) });
+    await t.engine.idle();
+    let detail = await t.engine.call('orders.get', { ref: '727' });
+    expect(detail.order).toMatchObject({ financialStatus: 'pending', cashOnDelivery: true, paymentMethod: 'cod' });
+    expect(detail.summary.localTags).toEqual(['NEW']);
+
+    await postWoo(hookUrl, { topic: 'order.updated', body: orderBody({ ...cod, status: 'shipped', date_modified_gmt: '2026-11-21T09:00:00' }) });
+    await t.engine.idle();
+    detail = await t.engine.call('orders.get', { ref: '727' });
+    expect(detail.order).toMatchObject({ financialStatus: 'pending', fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit' });
+    expect(detail.summary.localTags).toEqual(['NEW', 'SHIPPED']);
+
+    const collected = orderBody({ ...cod, status: 'completed', date_modified_gmt: '2026-11-22T09:00:00', date_paid_gmt: '2026-11-22T09:00:00', date_completed_gmt: '2026-11-22T09:00:00' });
+    await postWoo(hookUrl, { topic: 'order.updated', body: collected });
+    await t.engine.idle();
+    detail = await t.engine.call('orders.get', { ref: '727' });
+    expect(detail.order.financialStatus).toBe('paid');
+    // Shipped once: completing the order does not fire order.fulfilled again.
+    expect(detail.summary.localTags).toEqual(['NEW', 'SHIPPED', 'PAID']);
+    const [latest] = await t.engine.call('inbox.list', {});
+    expect(latest!.outcome).toContain('events order.updated, order.paid;');
+  });
+
+  it('a delivery plugin\'s statuses: delivered fires order.delivered; a failed delivery first seen is never fulfilled', async () => {
+    await postWoo(hookUrl, { body: orderBody({ status: 'shipped', payment_method: 'cod' }) });
+    await t.engine.idle();
+    await postWoo(hookUrl, { topic: 'order.updated', body: orderBody({ status: 'delivered', payment_method: 'cod', date_modified_gmt: '2026-11-21T09:00:00' }) });
+    await t.engine.idle();
+    const detail = await t.engine.call('orders.get', { ref: '727' });
+    expect(detail.order).toMatchObject({ fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered', financialStatus: 'pending' });
+    expect(detail.summary.localTags).toEqual(['NEW', 'SHIPPED', 'DELIVERED']);
+
+    await postWoo(hookUrl, { body: orderBody({ id: 728, number: '728', status: 'failed-delivery', payment_method: 'cod' }) });
+    await t.engine.idle();
+    const failed = await t.engine.call('orders.get', { ref: '728' });
+    expect(failed.order).toMatchObject({ fulfillmentStatus: 'unfulfilled', deliveryStatus: 'delivery_failed' });
+    expect(failed.summary.localTags).toEqual(['NEW', 'UNDELIVERED']);
+  });
+
+  it('order.deleted (only the id) marks the stored order deleted', async () => {
     await postWoo(hookUrl);
     await t.engine.idle();
     const res = await postWoo(hookUrl, { topic: 'order.deleted', body: '{"id":727}' });
     expect(res.status).toBe(200);
     await t.engine.idle();
     const detail = await t.engine.call('orders.get', { ref: '#727' });
-    expect(detail.order).toMatchObject({ platformStatus: 'trash', totalPrice: '29.35', customer: { email: 'John.Doe@Example.com' } });
+    expect(detail.order).toMatchObject({ platformStatus: 'trash', deletedAt: '2026-11-20T16:28:08Z', totalPrice: '29.35', customer: { email: 'John.Doe@Example.com' } });
     const [latest] = await t.engine.call('inbox.list', {});
-    expect(latest!.outcome).toContain('events order.deleted');
+    expect(latest!.outcome).toContain('events order.deleted;');
   });
 });

@@ -1,5 +1,5 @@
 // A stand-in engine for engine-host.test.ts, forked with child_process: it speaks the entry's
-// protocol (ready, reply, event) and can be told to crash or to never answer.
+// protocol (ready, reply, event) and can be told to crash, to never answer, or to restart.
 const send = (message: unknown): void => {
   process.send?.(message);
 };
@@ -13,6 +13,12 @@ process.on('message', (raw: unknown) => {
     process.exit(3);
   }
   if (m.method === 'test.hang') return;
+  if (m.method === 'test.restart') {
+    // As the engine after a restore: answer, then exit asking to be started again.
+    send({ type: 'reply', id: m.id, reply: { ok: true, result: null } });
+    setTimeout(() => process.exit(75), 10);
+    return;
+  }
   if (m.method === 'test.emit') send({ type: 'event', event: 'order.changed', payload: m.args });
   send({ type: 'reply', id: m.id, reply: { ok: true, result: { method: m.method, args: m.args } } });
 });

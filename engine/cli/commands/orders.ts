@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { OrderSummaryDto } from '../../contract/index.ts';
 import { printObject, printTable, text, time, type Output } from '../format.ts';
 import type { ClientFor } from '../main.ts';
+import { timelineText } from '../timeline-text.ts';
 
 export function ordersCommands(program: Command, client: ClientFor, out: (cmd: Command) => Output): void {
   const cmd = program.command('orders').description('orders Flowdesk has received');
@@ -40,7 +41,7 @@ export function ordersCommands(program: Command, client: ClientFor, out: (cmd: C
           c ? `Customer ${c.name ?? '(no name)'} <${c.email}>${c.phone ? `, ${c.phone}` : ''}; tags ${text(c.tags)}` : 'Customer: none (the order has no email)',
           '',
           'Timeline:',
-          ...d.timeline.map((e) => `  ${time(e.at)}  ${e.kind.padEnd(14)} ${e.title}`),
+          ...d.timeline.map((e) => `  ${time(e.at)}  ${e.kind.padEnd(14)} ${timelineText(e)}`),
         ];
       });
     });

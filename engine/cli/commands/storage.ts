@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { BackupDto } from '../../contract/index.ts';
-import { dataFiles } from '../../host/data-dir.ts';
-import { readRuntime } from '../../host/runtime-file.ts';
+import { dataFiles } from '../../storage/data-dir.ts';
+import { readRuntime } from '../../storage/runtime-file.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { applyPendingRestore, checkBackup, createBackup, resolveBackup, scheduleRestore } from '../../storage/backup.ts';
 import { CliError } from '../api-client.ts';

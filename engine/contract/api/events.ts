@@ -1,5 +1,6 @@
 import { InboxEntryDto } from './inbox.ts';
-import { OrderSummaryDto, TimelineEntryDto } from './orders.ts';
+import { OrderSummaryDto } from './orders.ts';
+import { TimelineEntryDto } from '../timeline.ts';
 import { RunSummaryDto } from './flows.ts';
 
 /** What the engine pushes to subscribers (SSE in a browser, IPC in Electron). */

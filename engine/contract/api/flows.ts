@@ -2,12 +2,20 @@ import { z } from 'zod';
 import { FlowDocument, FlowFile, FlowProblem } from '../flow/flow-document.ts';
 import { NodeSpecDto } from '../nodes/node-spec.ts';
 import { method } from './method.ts';
+import { RunStatus, StepStatus } from '../timeline.ts';
 
-export const RunStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'skipped']);
-export type RunStatus = z.infer<typeof RunStatus>;
 
-export const StepStatus = z.enum(['done', 'skipped', 'failed']);
-export type StepStatus = z.infer<typeof StepStatus>;
+/**
+ * One intent a step returned, as the run recorded it: its rendered inputs, and whether it was
+ * done (a live run) or only recorded as "would do" (a dry run: nothing left the engine).
+ */
+export const IntentRecord = z.object({
+  kind: z.string(),
+  args: z.record(z.string(), z.unknown()),
+  outcome: z.enum(['done', 'would_do']),
+  result: z.unknown().optional(),
+});
+export type IntentRecord = z.infer<typeof IntentRecord>;
 
 export const FlowSummaryDto = z.object({
   id: z.string(),
@@ -38,6 +46,10 @@ export const StepDto = z.object({
   output: z.unknown(),
   startedAt: z.string(),
   durationMs: z.number(),
+  /** What the step asked for (tags, a message, a request), done or recorded as "would do". */
+  intents: z.array(IntentRecord),
+  /** A waiting step's due time. */
+  dueAt: z.string().nullable(),
 });
 export type StepDto = z.infer<typeof StepDto>;
 
@@ -56,6 +68,8 @@ export const RunSummaryDto = z.object({
   finishedAt: z.string().nullable(),
   durationMs: z.number().nullable(),
   error: z.string().nullable(),
+  /** When a waiting run goes on. */
+  dueAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type RunSummaryDto = z.infer<typeof RunSummaryDto>;
@@ -90,5 +104,14 @@ export const flowsApi = {
     z.array(RunSummaryDto),
   ),
   'runs.get': method(z.object({ id: z.string() }), RunDetailDto),
+  /**
+   * Runs a flow version on a past order as a dry run: every step runs on the order as it is
+   * now, and every action is recorded as "would do": nothing is sent, tagged or written. Waits
+   * are recorded, not waited. `event` picks the trigger event (default: the flow's first).
+   */
+  'runs.dryRun': method(
+    z.object({ flowId: z.string(), version: z.number().int().optional(), orderId: z.string().min(1), event: z.string().optional() }),
+    RunDetailDto,
+  ),
   'nodes.list': method(z.object({}), z.array(NodeSpecDto)),
 };

@@ -1,33 +1,9 @@
 import { z } from 'zod';
 import { Customer } from '../customer.ts';
-import { FinancialStatus, FulfillmentStatus, Order } from '../order.ts';
+import { DeliveryStatus, FinancialStatus, FulfillmentStatus, Order } from '../order.ts';
 import { Platform } from '../platform.ts';
 import { method } from './method.ts';
-
-export const TimelineKind = z.enum([
-  'delivery',
-  'order_created',
-  'status_change',
-  'stale_delivery',
-  'customer',
-  'run',
-  'step',
-  'tag_added',
-  'note',
-]);
-export type TimelineKind = z.infer<typeof TimelineKind>;
-
-export const TimelineEntryDto = z.object({
-  id: z.number(),
-  orderId: z.string(),
-  at: z.string(),
-  kind: TimelineKind,
-  title: z.string(),
-  detail: z.record(z.string(), z.unknown()).nullable(),
-  inboxId: z.number().nullable(),
-  runId: z.string().nullable(),
-});
-export type TimelineEntryDto = z.infer<typeof TimelineEntryDto>;
+import { TimelineEntryDto } from '../timeline.ts';
 
 export const OrderSummaryDto = z.object({
   id: z.string(),
@@ -43,6 +19,7 @@ export const OrderSummaryDto = z.object({
   currency: z.string(),
   financialStatus: FinancialStatus,
   fulfillmentStatus: FulfillmentStatus,
+  deliveryStatus: DeliveryStatus,
   /** The platform's tags and those Flowdesk added, merged. */
   tags: z.array(z.string()),
   /** The tags Flowdesk's flows added. */

@@ -27,12 +27,6 @@ export interface NodeSpec<P extends z.ZodType = z.ZodType> {
   params: P;
   /** For triggers: the canonical events that start the flow. */
   triggers?: readonly CanonicalEventType[];
-  /**
-   * `external` for a node that calls the outside world: its effect cannot share a transaction
-   * with Flowdesk's data, so it runs after what came before is committed, with an idempotency
-   * key. Default `local`.
-   */
-  effects?: 'local' | 'external';
   /** A node that acts on a platform (its API) needs the store to have a connection to it. */
   requiresPlatform?: Platform;
 }

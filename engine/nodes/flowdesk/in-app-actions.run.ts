@@ -1,5 +1,5 @@
-import type { AddNoteParams, AddTagsParams } from '../../contract/index.ts';
-import type { NodeExecutor, StepContext } from '../node-executor.ts';
+import { addCustomerTagSpec, addOrderTagSpec, addTimelineNoteSpec, type AddTagsParams } from '../../contract/index.ts';
+import { defineNodeType, type StepContext } from '../node-type.ts';
 
 async function renderTags(ctx: StepContext<AddTagsParams>): Promise<string[]> {
   const out: string[] = [];
@@ -10,32 +10,26 @@ async function renderTags(ctx: StepContext<AddTagsParams>): Promise<string[]> {
   return out;
 }
 
-export const addOrderTagExecutor: NodeExecutor<AddTagsParams> = {
-  async run(ctx) {
-    const tags = await renderTags(ctx);
-    const orderId = ctx.data.order.id;
-    if (!orderId) return { status: 'skipped', reason: 'the trigger has no stored order to tag', input: { tags } };
-    if (tags.length === 0) return { status: 'skipped', reason: 'every tag rendered empty', input: { tags: ctx.params.tags } };
-    return { status: 'done', port: 'out', input: { tags }, output: { order: ctx.data.order.number, tags }, effects: [{ kind: 'order.addTags', orderId, tags }] };
-  },
-};
+export const addOrderTagNode = defineNodeType(addOrderTagSpec, async (ctx) => {
+  const tags = await renderTags(ctx);
+  const orderId = ctx.data.order.id;
+  if (!orderId) return { status: 'skipped', reason: 'the trigger has no stored order to tag', input: { tags } };
+  if (tags.length === 0) return { status: 'skipped', reason: 'every tag rendered empty', input: { tags: ctx.params.tags } };
+  return { status: 'done', port: 'out', input: { tags }, output: { order: ctx.data.order.number, tags }, intents: [{ kind: 'order.addTags', orderId, tags }] };
+});
 
-export const addCustomerTagExecutor: NodeExecutor<AddTagsParams> = {
-  async run(ctx) {
-    const tags = await renderTags(ctx);
-    const customer = ctx.data.customer;
-    if (!customer) return { status: 'skipped', port: 'out', reason: 'the order has no customer email or phone, so there is no customer to tag', input: { tags } };
-    if (tags.length === 0) return { status: 'skipped', port: 'out', reason: 'every tag rendered empty', input: { tags: ctx.params.tags } };
-    return { status: 'done', port: 'out', input: { tags }, output: { customer: customer.email, tags }, effects: [{ kind: 'customer.addTags', customerId: customer.id, tags }] };
-  },
-};
+export const addCustomerTagNode = defineNodeType(addCustomerTagSpec, async (ctx) => {
+  const tags = await renderTags(ctx);
+  const customer = ctx.data.customer;
+  if (!customer) return { status: 'skipped', port: 'out', reason: 'the order has no customer email or phone, so there is no customer to tag', input: { tags } };
+  if (tags.length === 0) return { status: 'skipped', port: 'out', reason: 'every tag rendered empty', input: { tags: ctx.params.tags } };
+  return { status: 'done', port: 'out', input: { tags }, output: { customer: customer.email, tags }, intents: [{ kind: 'customer.addTags', customerId: customer.id, tags }] };
+});
 
-export const addTimelineNoteExecutor: NodeExecutor<AddNoteParams> = {
-  async run(ctx) {
-    const text = (await ctx.render(ctx.params.text)).trim();
-    const orderId = ctx.data.order.id;
-    if (!orderId) return { status: 'skipped', port: 'out', reason: 'the trigger has no stored order', input: { template: ctx.params.text } };
-    if (!text) return { status: 'skipped', port: 'out', reason: 'the note rendered empty', input: { template: ctx.params.text } };
-    return { status: 'done', port: 'out', input: { template: ctx.params.text }, output: { text }, effects: [{ kind: 'timeline.note', orderId, text }] };
-  },
-};
+export const addTimelineNoteNode = defineNodeType(addTimelineNoteSpec, async (ctx) => {
+  const text = (await ctx.render(ctx.params.text)).trim();
+  const orderId = ctx.data.order.id;
+  if (!orderId) return { status: 'skipped', port: 'out', reason: 'the trigger has no stored order', input: { template: ctx.params.text } };
+  if (!text) return { status: 'skipped', port: 'out', reason: 'the note rendered empty', input: { template: ctx.params.text } };
+  return { status: 'done', port: 'out', input: { template: ctx.params.text }, output: { text }, intents: [{ kind: 'timeline.note', orderId, text }] };
+});

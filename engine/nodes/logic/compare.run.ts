@@ -1,5 +1,5 @@
-import type { CompareParams } from '../../contract/index.ts';
-import type { NodeExecutor } from '../node-executor.ts';
+import { compareSpec, type CompareParams } from '../../contract/index.ts';
+import { defineNodeType } from '../node-type.ts';
 
 /** Reads "order.totalPrice" or "order.lineItems.0.sku" from the trigger data. */
 export function readPath(root: unknown, path: string): unknown {
@@ -64,15 +64,13 @@ export function compare(p: CompareParams, actual: unknown): boolean | null {
   }
 }
 
-export const compareExecutor: NodeExecutor<CompareParams> = {
-  async run({ params, data }) {
-    const actual = readPath(data, params.field);
-    const result = compare(params, actual);
-    const input = { field: params.field, actual: actual ?? null, operator: params.operator, expected: params.value, valueType: params.valueType };
-    if (result === null) {
-      // A value that is missing or of another type does not match: the flow takes No and says why.
-      return { status: 'done', port: 'no', input, output: { result: false, note: `${params.field} is ${actual === undefined ? 'missing' : `not a ${params.valueType}`}` } };
-    }
-    return { status: 'done', port: result ? 'yes' : 'no', input, output: { result } };
-  },
-};
+export const compareNode = defineNodeType(compareSpec, async ({ params, data }) => {
+  const actual = readPath(data, params.field);
+  const result = compare(params, actual);
+  const input = { field: params.field, actual: actual ?? null, operator: params.operator, expected: params.value, valueType: params.valueType };
+  if (result === null) {
+    // A value that is missing or of another type does not match: the flow takes No and says why.
+    return { status: 'done', port: 'no', input, output: { result: false, note: `${params.field} is ${actual === undefined ? 'missing' : `not a ${params.valueType}`}` } };
+  }
+  return { status: 'done', port: result ? 'yes' : 'no', input, output: { result } };
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../contract/index.ts';
+import { deriveOrderEvents } from '../../domain/order-events.ts';
 import type { MappedSettings } from '../field-mapping/mapped-settings.ts';
 import { catchhookAdapter, catchhookSettings } from './catchhook-adapter.ts';
 
@@ -48,8 +49,9 @@ describe('the catch hook adapter', () => {
   });
 
   it('maps a foreign payload with the user\'s mapping', () => {
-    const { order, events } = normalize(payload(), settings());
-    expect(events).toEqual(['order.created']);
+    const { order, warnings } = normalize(payload(), settings());
+    expect(warnings).toBeUndefined();
+    expect(deriveOrderEvents(null, order)).toEqual(['order.created']);
     expect(order).toMatchObject({
       platformOrderId: 'F-55012',
       number: 'DH-55012',
@@ -58,6 +60,9 @@ describe('the catch hook adapter', () => {
       platformStatus: 'moi',
       financialStatus: 'pending',
       fulfillmentStatus: 'unfulfilled',
+      deliveryStatus: 'none',
+      cashOnDelivery: false,
+      paymentMethod: null,
       customer: { name: 'Trần Thị Lan', email: 'lan.tran@example.com', phone: '0987654321' },
       shippingAddress: { address1: '45 Lê Lợi', ward: 'Phường Bến Nghé', district: 'Quận 1', province: 'TP. Hồ Chí Minh' },
       totalPrice: '405000.5',
@@ -76,17 +81,26 @@ describe('the catch hook adapter', () => {
     const p = payload();
     p.data.order['payment'] = { state: 'da_thanh_toan', amount: 405000.5 };
     p.data.order['modified_at'] = '2026-11-20T10:00:00+07:00';
-    expect(normalize(p, settings(), first).events).toEqual(['order.updated', 'order.paid']);
+    expect(deriveOrderEvents(first, normalize(p, settings(), first).order)).toEqual(['order.updated', 'order.paid']);
     p.data.order['state'] = 'HUY';
     const cancelled = normalize(p, settings(), first);
-    expect(cancelled.events).toEqual(['order.updated', 'order.paid', 'order.cancelled']);
+    expect(deriveOrderEvents(first, cancelled.order)).toEqual(['order.updated', 'order.paid', 'order.cancelled']);
     expect(cancelled.order.cancelledAt).toBe('2026-11-20T03:00:00.000Z');
   });
 
-  it('fails with the issue\'s readable message when a mapped field is not in the payload', () => {
+  it('leaves a mapped field that is absent or of another shape empty, with the readable message as a warning', () => {
     const p = payload();
     delete p.data.buyer['mail'];
-    expect(() => normalize(p, settings())).toThrow('customer.email: path data.buyer.mail not found in the payload (no "mail" in data.buyer, which has name, phone, addr)');
+    p.data.buyer['addr'] = '45 Lê Lợi, Quận 1';
+    const { order, warnings } = normalize(p, settings());
+    expect(order).toMatchObject({ platformOrderId: 'F-55012', customer: { name: 'Trần Thị Lan', email: null }, shippingAddress: null });
+    expect(warnings).toEqual(['customer.email: path data.buyer.mail not found in the payload (no "mail" in data.buyer, which has name, phone, addr); left empty']);
+  });
+
+  it('fails with the readable message when a required field cannot be read: the id, the creation time, the total, an item\'s price', () => {
+    const p = payload();
+    p.data.order['uid'] = { id: 'F-55012' };
+    expect(() => normalize(p, settings())).toThrow('platformOrderId: data.order.uid is an object, not text');
     const items = payload();
     (items.data.order['items'] as Record<string, unknown>[])[1]!['unit_price'] = '45,000';
     expect(() => normalize(items, settings())).toThrow('lineItems[1].price: data.order.items[1].unit_price is "45,000", not a decimal number such as 12.50 (no thousands separators)');

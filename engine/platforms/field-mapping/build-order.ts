@@ -1,5 +1,6 @@
-import type { Address, CanonicalEventType, FinancialStatus as FinancialStatusType, FulfillmentStatus as FulfillmentStatusType, LineItem, Order as OrderType, OrderCustomer, Platform } from '../../contract/index.ts';
-import { FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
+import type { Address, DeliveryStatus as DeliveryStatusType, FinancialStatus as FinancialStatusType, FulfillmentStatus as FulfillmentStatusType, LineItem, Order as OrderType, OrderCustomer, Platform } from '../../contract/index.ts';
+import { DeliveryStatus, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
+import { isCashOnDelivery } from '../cash-on-delivery.ts';
 import type { MappedValues } from './apply-mapping.ts';
 import type { OrderStatusEffect, StatusTables } from './mapping-schema.ts';
 
@@ -9,13 +10,14 @@ export interface BuildContext {
   statuses: StatusTables;
   currency: string;
   salesChannel: string;
-  /** The order as Flowdesk last stored it; events are the transitions from it. */
+  /** The order as Flowdesk last stored it: a cancellation keeps the time it was first seen. */
   previous: OrderType | null;
 }
 
 export interface Built {
   order: OrderType;
-  events: CanonicalEventType[];
+  /** Status words the table does not know, read as the default state (shown on the delivery). */
+  warnings: string[];
 }
 
 /** The problems as one readable message (the first few, and how many more). */
@@ -35,44 +37,49 @@ function canonical<T extends string>(schema: { safeParse(v: unknown): { success:
   return r.success ? r.data : undefined;
 }
 
-interface Statuses {
+export interface Statuses {
   financialStatus: FinancialStatusType;
   fulfillmentStatus: FulfillmentStatusType;
+  deliveryStatus: DeliveryStatusType;
   cancelled: boolean;
   storeStatus: string | null;
+  /** The payment, fulfillment and delivery words neither the table nor the canonical set knows. */
+  unknownWords: string[];
+}
+
+export interface StatusWords {
+  order: string | null;
+  payment: string | null;
+  fulfillment: string | null;
+  delivery?: string | null;
 }
 
 /**
- * The status words, through the table: a payment or fulfillment word that the table (or the
- * canonical set) knows wins; else what the order-status row says; else "unknown".
+ * The status words, through the table: a payment, fulfillment or delivery word that the table
+ * (or the canonical set) knows wins; else what the order-status row says; else "unknown" (for
+ * delivery, "none": nothing is known to have left). Paid is only what a word says: a COD order
+ * is unpaid until its payment word (or an order row the user wrote) says the money came in.
  */
-export function resolveStatuses(tables: StatusTables, words: { order: string | null; payment: string | null; fulfillment: string | null }): Statuses {
+export function resolveStatuses(tables: StatusTables, words: StatusWords): Statuses {
   const effect: OrderStatusEffect = (words.order && rowFor(tables.order, words.order)) || {};
-  const pay = words.payment ? (rowFor(tables.payment, words.payment) ?? canonical(FinancialStatus, words.payment)) : undefined;
-  const ship = words.fulfillment ? (rowFor(tables.fulfillment, words.fulfillment) ?? canonical(FulfillmentStatus, words.fulfillment)) : undefined;
+  const unknownWords: string[] = [];
+  const read = <T extends string>(target: string, table: Readonly<Record<string, T>>, tableName: string, schema: Parameters<typeof canonical<T>>[0], word: string | null | undefined, fallback: string): T | undefined => {
+    if (!word) return undefined;
+    const known = rowFor(table, word) ?? canonical(schema, word);
+    if (known === undefined) unknownWords.push(`${target}: "${word}" is not in the status table (statuses.${tableName}); read as ${fallback}`);
+    return known;
+  };
+  const pay = read('financialStatus', tables.payment, 'payment', FinancialStatus, words.payment, effect.financialStatus ?? 'unknown');
+  const ship = read('fulfillmentStatus', tables.fulfillment, 'fulfillment', FulfillmentStatus, words.fulfillment, effect.fulfillmentStatus ?? 'unknown');
+  const delivery = read('deliveryStatus', tables.delivery, 'delivery', DeliveryStatus, words.delivery, effect.deliveryStatus ?? 'none');
   return {
     financialStatus: pay ?? effect.financialStatus ?? 'unknown',
     fulfillmentStatus: ship ?? effect.fulfillmentStatus ?? 'unknown',
+    deliveryStatus: delivery ?? effect.deliveryStatus ?? 'none',
     cancelled: effect.cancelled === true,
     storeStatus: effect.storeStatus ?? null,
+    unknownWords,
   };
-}
-
-/**
- * What the delivery means next to the stored order: created or updated, then each status it
- * reached. A delivery older than the stored order reached nothing (the engine drops its
- * order.updated and keeps the newer state), so it derives no transition either.
- */
-export function deriveEvents(order: OrderType, previous: OrderType | null): CanonicalEventType[] {
-  const events: CanonicalEventType[] = [previous ? 'order.updated' : 'order.created'];
-  if (previous && Date.parse(order.updatedAt) < Date.parse(previous.updatedAt)) return events;
-  const became = <K extends 'financialStatus' | 'fulfillmentStatus'>(key: K, value: OrderType[K]) => order[key] === value && previous?.[key] !== value;
-  if (became('financialStatus', 'paid')) events.push('order.paid');
-  if (order.cancelledAt && !previous?.cancelledAt) events.push('order.cancelled');
-  if (became('fulfillmentStatus', 'fulfilled')) events.push('order.fulfilled');
-  else if (became('fulfillmentStatus', 'partial')) events.push('order.partially_fulfilled');
-  if (became('financialStatus', 'refunded')) events.push('order.refunded');
-  return events;
 }
 
 const addressKeys = ['name', 'firstName', 'lastName', 'phone', 'company', 'address1', 'address2', 'ward', 'district', 'city', 'province', 'provinceCode', 'country', 'countryCode', 'zip'] as const;
@@ -96,8 +103,12 @@ export function buildOrder(values: MappedValues, ctx: BuildContext): { built: Bu
   const totalPrice = required('totalPrice', 'a total');
   const updatedAt = text('updatedAt') ?? createdAt;
   const orderWord = text('platformStatus');
-  const st = resolveStatuses(ctx.statuses, { order: orderWord, payment: text('financialStatus'), fulfillment: text('fulfillmentStatus') });
-  const cancelledAt = text('cancelledAt') ?? (st.cancelled ? updatedAt : null);
+  const st = resolveStatuses(ctx.statuses, { order: orderWord, payment: text('financialStatus'), fulfillment: text('fulfillmentStatus'), delivery: text('deliveryStatus') });
+  // A cancelled word carries no time: keep the one first recorded, else the order's version.
+  const cancelledAt = text('cancelledAt') ?? (st.cancelled ? (ctx.previous?.cancelledAt ?? updatedAt) : null);
+  const paymentMethod = text('paymentMethod');
+  // A mapped yes/no wins (a source with its own COD flag); else the method's word decides, as on every platform.
+  const cashOnDelivery = typeof values['cashOnDelivery'] === 'boolean' ? values['cashOnDelivery'] : isCashOnDelivery(paymentMethod);
 
   const customerKeys = ['platformCustomerId', 'name', 'firstName', 'lastName', 'email', 'phone', 'zaloUserId', 'messengerPsid'] as const;
   const c = Object.fromEntries(customerKeys.map((k) => [k, text(`customer.${k}`)])) as Record<(typeof customerKeys)[number], string | null>;
@@ -140,6 +151,9 @@ export function buildOrder(values: MappedValues, ctx: BuildContext): { built: Bu
     updatedAt,
     financialStatus: st.financialStatus,
     fulfillmentStatus: st.fulfillmentStatus,
+    deliveryStatus: st.deliveryStatus,
+    cashOnDelivery,
+    paymentMethod,
     cancelledAt,
     cancelReason: text('cancelReason'),
     platformStatus: orderWord,
@@ -162,5 +176,5 @@ export function buildOrder(values: MappedValues, ctx: BuildContext): { built: Bu
   if (!parsed.success) {
     return { built: null, problems: parsed.error.issues.map((i) => `${i.path.join('.') || 'order'}: ${i.message}`) };
   }
-  return { built: { order: parsed.data, events: deriveEvents(parsed.data, ctx.previous) }, problems: [] };
+  return { built: { order: parsed.data, warnings: st.unknownWords }, problems: [] };
 }

@@ -44,7 +44,9 @@ export function versionOf(payload: unknown, s: MappedSettings): { id: string; up
 /**
  * An adapter for a source that signs nothing and whose payload the user maps: the secret
  * token in the URL (plus an optional header secret) authenticates it; the connection's field
- * mapping turns its JSON into the canonical order.
+ * mapping turns its JSON into the canonical order (state only: the events come from the change
+ * of state, in domain/order-events.ts). A field that is not required and cannot be read is left
+ * empty and named in the delivery's warnings.
  */
 export function createMappedAdapter(spec: MappedAdapterSpec): PlatformAdapter {
   const defaults = () => spec.settings.parse({});
@@ -90,6 +92,7 @@ export function createMappedAdapter(spec: MappedAdapterSpec): PlatformAdapter {
       const s = ctx.settings;
       const root = chooseRoot(payload, s.orderRoot);
       const mapped = applyMapping(root.value, s.mapping, { utcOffset: s.utcOffset }, root.at);
+      // Only a required field fails the delivery; the rest of what could not be read is a warning.
       if (mapped.problems.length > 0) throw new Error(problemsMessage(mapped.problems));
       const { built, problems } = buildOrder(mapped.values, {
         platform: spec.platform,
@@ -100,7 +103,8 @@ export function createMappedAdapter(spec: MappedAdapterSpec): PlatformAdapter {
         previous: ctx.previous,
       });
       if (!built) throw new Error(problemsMessage(problems));
-      return { order: Order.parse(built.order), events: built.events };
+      const warnings = [...mapped.warnings, ...built.warnings];
+      return warnings.length > 0 ? { order: Order.parse(built.order), warnings } : { order: Order.parse(built.order) };
     },
   });
 }

@@ -48,7 +48,11 @@ describe('the field mapping setting', () => {
     const schema = mappedSettings({ mapping: FieldMapping.parse(base), orderRoot: [''], statuses: {}, currency: 'VND', salesChannel: 'X', utcOffset: 'Z' });
     const s = schema.parse({});
     expect(s).toMatchObject({ orderRoot: [''], topic: { value: 'order' }, orderTopics: ['order'], headerName: 'X-Flowdesk-Secret', currency: 'VND', tenantSource: null });
-    expect(s.statuses).toEqual({ order: {}, payment: {}, fulfillment: {} });
+    expect(s.statuses).toEqual({ order: {}, payment: {}, fulfillment: {}, delivery: {} });
+    // Settings saved before the delivery table existed still parse, with it empty.
+    expect(schema.parse({ statuses: { payment: { ok: 'paid' } } }).statuses).toEqual({ order: {}, payment: { ok: 'paid' }, fulfillment: {}, delivery: {} });
+    expect(schema.safeParse({ statuses: { delivery: { giao: 'shipped' } } }).success).toBe(false);
+    expect(schema.parse({ mapping: [...base, { target: 'deliveryStatus', source: 's' }, { target: 'paymentMethod', source: 'p' }, { target: 'cashOnDelivery', source: 'c' }] }).mapping).toHaveLength(6);
     s.mapping.push({ target: 'note', source: 'n' });
     expect(schema.parse({}).mapping).toHaveLength(3);
     expect(schema.safeParse({ headerName: 'X Secret' }).success).toBe(false);

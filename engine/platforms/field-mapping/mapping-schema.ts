@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { FinancialStatus, FulfillmentStatus } from '../../contract/index.ts';
+import { DeliveryStatus, FinancialStatus, FulfillmentStatus } from '../../contract/index.ts';
 import { parsePath } from './path.ts';
-import { ITEM_LIST, LineItemTarget, OrderTarget, TEXT_LIST } from './targets.ts';
+import { ITEM_LIST, LineItemTarget, OrderTarget, REQUIRED_LINE_ITEM_TARGETS, REQUIRED_TARGETS, TEXT_LIST } from './targets.ts';
 import { Transform } from './transforms.ts';
 
 /** A payload path (see path.ts), checked when the settings are saved. */
@@ -19,7 +19,10 @@ const ruleShape = {
   /** A constant: the value when there is no source, or when the source is absent. */
   value: z.union([z.string(), z.number(), z.boolean()]).optional(),
   transform: z.union([Transform, z.array(Transform)], { error: `a transform (${Transform.options.join(', ')}) or a list of them` }).optional(),
-  /** An absent source is then no error: the target stays empty. */
+  /**
+   * An absent source is expected: the target stays empty without a warning. (A field that is
+   * not required never fails a delivery; without `optional`, its absence is a warning.)
+   */
   optional: z.boolean().optional(),
 };
 
@@ -67,15 +70,14 @@ export const FieldRule = z
     if (r.fields && r.target === ITEM_LIST) {
       checkUnique(r.fields, ctx, 'lineItems: ');
       const targets = new Set(r.fields.map((f) => f.target));
-      for (const needed of ['title', 'price']) {
+      for (const needed of REQUIRED_LINE_ITEM_TARGETS) {
         if (!targets.has(needed)) ctx.addIssue({ code: 'custom', message: `lineItems: the sub-mapping needs a rule for ${needed}` });
       }
     }
   });
 export type FieldRule = z.infer<typeof FieldRule>;
 
-/** What an order needs to exist at all: its id, when it was made, and how much it is. */
-export const REQUIRED_TARGETS = ['platformOrderId', 'createdAt', 'totalPrice'] as const;
+export { REQUIRED_TARGETS };
 
 export const FieldMapping = z.array(FieldRule).superRefine((rules, ctx) => {
   checkUnique(rules, ctx, '');
@@ -90,6 +92,7 @@ export type FieldMapping = z.infer<typeof FieldMapping>;
 export const OrderStatusEffect = z.object({
   financialStatus: FinancialStatus.optional(),
   fulfillmentStatus: FulfillmentStatus.optional(),
+  deliveryStatus: DeliveryStatus.optional(),
   /** The word means the order is cancelled (order.cancelled fires when it becomes so). */
   cancelled: z.boolean().optional(),
   /** The store status to record (seed 002's table). */
@@ -100,12 +103,14 @@ export type OrderStatusEffect = z.infer<typeof OrderStatusEffect>;
 /**
  * The editable status table, keyed by the source's own words (matched ignoring case and
  * surrounding spaces): `order` for the word mapped to platformStatus, `payment` for the word
- * mapped to financialStatus, `fulfillment` for the word mapped to fulfillmentStatus. A word
- * that already is a canonical status needs no row.
+ * mapped to financialStatus, `fulfillment` for the word mapped to fulfillmentStatus, `delivery`
+ * for the word mapped to deliveryStatus. A word that already is a canonical status needs no row.
+ * Each table defaults to empty, so settings saved before a table existed still parse.
  */
 export const StatusTables = z.object({
   order: z.record(z.string(), OrderStatusEffect).default({}),
   payment: z.record(z.string(), FinancialStatus).default({}),
   fulfillment: z.record(z.string(), FulfillmentStatus).default({}),
+  delivery: z.record(z.string(), DeliveryStatus).default({}),
 });
 export type StatusTables = z.infer<typeof StatusTables>;

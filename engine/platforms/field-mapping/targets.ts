@@ -4,8 +4,10 @@ import type { ValueKind } from './transforms.ts';
 /**
  * The canonical Order paths a mapping rule can fill (engine/contract/order.ts), and what each
  * holds. `lineItems` takes a sub-mapping per element; `tags` takes a list of texts (a text with
- * commas is split). `financialStatus`, `fulfillmentStatus` and `platformStatus` take the
- * source's own status words, which the connection's status table turns into canonical ones.
+ * commas is split). `financialStatus`, `fulfillmentStatus`, `deliveryStatus` and `platformStatus`
+ * take the source's own status words, which the connection's status table turns into canonical
+ * ones. `paymentMethod` is the source's own word too: whether it means cash on delivery is
+ * decided once for every platform (platforms/cash-on-delivery.ts) unless `cashOnDelivery` is mapped.
  */
 const addressFields = ['name', 'firstName', 'lastName', 'phone', 'company', 'address1', 'address2', 'ward', 'district', 'city', 'province', 'provinceCode', 'country', 'countryCode', 'zip'] as const;
 
@@ -19,6 +21,9 @@ const scalarTargets = {
   platformStatus: 'text',
   financialStatus: 'text',
   fulfillmentStatus: 'text',
+  deliveryStatus: 'text',
+  paymentMethod: 'text',
+  cashOnDelivery: 'boolean',
   storeStatus: 'text',
   'customer.platformCustomerId': 'text',
   'customer.name': 'text',
@@ -53,6 +58,15 @@ export const lineItemTargets: Readonly<Record<string, ValueKind>> = {
   quantity: 'integer',
   price: 'decimal',
 };
+
+/**
+ * What an order cannot exist without: its id, when it was made, and how much it is; and, for
+ * each line item, its title and price. Only a problem with one of these fails a delivery; any
+ * other field that cannot be read is left empty with a warning on the delivery, so one
+ * surprise in an optional field (an address sent as an object) does not lose the order.
+ */
+export const REQUIRED_TARGETS = ['platformOrderId', 'createdAt', 'totalPrice'] as const;
+export const REQUIRED_LINE_ITEM_TARGETS = ['title', 'price'] as const;
 
 /** Targets that take a list: `tags` (of texts) at both levels, `lineItems` (of sub-mapped elements) on the order. */
 export const TEXT_LIST = 'tags';

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { deriveOrderEvents } from '../../domain/order-events.ts';
 import { haravanAdapter } from './haravan-adapter.ts';
 import { HaravanSettings } from './haravan-settings.ts';
 
@@ -73,16 +74,10 @@ describe('the Haravan adapter: identify', () => {
 });
 
 describe('the Haravan adapter: normalize', () => {
-  it.each([
-    ['orders/create', 'order.created'],
-    ['orders/updated', 'order.updated'],
-    ['orders/paid', 'order.paid'],
-    ['orders/cancelled', 'order.cancelled'],
-    ['orders/fulfilled', 'order.fulfilled'],
-    ['orders/delete', 'order.deleted'],
-  ])('%s becomes %s with the canonical order', (topic, event) => {
+  it.each(['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'orders/fulfilled'])('%s carries the canonical order; its events come from its state', (topic) => {
     const out = haravanAdapter.normalize(json(created), ctx(topic));
-    expect(out.events).toEqual([event]);
+    // The docs' example is a COD order whose collection Haravan recorded (financial_status paid).
+    expect(deriveOrderEvents(null, out.order)).toEqual(['order.created', 'order.paid']);
     expect(out.order).toMatchObject({
       platform: 'haravan',
       storeId: '1000114691',
@@ -92,6 +87,10 @@ describe('the Haravan adapter: normalize', () => {
       updatedAt: '2020-09-18T04:12:21.837Z',
       financialStatus: 'paid',
       fulfillmentStatus: 'unfulfilled',
+      deliveryStatus: 'none',
+      cashOnDelivery: true,
+      paymentMethod: 'COD',
+      cancelledAt: null,
       platformStatus: 'unconfirmed',
       storeStatus: 'Not shipped',
       totalPrice: '13200000',
@@ -111,23 +110,42 @@ describe('the Haravan adapter: normalize', () => {
   });
 
   it('maps a cancelled order: the cancelled flag, the reason, the time', () => {
-    const { order } = haravanAdapter.normalize(json(fixture('orders-cancelled.json')), ctx('orders/cancelled'));
+    const body = json(fixture('orders-cancelled.json'));
+    const { order } = haravanAdapter.normalize(body, ctx('orders/cancelled'));
     expect(order).toMatchObject({
       number: '#100538', platformStatus: 'cancelled', cancelledAt: '2021-09-08T19:53:04.345Z', cancelReason: 'customer',
-      financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', salesChannel: null,
+      financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', deliveryStatus: 'none', salesChannel: null,
+      cashOnDelivery: true, paymentMethod: 'COD',
       customer: { email: 'foo@example.com', name: null },
     });
+    expect(deriveOrderEvents(null, order)).toEqual(['order.created', 'order.cancelled']);
     // The doc's blank address (" ") is no name at all.
     expect(order.shippingAddress?.name).toBeNull();
+    // Only the flag set: cancelled as of the order's last update.
+    const flagOnly = haravanAdapter.normalize({ ...body, cancelled_at: null }, ctx('orders/cancelled')).order;
+    expect(flagOnly.cancelledAt).toBe('2021-09-08T19:53:04.347Z');
+  });
+
+  it('orders/delete marks the order deleted, dated no earlier than what is stored', () => {
+    const stored = haravanAdapter.normalize(json(fixture('orders-fulfilled.json')), ctx('orders/fulfilled')).order;
+    const first = haravanAdapter.normalize(json(created), ctx('orders/delete')).order;
+    expect(first.deletedAt).toBe('2020-09-18T04:12:21.837Z');
+    expect(deriveOrderEvents(null, first)).toEqual(['order.deleted']);
+    const late = haravanAdapter.normalize(json(created), { ...ctx('orders/delete'), previous: stored }).order;
+    expect(late).toMatchObject({ updatedAt: stored.updatedAt, deletedAt: stored.updatedAt });
+    expect(deriveOrderEvents(stored, late)).toEqual(['order.deleted']);
   });
 
   it('reads delivery progress from the latest shipment into the store status', () => {
     const body = json(fixture('orders-fulfilled.json'));
     const { order } = haravanAdapter.normalize(body, ctx('orders/fulfilled'));
-    expect(order).toMatchObject({ fulfillmentStatus: 'fulfilled', storeStatus: 'Awaiting shipment' });
+    expect(order).toMatchObject({ fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit', storeStatus: 'Awaiting shipment' });
     const shipments = body['fulfillments'] as Record<string, unknown>[];
     const delivered = { ...body, fulfillments: [...shipments, { ...shipments[0], id: 2, created_at: '2021-10-21T00:00:00Z', carrier_status_code: 'delivered' }] };
-    expect(haravanAdapter.normalize(delivered, ctx('orders/updated')).order.storeStatus).toBe('Delivered');
+    // The latest shipment names the store status; the order is delivered only once every live shipment is.
+    expect(haravanAdapter.normalize(delivered, ctx('orders/updated')).order).toMatchObject({ storeStatus: 'Delivered', deliveryStatus: 'in_transit' });
+    const allDelivered = { ...body, fulfillments: [{ ...shipments[0], carrier_status_code: 'delivered' }] };
+    expect(haravanAdapter.normalize(allDelivered, ctx('orders/updated')).order.deliveryStatus).toBe('delivered');
     const odd = { ...body, fulfillments: [{ ...shipments[0], carrier_status_code: 'lost', carrier_status_name: 'Thất lạc' }] };
     expect(haravanAdapter.normalize(odd, ctx('orders/updated')).order.storeStatus).toBe('Thất lạc');
   });

@@ -46,6 +46,16 @@ function orderOf(payload: unknown): HaravanOrder | null {
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * orders/delete carries the order but no deletion time: the deletion is the order's latest fact,
+ * so it is dated at the later of the body's `updated_at` and the stored one (a delete never reads
+ * as stale against an update that raced it).
+ */
+function deleted(order: Order, previous: Order | null): Order {
+  const updatedAt = previous && Date.parse(previous.updatedAt) > Date.parse(order.updatedAt) ? previous.updatedAt : order.updatedAt;
+  return { ...order, updatedAt, deletedAt: updatedAt };
+}
+
 export const haravanAdapter = defineAdapter<HaravanSettings>({
   platform: 'haravan',
   storeIdLabel: 'Haravan org id (X-Haravan-Org-Id, e.g. 1000114691)',
@@ -103,7 +113,7 @@ export const haravanAdapter = defineAdapter<HaravanSettings>({
     const deliveryKey = order && topic
       ? `version:${topic}:${String(order.id)}@${order.updated_at}`
       : `sha256:${sha256Hex(delivery.body)}`;
-    const known = topic !== null && Object.hasOwn(haravanOrderTopics, topic);
+    const known = topic !== null && haravanOrderTopics.has(topic);
     // A deletion may carry the id only: there is no order to apply, so it is recorded, not processed.
     // Other order topics with a body that is not an order go on and fail visibly in processing.
     if (topic === 'orders/delete' && !order) {
@@ -113,11 +123,10 @@ export const haravanAdapter = defineAdapter<HaravanSettings>({
   },
 
   normalize(payload, ctx) {
-    const event = haravanOrderTopics[ctx.topic];
-    if (!event) throw new Error(`topic ${ctx.topic} is not a Haravan order topic`);
+    if (!haravanOrderTopics.has(ctx.topic)) throw new Error(`topic ${ctx.topic} is not a Haravan order topic`);
     const parsed = HaravanOrder.safeParse(payload);
     if (!parsed.success) throw new Error(`not a Haravan order: ${z.prettifyError(parsed.error)}`);
     const order = Order.parse(normalizeHaravanOrder(parsed.data, ctx.storeId, ctx.settings));
-    return { order, events: [event] };
+    return { order: ctx.topic === 'orders/delete' ? deleted(order, ctx.previous) : order };
   },
 });

@@ -1,23 +1,30 @@
-import type { Address, CanonicalEventType, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
+import type { Address, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
 import { FinancialStatus as FinancialStatusSchema } from '../../contract/index.ts';
+import { isCashOnDelivery } from '../cash-on-delivery.ts';
 import type { HaravanAddress, HaravanOrder } from './haravan-payload.ts';
 import type { HaravanSettings } from './haravan-settings.ts';
+import { haravanShipping } from './haravan-delivery.ts';
 import { decimal, idText, isoTime, tagList, text } from './haravan-values.ts';
 
 /**
  * Haravan order topics (reference §2.4, names as Shopify's; a Haravan unit test asserts them
- * against real webhook data) and the canonical event each one is.
+ * against real webhook data). Each carries the whole order; the events come from the change of
+ * its state (domain/order-events.ts), whichever topic shows it first.
  */
-export const haravanOrderTopics: Record<string, CanonicalEventType> = {
-  'orders/create': 'order.created',
-  'orders/updated': 'order.updated',
-  'orders/paid': 'order.paid',
-  'orders/cancelled': 'order.cancelled',
-  'orders/fulfilled': 'order.fulfilled',
-  'orders/delete': 'order.deleted',
-};
+export const haravanOrderTopics: ReadonlySet<string> = new Set([
+  'orders/create',
+  'orders/updated',
+  'orders/paid',
+  'orders/cancelled',
+  'orders/fulfilled',
+  'orders/delete',
+]);
 
-/** pending, authorized, partially_paid, paid, partially_refunded, refunded, voided: the canonical words. */
+/**
+ * pending, authorized, partially_paid, paid, partially_refunded, refunded, voided: the canonical
+ * words. Paid only when Haravan says so: a COD order stays `pending` until the collection is
+ * recorded (DOMAIN.md), so nothing is inferred from the gateway, the shipment or its COD status.
+ */
 function financial(s: string | null | undefined): FinancialStatus {
   const parsed = FinancialStatusSchema.safeParse(s ?? 'pending');
   return parsed.success ? parsed.data : 'unknown';
@@ -81,10 +88,15 @@ function address(a: HaravanAddress | null | undefined): Address | null {
   };
 }
 
+/** `name` is the number Haravan shows ("#100020"); its `number` is an internal key (the docs' example repeats the id). */
 function orderNumber(o: HaravanOrder, id: string): string {
-  const n = text(o.name) ?? idText(o.order_number);
-  if (n) return n;
-  return o.number !== null && o.number !== undefined ? `#${o.number}` : id;
+  return text(o.name) ?? idText(o.order_number) ?? id;
+}
+
+/** The cancel time Haravan gives, else (only the cancelled flag set) the order's own last update. */
+function cancelledAt(o: HaravanOrder, updatedAt: string): string | null {
+  if (o.cancelled_at) return isoTime(o.cancelled_at, 'cancelled_at');
+  return o.cancelled_status === 'cancelled' ? updatedAt : null;
 }
 
 export function normalizeHaravanOrder(o: HaravanOrder, storeId: string, settings: HaravanSettings): Order {
@@ -98,16 +110,23 @@ export function normalizeHaravanOrder(o: HaravanOrder, storeId: string, settings
   const name = [firstName, lastName].filter(Boolean).join(' ') || null;
   const id = String(o.id);
   const source = text(o.source_name) ?? text(o.source);
+  const updatedAt = isoTime(o.updated_at, 'updated_at');
+  const state = haravanShipping(fulfillment(o.fulfillment_status), o.fulfillments ?? [], settings);
+  const gateway = text(o.gateway);
+  const gatewayCode = text(o.gateway_code);
   return {
     platform: 'haravan',
     storeId,
     platformOrderId: id,
     number: orderNumber(o, id),
     createdAt: isoTime(o.created_at, 'created_at'),
-    updatedAt: isoTime(o.updated_at, 'updated_at'),
+    updatedAt,
     financialStatus: financial(o.financial_status),
-    fulfillmentStatus: fulfillment(o.fulfillment_status),
-    cancelledAt: o.cancelled_at ? isoTime(o.cancelled_at, 'cancelled_at') : null,
+    fulfillmentStatus: state.fulfillment,
+    deliveryStatus: state.delivery,
+    cashOnDelivery: isCashOnDelivery(gatewayCode) || isCashOnDelivery(gateway),
+    paymentMethod: gateway ?? gatewayCode,
+    cancelledAt: cancelledAt(o, updatedAt),
     cancelReason: o.cancel_reason ?? null,
     platformStatus: platformStatus(o),
     storeStatus: deliveryStatus(o, settings),

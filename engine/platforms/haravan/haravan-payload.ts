@@ -54,14 +54,28 @@ export const HaravanLineItem = z.looseObject({
   properties: z.array(z.looseObject({ name: z.unknown(), value: z.unknown() })).nullish(),
 });
 
-/** A shipment; `carrier_status_code` is the delivery progress (readytopick, delivering, delivered, cancel…). */
+/**
+ * A shipment; `carrier_status_code` is the delivery progress (readytopick, delivering, delivered,
+ * cancel…), and the lifecycle dates record each step it reached (reference §2.5).
+ */
 export const HaravanFulfillment = z.looseObject({
   id: Id.nullish(),
   created_at: str,
   updated_at: str,
+  status: str,
   carrier_status_code: str,
   carrier_status_name: str,
+  carrier_cod_status_code: str,
+  ready_to_pick_date: str,
+  picking_date: str,
+  delivering_date: str,
+  delivered_date: str,
+  not_meet_customer_date: str,
+  waiting_for_return_date: str,
+  return_date: str,
+  cancel_date: str,
 });
+export type HaravanFulfillment = z.infer<typeof HaravanFulfillment>;
 
 export const HaravanOrder = z.looseObject({
   id: Id,
@@ -90,6 +104,8 @@ export const HaravanOrder = z.looseObject({
   note: str,
   source_name: str,
   source: str,
+  /** The payment method as shown ("COD", "Thanh toán khi giao hàng (COD)"); `gateway_code` is its code ("COD"). */
+  gateway: str,
   gateway_code: str,
   test: z.boolean().nullish(),
   customer: HaravanCustomer.nullish(),

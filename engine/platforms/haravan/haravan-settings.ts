@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeliveryStatus } from '../../contract/index.ts';
 
 /**
  * Per-connection Haravan settings, editable by the merchant. Defaults fill in whatever is left
@@ -34,5 +35,23 @@ export const HaravanSettings = z.object({
   }),
   /** The store status of an order with no shipment yet. */
   notShipped: z.string().default('Not shipped'),
+  /**
+   * A shipment's `carrier_status_code` → where the parcel is (the canonical delivery status).
+   * The codes come from the docs' examples and the shipment's lifecycle dates (reference §2.5,
+   * Errata 2); Haravan publishes no full list, so a store whose carrier sends others adds them
+   * here. A code not listed is read from the shipment's dates (delivered_date, return_date…).
+   * "cancel" is Haravan's "Hủy giao hàng": the delivery failed (seed 002), not a fulfilment.
+   */
+  carrierStatuses: z.record(z.string(), DeliveryStatus).default({
+    pending: 'in_transit',
+    readytopick: 'in_transit',
+    picking: 'in_transit',
+    delivering: 'in_transit',
+    notmeetcustomer: 'in_transit',
+    delivered: 'delivered',
+    waitingforreturn: 'delivery_failed',
+    cancel: 'delivery_failed',
+    return: 'returned',
+  }),
 });
 export type HaravanSettings = z.infer<typeof HaravanSettings>;

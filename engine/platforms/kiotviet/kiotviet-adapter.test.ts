@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../contract/index.ts';
+import { deriveOrderEvents } from '../../domain/order-events.ts';
 import { kiotVietAdapter } from './kiotviet-adapter.ts';
 import { kiotVietTime } from './kiotviet-normalize.ts';
 import { KiotVietSettings } from './kiotviet-settings.ts';
@@ -19,6 +20,8 @@ function doc(name: 'order-update.json' | 'invoice-update.json', change: Record<s
 }
 const normalize = (payload: unknown, previous: Order | null = null) =>
   kiotVietAdapter.normalize(payload, { topic: 'order.update', connectionId: 'c', storeId: 'flowdeskdemo', settings, previous });
+/** The events the engine derives for this change. */
+const eventsOf = (before: Order | null, after: Order) => deriveOrderEvents(before, after, { marketplace: kiotVietAdapter.marketplace === true });
 
 describe('KiotViet identity', () => {
   it('processes order.update and invoice.update, keyed by the body Id, tenant from the Action', () => {
@@ -57,8 +60,8 @@ describe('KiotViet identity', () => {
 describe('KiotViet normalization', () => {
   it('maps an order (đặt hàng) with the customer read from the Public API', () => {
     const customer = json('customer-get.json');
-    const { order, events } = normalize(doc('order-update.json', {}, customer));
-    expect(events).toEqual(['order.created']);
+    const { order } = normalize(doc('order-update.json', {}, customer));
+    expect(eventsOf(null, order)).toEqual(['order.created']);
     expect(order).toMatchObject({
       platform: 'kiotviet',
       platformOrderId: 'order/10234567',
@@ -68,6 +71,9 @@ describe('KiotViet normalization', () => {
       platformStatus: 'Phiếu tạm',
       financialStatus: 'pending',
       fulfillmentStatus: 'unfulfilled',
+      deliveryStatus: 'none',
+      cashOnDelivery: false,
+      paymentMethod: null,
       totalPrice: '450000',
       totalDiscounts: '50000',
       subtotalPrice: '500000',
@@ -82,27 +88,32 @@ describe('KiotViet normalization', () => {
   });
 
   it.each([
-    [1, 'pending', 'unfulfilled', null],
-    [5, 'pending', 'unfulfilled', null],
-    [2, 'pending', 'fulfilled', null],
-    [3, 'paid', 'fulfilled', null],
-    [4, 'voided', 'unfulfilled', '2026-11-20T09:15:30.457+07:00'],
-  ])('order Status %i → %s, %s', (status, financial, fulfillment, cancelledAt) => {
-    const paid = status === 3 ? { TotalPayment: 450000 } : {};
-    const { order } = normalize(doc('order-update.json', { Status: status, StatusValue: undefined, ...paid }));
-    expect(order).toMatchObject({ financialStatus: financial, fulfillmentStatus: fulfillment, cancelledAt });
+    [1, 0, 'pending', 'unfulfilled', 'none', null],
+    [5, 0, 'pending', 'unfulfilled', 'none', null],
+    [2, 0, 'pending', 'fulfilled', 'in_transit', null],
+    [3, 450000, 'paid', 'fulfilled', 'delivered', null],
+    // Completed without the payment recorded: delivered, not paid.
+    [3, 0, 'pending', 'fulfilled', 'delivered', null],
+    [3, 200000, 'partially_paid', 'fulfilled', 'delivered', null],
+    [4, 0, 'voided', 'unfulfilled', 'none', '2026-11-20T09:15:30.457+07:00'],
+  ])('order Status %i with %i paid → %s, %s, delivery %s', (status, totalPayment, financial, fulfillment, delivery, cancelledAt) => {
+    const { order } = normalize(doc('order-update.json', { Status: status, StatusValue: undefined, TotalPayment: totalPayment }));
+    expect(order).toMatchObject({ financialStatus: financial, fulfillmentStatus: fulfillment, deliveryStatus: delivery, cancelledAt });
     expect(order.platformStatus).toBe({ 1: 'Phiếu tạm', 2: 'Đang giao hàng', 3: 'Hoàn thành', 4: 'Đã hủy', 5: 'Đã xác nhận' }[status]);
   });
 
   it('maps an invoice (hóa đơn) as its own order, with the delivery as shipping address', () => {
-    const { order, events } = normalize(doc('invoice-update.json'));
-    expect(events).toEqual(['order.created', 'order.paid', 'order.fulfilled']);
+    const { order } = normalize(doc('invoice-update.json'));
+    expect(eventsOf(null, order)).toEqual(['order.created', 'order.paid', 'order.fulfilled', 'order.delivered']);
     expect(order).toMatchObject({
       platformOrderId: 'invoice/20456789',
       number: 'HD000789',
       platformStatus: 'Hoàn thành',
       financialStatus: 'paid',
       fulfillmentStatus: 'fulfilled',
+      deliveryStatus: 'delivered',
+      cashOnDelivery: false,
+      paymentMethod: 'Cash',
       // No API credentials: the phone comes from the delivery, no email.
       customer: { name: 'Lê Minh Châu', phone: '0912345678', email: null },
       shippingAddress: { name: 'Lê Minh Châu', phone: '0912345678', address1: '45 Nguyễn Huệ', province: 'Hồ Chí Minh', district: 'Quận 1' },
@@ -111,28 +122,35 @@ describe('KiotViet normalization', () => {
     expect(normalize(doc('invoice-update.json', { TotalPayment: 100000 })).order.financialStatus).toBe('partially_paid');
   });
 
-  it('derives events from the stored order, and says nothing for a stale or empty update', () => {
+  it('gives the engine the state each transition is derived from, and nothing new for a stale or repeated update', () => {
     const first = normalize(doc('order-update.json')).order;
-    const confirmed = normalize(doc('order-update.json', { Status: 5, StatusValue: 'Đã xác nhận', ModifiedDate: '2026-11-20T10:00:00.0000000' }), first);
-    expect(confirmed.events).toEqual(['order.updated']);
-    const done = normalize(doc('order-update.json', { Status: 3, StatusValue: 'Hoàn thành', TotalPayment: 450000, ModifiedDate: '2026-11-20T11:00:00.0000000' }), confirmed.order);
-    expect(done.events).toEqual(['order.paid', 'order.fulfilled']);
-    const cancelled = normalize(doc('order-update.json', { Status: 4, StatusValue: 'Đã hủy', ModifiedDate: '2026-11-20T12:00:00.0000000' }), confirmed.order);
-    expect(cancelled.events).toEqual(['order.cancelled']);
-    expect(normalize(doc('order-update.json'), done.order).events).toEqual([]);
-    expect(normalize(doc('order-update.json', { ModifiedDate: '2026-11-20T11:00:00.0000000', Status: 3, StatusValue: 'Hoàn thành', TotalPayment: 450000 }), done.order).events).toEqual([]);
+    const confirmed = normalize(doc('order-update.json', { Status: 5, StatusValue: 'Đã xác nhận', ModifiedDate: '2026-11-20T10:00:00.0000000' }), first).order;
+    expect(eventsOf(first, confirmed)).toEqual(['order.updated']);
+    const done = normalize(doc('order-update.json', { Status: 3, StatusValue: 'Hoàn thành', TotalPayment: 450000, ModifiedDate: '2026-11-20T11:00:00.0000000' }), confirmed).order;
+    expect(eventsOf(confirmed, done)).toEqual(['order.updated', 'order.paid', 'order.fulfilled', 'order.delivered']);
+    const cancelled = normalize(doc('order-update.json', { Status: 4, StatusValue: 'Đã hủy', ModifiedDate: '2026-11-20T12:00:00.0000000' }), confirmed).order;
+    expect(eventsOf(confirmed, cancelled)).toEqual(['order.updated', 'order.cancelled']);
+    expect(eventsOf(done, normalize(doc('order-update.json'), done).order)).toEqual([]);
+    const again = normalize(doc('order-update.json', { ModifiedDate: '2026-11-20T11:00:00.0000000', Status: 3, StatusValue: 'Hoàn thành', TotalPayment: 450000 }), done).order;
+    expect(eventsOf(done, again)).toEqual([]);
   });
 
-  it('turns a RemoveId into order.deleted for a known order, and into an inert placeholder otherwise', () => {
+  it('marks a known order deleted on RemoveId, keeping its content, and makes an inert placeholder otherwise', () => {
     const stored = normalize(doc('order-update.json')).order;
     const removal = { kind: 'removal', id: '10234567', observedAt: '2026-11-22T00:00:00.000Z' };
-    const deleted = normalize(removal, stored);
-    expect(deleted.events).toEqual(['order.deleted']);
-    expect(deleted.order).toMatchObject({ platformOrderId: 'order/10234567', number: 'DH000123', platformStatus: 'deleted', updatedAt: '2026-11-22T00:00:00.000Z' });
-    expect(normalize(removal, deleted.order).events).toEqual([]);
-    const unknown = normalize(removal);
-    expect(unknown.events).toEqual([]);
-    expect(unknown.order.note).toContain('KiotViet also sends RemoveId for deleted products and customers');
+    const deleted = normalize(removal, stored).order;
+    expect(eventsOf(stored, deleted)).toEqual(['order.deleted']);
+    expect(deleted).toMatchObject({
+      platformOrderId: 'order/10234567', number: 'DH000123', platformStatus: 'Phiếu tạm', totalPrice: '450000',
+      updatedAt: '2026-11-22T00:00:00.000Z', deletedAt: '2026-11-22T00:00:00.000Z',
+    });
+    expect(eventsOf(deleted, normalize(removal, deleted).order)).toEqual([]);
+    // A late update of the removed order does not bring it back.
+    expect(normalize(doc('order-update.json', { ModifiedDate: '2026-11-23T00:00:00.0000000' }), deleted).order.deletedAt).toBe('2026-11-22T00:00:00.000Z');
+    const unknown = normalize(removal).order;
+    expect(unknown).toMatchObject({ platformOrderId: 'order/10234567', number: '10234567' });
+    expect(unknown.note).toContain('KiotViet also sends RemoveId for deleted products and customers');
+    expect(kiotVietAdapter.skip!(removal, { topic: 'RemoveId', connectionId: 'c', storeId: 'flowdeskdemo', settings, previous: null })).toContain('Flowdesk has no order with this id');
   });
 
   it('reads KiotViet times in the shop\'s offset', () => {

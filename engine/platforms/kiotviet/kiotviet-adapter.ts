@@ -13,8 +13,8 @@ import { verifyHubSignature } from './kiotviet-signature.ts';
  * - `X-Hub-Signature`, algorithm undocumented: a tolerant verifier (kiotviet-signature.ts) in
  *   observe mode by default, or locked to one variant by the `lockedVariant` setting.
  * - `order.update` (đặt hàng) and `invoice.update` (hóa đơn) are processed; both become a
- *   canonical order (kiotviet-normalize.ts says how). A `RemoveId` body becomes `order.deleted`
- *   for an order Flowdesk has. Every other type (customer.*, product.*, stock.*, pricebook.*…)
+ *   canonical order (kiotviet-normalize.ts says how; kiotviet-status.ts maps the statuses). A
+ *   `RemoveId` body marks an order Flowdesk has as deleted (`order.deleted`). Every other type (customer.*, product.*, stock.*, pricebook.*…)
  *   is answered 200 and recorded as ignored: KiotViet expects a 200 within a few seconds, and
  *   one integration reports that 4xx answers get a webhook disabled, so only a bad signature
  *   gets a non-2xx (401).

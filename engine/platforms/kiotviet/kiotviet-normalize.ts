@@ -1,35 +1,10 @@
-import type { Address, CanonicalEventType, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
+import type { Address, Order } from '../../contract/index.ts';
 import { Order as OrderSchema } from '../../contract/index.ts';
 import type { Normalized } from '../adapter.ts';
 import { asDecimal, decimalSum } from './kiotviet-decimal.ts';
 import type { KiotVietApiCustomer, KiotVietDetail, KiotVietDocument, KiotVietEnriched } from './kiotviet-payload.ts';
 import type { KiotVietSettings } from './kiotviet-settings.ts';
-
-interface StatusInfo {
-  label: string;
-  fulfillment: FulfillmentStatus;
-  cancelled?: true;
-}
-
-/**
- * KiotViet `Status` codes. Orders (đặt hàng, reference §7.2 [COMMUNITY]); a sales order that is
- * being delivered or is complete has left the shop, so it counts as fulfilled.
- */
-export const orderStatuses: Record<number, StatusInfo> = {
-  1: { label: 'Phiếu tạm', fulfillment: 'unfulfilled' },
-  2: { label: 'Đang giao hàng', fulfillment: 'fulfilled' },
-  3: { label: 'Hoàn thành', fulfillment: 'fulfilled' },
-  4: { label: 'Đã hủy', fulfillment: 'unfulfilled', cancelled: true },
-  5: { label: 'Đã xác nhận', fulfillment: 'unfulfilled' },
-};
-
-/** Invoices (hóa đơn) have their own enum (assumed from the Public API's invoice statuses; `StatusValue` wins for display). */
-export const invoiceStatuses: Record<number, StatusInfo> = {
-  1: { label: 'Hoàn thành', fulfillment: 'fulfilled' },
-  2: { label: 'Đã hủy', fulfillment: 'unfulfilled', cancelled: true },
-  3: { label: 'Đang xử lý', fulfillment: 'unfulfilled' },
-  5: { label: 'Không giao được', fulfillment: 'unfulfilled' },
-};
+import { canonicalState, financialOf, paymentOf, statusLabel } from './kiotviet-status.ts';
 
 /** KiotViet times ("2024-03-05T10:11:12.1230000", usually without an offset) as ISO 8601 with one. */
 export function kiotVietTime(s: string | null | undefined, utcOffset: string): string | null {
@@ -44,13 +19,6 @@ export function kiotVietTime(s: string | null | undefined, utcOffset: string): s
 }
 
 const isZero = (d: string) => /^-?0+(\.0+)?$/.test(d);
-
-function financial(doc: KiotVietDocument, cancelled: boolean): FinancialStatus {
-  const total = asDecimal(doc.Total) ?? '0';
-  const paid = asDecimal(doc.TotalPayment) ?? '0';
-  if (isZero(paid)) return cancelled ? 'voided' : isZero(total) ? 'paid' : 'pending';
-  return decimalSum([paid], [total]).startsWith('-') ? 'partially_paid' : 'paid';
-}
 
 /** "Hồ Chí Minh - Quận 1" → province, district. */
 function location(name: string | null | undefined): { province: string | null; district: string | null } {
@@ -100,8 +68,8 @@ export function normalizeKiotVietDocument(
 ): Order {
   const { document: doc, customer: api } = e;
   const kind = e.topic === 'invoice.update' ? 'invoice' : 'order';
-  const info = (kind === 'invoice' ? invoiceStatuses : orderStatuses)[doc.Status];
-  const cancelled = info?.cancelled === true;
+  const state = canonicalState(kind, doc);
+  const cancelled = state.cancelled === true;
   const updatedAt = kiotVietTime(doc.ModifiedDate, settings.utcOffset) ?? kiotVietTime(doc.PurchaseDate, settings.utcOffset);
   if (!updatedAt) throw new Error(`${kind} ${doc.Code} has no readable ModifiedDate or PurchaseDate`);
   const total = asDecimal(doc.Total) ?? '0';
@@ -115,14 +83,18 @@ export function normalizeKiotVietDocument(
     platform: 'kiotviet',
     storeId,
     platformOrderId: `${kind}/${doc.Id}`,
+    // The document code the merchant knows (DH000123, HD000045); the id stays in platformOrderId.
     number: doc.Code,
     createdAt: kiotVietTime(doc.PurchaseDate, settings.utcOffset) ?? updatedAt,
     updatedAt,
-    financialStatus: financial(doc, cancelled),
-    fulfillmentStatus: info?.fulfillment ?? 'unknown',
+    financialStatus: financialOf(doc, cancelled),
+    fulfillmentStatus: state.fulfillment,
+    deliveryStatus: state.delivery,
+    ...paymentOf(doc),
+    // KiotViet gives no cancel time: the document's last change is when it was cancelled, kept once known.
     cancelledAt: cancelled ? (previous?.cancelledAt ?? updatedAt) : null,
     cancelReason: null,
-    platformStatus: doc.StatusValue || info?.label || `Status ${doc.Status}`,
+    platformStatus: statusLabel(kind, doc),
     storeStatus: null,
     customer:
       doc.CustomerId || name || phone || email
@@ -140,57 +112,34 @@ export function normalizeKiotVietDocument(
     salesChannel: settings.salesChannel,
     note: doc.Description || null,
     test: false,
+    // Deleting is final on KiotViet: a late update of a removed document does not bring it back.
+    deletedAt: previous?.deletedAt ?? null,
   });
 }
 
-function transitions(before: Order | null, after: Order): CanonicalEventType[] {
-  const out: CanonicalEventType[] = [];
-  if (after.financialStatus === 'paid' && before?.financialStatus !== 'paid') out.push('order.paid');
-  if (after.fulfillmentStatus === 'fulfilled' && before?.fulfillmentStatus !== 'fulfilled') out.push('order.fulfilled');
-  if (after.cancelledAt && !before?.cancelledAt) out.push('order.cancelled');
-  const refunded = after.financialStatus === 'refunded' || after.financialStatus === 'partially_refunded';
-  if (refunded && before?.financialStatus !== after.financialStatus) out.push('order.refunded');
-  return out;
-}
-
-/** KiotViet has no create event (order.update fires for new orders too): first sight is "created". */
-export function kiotVietEvents(order: Order, previous: Order | null): CanonicalEventType[] {
-  if (!previous) return ['order.created', ...transitions(null, order)];
-  const now = Date.parse(order.updatedAt);
-  const before = Date.parse(previous.updatedAt);
-  if (now < before) return [];
-  const events = transitions(previous, order);
-  if (events.length === 0 && now > before) events.push('order.updated');
-  return events;
-}
-
-export const DELETED = 'deleted';
-
 /**
- * A `RemoveId` entry. With the order known, it is that order marked deleted; with none, a
- * placeholder that triggers nothing (KiotViet sends RemoveId for products and customers too,
- * errata 6, and the body does not say which).
+ * A `RemoveId` entry: the order Flowdesk stored, marked deleted (the body carries the id only).
+ * Without a stored order, a placeholder that `skip` keeps from being applied: KiotViet sends
+ * RemoveId for products and customers too (errata 6), and the body does not say which.
  */
-function normalizeRemoval(e: Extract<KiotVietEnriched, { kind: 'removal' }>, settings: KiotVietSettings, storeId: string, previous: Order | null): Normalized {
+function normalizeRemoval(e: Extract<KiotVietEnriched, { kind: 'removal' }>, settings: KiotVietSettings, storeId: string, previous: Order | null): Order {
   const observed = e.observedAt;
   if (previous) {
     const updatedAt = Date.parse(observed) > Date.parse(previous.updatedAt) ? observed : previous.updatedAt;
-    const order = OrderSchema.parse({ ...previous, platformStatus: DELETED, updatedAt });
-    return { order, events: previous.platformStatus === DELETED ? [] : ['order.deleted'] };
+    return OrderSchema.parse({ ...previous, updatedAt, deletedAt: previous.deletedAt ?? observed });
   }
-  const order = OrderSchema.parse({
-    platform: 'kiotviet', storeId, platformOrderId: `order/${e.id}`, number: `order/${e.id}`,
-    createdAt: observed, updatedAt: observed, financialStatus: 'unknown', fulfillmentStatus: 'unknown',
-    platformStatus: DELETED, storeStatus: null, customer: null, shippingAddress: null, billingAddress: null, lineItems: [],
+  return OrderSchema.parse({
+    platform: 'kiotviet', storeId, platformOrderId: `order/${e.id}`, number: e.id,
+    createdAt: observed, updatedAt: observed, financialStatus: 'unknown', fulfillmentStatus: 'unknown', deletedAt: observed,
+    platformStatus: null, storeStatus: null, customer: null, shippingAddress: null, billingAddress: null, lineItems: [],
     subtotalPrice: '0', totalPrice: '0', totalTax: '0', totalDiscounts: '0', currency: settings.currency, tags: [],
     salesChannel: settings.salesChannel, test: false,
     note: `KiotViet RemoveId ${e.id}: Flowdesk had no order with this id (KiotViet also sends RemoveId for deleted products and customers)`,
   });
-  return { order, events: [] };
 }
 
+/** Canonical state only: the events are derived from it by domain/order-events.ts. */
 export function normalizeKiotViet(e: KiotVietEnriched, settings: KiotVietSettings, storeId: string, previous: Order | null): Normalized {
-  if (e.kind === 'removal') return normalizeRemoval(e, settings, storeId, previous);
-  const order = normalizeKiotVietDocument(e, settings, storeId, previous);
-  return { order, events: kiotVietEvents(order, previous) };
+  if (e.kind === 'removal') return { order: normalizeRemoval(e, settings, storeId, previous) };
+  return { order: normalizeKiotVietDocument(e, settings, storeId, previous) };
 }

@@ -32,6 +32,8 @@ export const KiotVietDelivery = z.looseObject({
   Address: str,
   LocationName: str,
   WardName: str,
+  /** "Thu hộ tiền": the carrier collects the price (COD); the guide's GET /invoices shows it. */
+  UsingPriceCod: z.boolean().nullish(),
 });
 
 export const KiotVietPayment = z.looseObject({
@@ -39,6 +41,7 @@ export const KiotVietPayment = z.looseObject({
   Code: str,
   Amount: Amount,
   Method: str,
+  Status: Int.nullish(),
   StatusValue: str,
   TransDate: str,
 });

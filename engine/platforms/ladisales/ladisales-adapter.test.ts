@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../contract/index.ts';
+import { deriveOrderEvents } from '../../domain/order-events.ts';
 import type { MappedSettings } from '../field-mapping/mapped-settings.ts';
 import { ladisalesAdapter, ladisalesSettings } from './ladisales-adapter.ts';
 
 const fixture = readFileSync(new URL('../../../test/fixtures/ladisales/order.json', import.meta.url));
+const objectAddress = () => JSON.parse(readFileSync(new URL('../../../test/fixtures/ladisales/order-address-object.json', import.meta.url), 'utf8')) as { action: string; data: Record<string, unknown> };
 const sample = (over: Record<string, unknown> = {}) => ({ ...(JSON.parse(fixture.toString()) as Record<string, unknown>), ...over });
 const token = 'ls_tok_5b0f2c9e71d84a3f';
 const settings = (over: Record<string, unknown> = {}) => ladisalesSettings.parse(over) as MappedSettings;
@@ -61,8 +63,9 @@ describe('the LadiSales adapter', () => {
   });
 
   it('maps the order with the default mapping', () => {
-    const { order, events } = normalize(sample());
-    expect(events).toEqual(['order.created']);
+    const { order, warnings } = normalize(sample());
+    expect(warnings).toBeUndefined();
+    expect(deriveOrderEvents(null, order)).toEqual(['order.created']);
     expect(order).toMatchObject({
       platform: 'ladisales',
       storeId: 'shop-ladi',
@@ -72,6 +75,9 @@ describe('the LadiSales adapter', () => {
       updatedAt: '2026-11-20T02:15:02.000Z',
       financialStatus: 'pending',
       fulfillmentStatus: 'unfulfilled',
+      deliveryStatus: 'none',
+      paymentMethod: 'COD',
+      cashOnDelivery: true,
       platformStatus: 'Open',
       cancelledAt: null,
       subtotalPrice: '690000',
@@ -95,29 +101,80 @@ describe('the LadiSales adapter', () => {
     expect(order).toMatchObject({ platformOrderId: '38291045', createdAt: '2026-11-20T02:15:02.000Z' });
   });
 
-  it('turns statuses into events against the stored order: paid, cancelled, fulfilled', () => {
-    const first = normalize(sample()).order;
-    const paid = normalize(sample({ payment_status: 'Success', updated_at: '2026-11-20T03:00:00.000Z' }), first);
-    expect(paid.order.financialStatus).toBe('paid');
-    expect(paid.events).toEqual(['order.updated', 'order.paid']);
-    const shipped = normalize(sample({ payment_status: 'Success', shipping_status: 'Delivered', updated_at: '2026-11-21T03:00:00.000Z' }), paid.order);
-    expect(shipped.events).toEqual(['order.updated', 'order.fulfilled']);
-    const cancelled = normalize(sample({ status: 'Canceled', updated_at: '2026-11-20T04:00:00.000Z' }), first);
-    expect(cancelled.order).toMatchObject({ platformStatus: 'Canceled', cancelledAt: '2026-11-20T04:00:00.000Z', financialStatus: 'pending' });
-    expect(cancelled.events).toEqual(['order.updated', 'order.cancelled']);
-    const unknownWord = normalize(sample({ payment_status: 'PartialPaid' }));
-    expect(unknownWord.order.financialStatus).toBe('unknown');
+  it('reads a shipping_address sent as an object (name, phone, address1, ward, district, city), without a warning', () => {
+    const { order, warnings } = normalize(objectAddress());
+    expect(warnings).toBeUndefined();
+    expect(order).toMatchObject({ platformOrderId: '38291046', number: '10453', cashOnDelivery: true, financialStatus: 'pending' });
+    expect(order.shippingAddress).toEqual({
+      name: 'Nguyễn Văn Minh',
+      firstName: null,
+      lastName: null,
+      phone: '0912345678',
+      company: null,
+      address1: '12 Ngõ 34 Trần Thái Tông',
+      address2: null,
+      ward: 'Phường Dịch Vọng Hậu',
+      district: 'Quận Cầu Giấy',
+      city: 'Hà Nội',
+      province: 'Hà Nội',
+      provinceCode: null,
+      country: null,
+      countryCode: null,
+      zip: null,
+    });
   });
 
-  it('fails with a readable reason when the payload does not fit the mapping', () => {
+  it('leaves an optional field of an unexpected shape empty with a warning, instead of failing the delivery', () => {
+    const p = objectAddress();
+    p.data['shipping_address'] = { street: '12 Ngõ 34', ward: { id: 1690, name: 'Phường Dịch Vọng Hậu' }, phone: '0912345678' };
+    p.data['customer_email'] = ['a@example.vn'];
+    const { order, warnings } = normalize(p);
+    expect(order).toMatchObject({ platformOrderId: '38291046', customer: { email: null, phone: '0912345678' }, totalPrice: '670000' });
+    expect(order.shippingAddress).toMatchObject({ phone: '0912345678', address1: null, ward: null });
+    expect(warnings).toEqual([
+      'customer.email: data.customer_email is a list, not text; left empty',
+      'shippingAddress.address1: data.shipping_address is an object, not text; left empty',
+      'shippingAddress.ward: data.shipping_address.ward is an object, not text; left empty',
+    ]);
+    // The mapping saved with a connection before object addresses were read: the same delivery
+    // now maps, with the message as a warning rather than a dead delivery.
+    const before = settings({ mapping: settings().mapping.map((r) => (r.target === 'shippingAddress.address1' ? { target: r.target, source: ['shipping_address', 'address'], optional: true } : r)) });
+    const old = normalize(objectAddress(), null, before);
+    expect(old.order.platformOrderId).toBe('38291046');
+    expect(old.warnings).toEqual(['shippingAddress.address1: data.shipping_address is an object, not text; left empty']);
+  });
+
+  it('treats a COD order as unpaid until payment_status says collected; shipping_status gives fulfilment and delivery', () => {
+    const first = normalize(sample()).order;
+    expect(first).toMatchObject({ cashOnDelivery: true, financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', deliveryStatus: 'none' });
+    const shipped = normalize(sample({ shipping_status: 'Delivering', updated_at: '2026-11-20T03:00:00.000Z' }), first).order;
+    expect(shipped).toMatchObject({ financialStatus: 'pending', fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit' });
+    expect(deriveOrderEvents(first, shipped)).toEqual(['order.updated', 'order.fulfilled']);
+    const delivered = normalize(sample({ shipping_status: 'Delivered', updated_at: '2026-11-21T03:00:00.000Z' }), shipped).order;
+    expect(delivered.financialStatus).toBe('pending');
+    expect(deriveOrderEvents(shipped, delivered)).toEqual(['order.updated', 'order.delivered']);
+    const collected = normalize(sample({ shipping_status: 'Delivered', payment_status: 'Success', updated_at: '2026-11-21T04:00:00.000Z' }), delivered).order;
+    expect(deriveOrderEvents(delivered, collected)).toEqual(['order.updated', 'order.paid']);
+    const cancelled = normalize(sample({ status: 'Canceled', updated_at: '2026-11-20T04:00:00.000Z' }), first);
+    expect(cancelled.order).toMatchObject({ platformStatus: 'Canceled', cancelledAt: '2026-11-20T04:00:00.000Z', financialStatus: 'pending' });
+    expect(deriveOrderEvents(first, cancelled.order)).toEqual(['order.updated', 'order.cancelled']);
+    const unknownWord = normalize(sample({ payment_status: 'PartialPaid' }));
+    expect(unknownWord.order.financialStatus).toBe('unknown');
+    expect(unknownWord.warnings).toEqual(['financialStatus: "PartialPaid" is not in the status table (statuses.payment); read as unknown']);
+  });
+
+  it('fails with a readable reason only when a required field cannot be read; other fields are warnings', () => {
     const noId = sample();
     delete noId['order_id'];
     expect(() => normalize(noId)).toThrow(
       'platformOrderId: none of the paths order_id, id found in the payload (order_id: no "order_id" in the payload, which has reference_no, store_id, status',
     );
+    expect(() => normalize(sample({ order_id: { id: 1 } }))).toThrow('platformOrderId: order_id is an object, not text');
     expect(() => normalize(sample({ total: 'một trăm' }))).toThrow('totalPrice: total is "một trăm", not a decimal number such as 12.50 (no thousands separators)');
     const s = settings({ mapping: [...settings().mapping, { target: 'customer.zaloUserId', source: 'data.buyer.zalo' }] });
-    expect(() => normalize(sample(), null, s)).toThrow('customer.zaloUserId: path data.buyer.zalo not found in the payload (no "data" in the payload');
+    const { order, warnings } = normalize(sample(), null, s);
+    expect(order.customer?.zaloUserId).toBeNull();
+    expect(warnings).toEqual(['customer.zaloUserId: path data.buyer.zalo not found in the payload (no "data" in the payload, which has order_id, reference_no, store_id, status, payment_status, payment_method, shipping_status, currency_code, … (38 keys)); left empty']);
   });
 
   it('has defaults for every setting and says how to set LadiSales up', () => {
@@ -126,6 +183,8 @@ describe('the LadiSales adapter', () => {
     expect(s.topic).toEqual({ value: 'order' });
     expect(s.utcOffset).toBe('+07:00');
     expect(s.statuses.payment['Success']).toBe('paid');
+    expect(s.statuses.delivery).toMatchObject({ Delivering: 'in_transit', Delivered: 'delivered', DeliveryFailed: 'delivery_failed', Returned: 'returned' });
+    expect(s.mapping.find((r) => r.target === 'paymentMethod')).toEqual({ target: 'paymentMethod', source: 'payment_method', optional: true });
     expect(ladisalesAdapter.secrets.map((x) => [x.name, x.optional ?? false])).toEqual([['urlToken', false], ['headerSecret', true]]);
     expect(ladisalesAdapter.setup.join(' ')).toContain('?token=');
   });

@@ -16,9 +16,11 @@ import { ladisalesDefaultMapping, ladisalesDefaultStatuses } from './ladisales-m
  * the inbox keeps the delivery for the merchant to see.
  *
  * Dedupe: the mapped `order_id` + `updated_at` (the order's version), else the body's sha256.
- * Events: order.created the first time an order id is seen, order.updated after, plus
- * order.paid / order.cancelled / order.fulfilled when the status table says the order reached
- * that state (compared with the stored order).
+ * State, not events: the mapping and status table give the canonical order (paid only from
+ * `payment_status`, so a COD order is unpaid until collected; `shipping_status` into fulfilment
+ * and delivery); domain/order-events.ts derives the events from the change against the stored
+ * order. A field other than the id, the creation time and the total that cannot be read is left
+ * empty and shown as a warning on the delivery in the inbox.
  */
 export const ladisalesSettings = mappedSettings({
   mapping: ladisalesDefaultMapping,
@@ -41,6 +43,6 @@ export const ladisalesAdapter = createMappedAdapter({
     'In LadiSales → Settings (Cài đặt) → Webhook, create a webhook. API URL: this connection\'s webhook URL followed by ?token= and this connection\'s secret token, e.g. https://your-host/hooks/con_…?token=YOUR_SECRET_TOKEN.',
     'Recommended: also set a header secret on this connection, and in the webhook\'s API Request Header put {"X-Flowdesk-Secret": "<that header secret>"} (or the header name you chose in this connection\'s settings).',
     'Actions: tick create and update. Flowdesk treats every delivery as an order (order.created the first time it sees an order id, order.updated afterwards); if your payload carries an action field, map it in settings (topic.source) and list the actions to process in orderTopics, so deletes are answered and ignored.',
-    'LadiSales documents no payload format, so the default field mapping assumes its order API\'s field names (order_id, reference_no, customer_*, shipping_*, details[], total, status, payment_status, created_at, updated_at). Send a test order, then open it in the Inbox: if it failed, the reason names each field the mapping could not find (e.g. "customer.email: path data.buyer.mail not found in the payload"); edit the mapping and the status table in this connection\'s settings, and send the order again (an update in LadiSales re-sends it).',
+    'LadiSales documents no payload format, so the default field mapping assumes its order API\'s field names (order_id, reference_no, customer_*, shipping_*, details[], total, status, payment_status, payment_method, shipping_status, created_at, updated_at). Send a test order, then open it in the Inbox: the outcome names each field the mapping could not read (e.g. "warning: customer.email: path data.buyer.mail not found in the payload; left empty"); only a missing order id, creation time or total fails the delivery. Edit the mapping and the status table (payment, fulfillment, delivery words) in this connection\'s settings, and send the order again (an update in LadiSales re-sends it).',
   ],
 });

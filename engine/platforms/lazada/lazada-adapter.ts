@@ -21,6 +21,8 @@ import { LazadaSettings } from './lazada-settings.ts';
  *   /order/items/get, signed with the app secret and the seller's access token.
  * - No delivery id: duplicates share seller + trade order + status + status_update_time, and
  *   `status_update_time` (or the API's newer `updated_at`) is the version for last-write-wins.
+ * - Item statuses map to canonical state in lazada-status.ts (paid, fulfilled, delivery); the
+ *   store status through the connection's editable seed-002 table (lazada-settings.ts).
  */
 const notProcessed: Record<number, string> = {
   1: 'product quality-control status',
@@ -40,6 +42,8 @@ function permanent(message: string): Error {
 
 export const lazadaAdapter = defineAdapter<LazadaSettings>({
   platform: 'lazada',
+  // Seed 002: a change of the Lazada status (and the store status it maps to) is an event of its own.
+  marketplace: true,
   storeIdLabel: 'Seller ID (seller_id in Lazada\'s pushes)',
   secrets: [
     { name: 'appSecret', label: 'App secret (Lazada Open Platform → App Console)' },

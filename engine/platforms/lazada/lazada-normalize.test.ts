@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../contract/index.ts';
+import { deriveOrderEvents } from '../../domain/order-events.ts';
 import { lazadaAdapter } from './lazada-adapter.ts';
 import { lazadaTime } from './lazada-normalize.ts';
 import { LazadaSettings } from './lazada-settings.ts';
@@ -23,11 +24,14 @@ function enriched(status: string, opts: { at?: number; itemStatus?: string; apiU
 
 const normalize = (payload: unknown, previous: Order | null = null, s = settings) =>
   lazadaAdapter.normalize(payload, { topic: 'message_type 0', connectionId: 'c', storeId: '1234567', settings: s, previous });
+/** The events the engine derives for this change (the adapter is a marketplace). */
+const eventsOf = (before: Order | null, after: Order) => deriveOrderEvents(before, after, { marketplace: lazadaAdapter.marketplace === true });
 
 describe('Lazada order normalization', () => {
   it('builds the canonical order from the push and the API answers', () => {
-    const { order, events } = normalize(enriched('pending'));
-    expect(events).toEqual(['order.created', 'marketplace.status_changed']);
+    const { order } = normalize(enriched('pending'));
+    expect(lazadaAdapter.marketplace).toBe(true);
+    expect(eventsOf(null, order)).toEqual(['order.created', 'marketplace.status_changed']);
     expect(order).toMatchObject({
       platform: 'lazada',
       storeId: '1234567',
@@ -39,6 +43,9 @@ describe('Lazada order normalization', () => {
       storeStatus: 'Chưa giao hàng',
       financialStatus: 'pending',
       fulfillmentStatus: 'unfulfilled',
+      deliveryStatus: 'none',
+      cashOnDelivery: true,
+      paymentMethod: 'COD',
       salesChannel: 'Lazada',
       currency: 'VND',
       subtotalPrice: '300000.00',
@@ -63,52 +70,56 @@ describe('Lazada order normalization', () => {
   });
 
   it.each([
-    ['unpaid', null, 'pending', 'unfulfilled'],
-    ['pending', 'Chưa giao hàng', 'pending', 'unfulfilled'],
-    ['packed', 'Chưa giao hàng', 'pending', 'unfulfilled'],
-    ['ready_to_ship', 'Chờ giao hàng', 'pending', 'unfulfilled'],
-    ['shipped', 'Đang giao hàng', 'pending', 'fulfilled'],
-    ['delivered', 'Đã giao hàng', 'paid', 'fulfilled'],
-    ['failed_delivery', 'Hủy giao hàng', 'pending', 'fulfilled'],
-    ['shipped_back_success', null, 'voided', 'fulfilled'],
-    ['canceled', null, 'voided', 'unfulfilled'],
-  ])('a COD order in %s maps to store status %s, %s, %s', (status, storeStatus, financial, fulfillment) => {
+    ['unpaid', null, 'pending', 'unfulfilled', 'none'],
+    ['pending', 'Chưa giao hàng', 'pending', 'unfulfilled', 'none'],
+    ['packed', 'Chưa giao hàng', 'pending', 'unfulfilled', 'none'],
+    ['ready_to_ship', 'Chờ giao hàng', 'pending', 'unfulfilled', 'none'],
+    ['shipped', 'Đang giao hàng', 'pending', 'fulfilled', 'in_transit'],
+    ['delivered', 'Đã giao hàng', 'paid', 'fulfilled', 'delivered'],
+    // Seed 002: "Delivered failed" is "Hủy giao hàng"; a failed delivery is never a fulfilment.
+    ['failed_delivery', 'Hủy giao hàng', 'pending', 'unfulfilled', 'delivery_failed'],
+    ['lost_by_3pl', 'Hủy giao hàng', 'pending', 'unfulfilled', 'delivery_failed'],
+    ['shipped_back_success', null, 'voided', 'unfulfilled', 'returned'],
+    ['canceled', null, 'voided', 'unfulfilled', 'none'],
+  ])('a COD order in %s maps to store status %s, %s, %s, delivery %s', (status, storeStatus, financial, fulfillment, delivery) => {
     const { order } = normalize(enriched(status, { itemStatus: status }));
-    expect(order).toMatchObject({ platformStatus: status, storeStatus, financialStatus: financial, fulfillmentStatus: fulfillment });
+    expect(order).toMatchObject({ platformStatus: status, storeStatus, financialStatus: financial, fulfillmentStatus: fulfillment, deliveryStatus: delivery });
   });
 
   it('counts a prepaid order as paid from pending, and refunds it when it is canceled after that', () => {
     const paid = normalize(enriched('pending', { payment: 'MIXEDCARD' })).order;
-    expect(paid.financialStatus).toBe('paid');
+    expect(paid).toMatchObject({ financialStatus: 'paid', cashOnDelivery: false, paymentMethod: 'MIXEDCARD' });
+    expect(eventsOf(null, paid)).toEqual(['order.created', 'order.paid', 'marketplace.status_changed']);
     const later = enriched('canceled', { payment: 'MIXEDCARD', at: T0 + 60, itemStatus: 'canceled' });
     later.items[0].reason = 'Khách đổi ý';
-    const { order, events } = normalize(later, paid);
+    const { order } = normalize(later, paid);
     expect(order).toMatchObject({ financialStatus: 'refunded', cancelledAt: '2020-10-26T07:51:38.000Z', cancelReason: 'Khách đổi ý', storeStatus: null });
-    expect(events).toEqual(['marketplace.status_changed', 'order.cancelled', 'order.refunded']);
+    expect(eventsOf(paid, order)).toEqual(['order.updated', 'order.refunded', 'order.cancelled', 'marketplace.status_changed']);
   });
 
-  it('emits the status change and its transitions against the stored order', () => {
+  it('gives the engine the state each transition is derived from, against the stored order', () => {
     const first = normalize(enriched('pending')).order;
-    const rts = normalize(enriched('ready_to_ship', { at: T0 + 60, itemStatus: 'ready_to_ship' }), first);
-    expect(rts.events).toEqual(['marketplace.status_changed']);
-    expect(rts.order.storeStatus).toBe('Chờ giao hàng');
-    const shipped = normalize(enriched('shipped', { at: T0 + 120, itemStatus: 'shipped' }), rts.order);
-    expect(shipped.events).toEqual(['marketplace.status_changed', 'order.fulfilled']);
-    const delivered = normalize(enriched('delivered', { at: T0 + 180, itemStatus: 'delivered' }), shipped.order);
-    expect(delivered.events).toEqual(['marketplace.status_changed', 'order.paid']);
+    const rts = normalize(enriched('ready_to_ship', { at: T0 + 60, itemStatus: 'ready_to_ship' }), first).order;
+    expect(eventsOf(first, rts)).toEqual(['order.updated', 'marketplace.status_changed']);
+    expect(rts.storeStatus).toBe('Chờ giao hàng');
+    const shipped = normalize(enriched('shipped', { at: T0 + 120, itemStatus: 'shipped' }), rts).order;
+    expect(eventsOf(rts, shipped)).toEqual(['order.updated', 'order.fulfilled', 'marketplace.status_changed']);
+    // A COD order is paid when Lazada says it was delivered: the carrier collected.
+    const delivered = normalize(enriched('delivered', { at: T0 + 180, itemStatus: 'delivered' }), shipped).order;
+    expect(eventsOf(shipped, delivered)).toEqual(['order.updated', 'order.paid', 'order.delivered', 'marketplace.status_changed']);
   });
 
   it('says nothing for a push older than the stored order, or one that brings nothing new', () => {
     const newer = normalize(enriched('shipped', { at: T0 + 600, itemStatus: 'shipped' })).order;
-    expect(normalize(enriched('pending', { at: T0 }), newer).events).toEqual([]);
-    expect(normalize(enriched('shipped', { at: T0 + 600, itemStatus: 'shipped' }), newer).events).toEqual([]);
+    expect(eventsOf(newer, normalize(enriched('pending', { at: T0 }), newer).order)).toEqual([]);
+    expect(eventsOf(newer, normalize(enriched('shipped', { at: T0 + 600, itemStatus: 'shipped' }), newer).order)).toEqual([]);
   });
 
   it('gives the order its least advanced live item\'s status', () => {
     // The push says item 1 was delivered; item 2 is still shipped, so the order is in transit.
     const e = enriched('delivered', { at: T0 + 60, itemStatus: 'shipped' });
     const { order } = normalize(e);
-    expect(order.platformStatus).toBe('shipped');
+    expect(order).toMatchObject({ platformStatus: 'shipped', fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit' });
     expect(order.lineItems.map((li) => li.properties[0]!.value)).toEqual(['delivered', 'shipped']);
     // A canceled item does not hold the others back; all canceled cancels the order.
     const partly = enriched('canceled', { at: T0 + 60, itemStatus: 'ready_to_ship' });
@@ -116,10 +127,25 @@ describe('Lazada order normalization', () => {
     expect(normalize(enriched('canceled', { at: T0 + 60, itemStatus: 'canceled' })).order.platformStatus).toBe('canceled');
   });
 
+  it('calls an order whose items ship apart partially fulfilled, and delivered only when every parcel is', () => {
+    // The push says item 1 shipped; item 2 is still being packed.
+    const partly = normalize(enriched('shipped', { at: T0 + 60, itemStatus: 'packed' })).order;
+    expect(partly).toMatchObject({ platformStatus: 'packed', fulfillmentStatus: 'partial', deliveryStatus: 'in_transit', financialStatus: 'pending' });
+    expect(eventsOf(null, partly)).toEqual(['order.created', 'order.partially_fulfilled', 'marketplace.status_changed']);
+    // Item 1 delivered, item 2 not shipped yet: still on its way as an order, no order.delivered yet.
+    const first = normalize(enriched('delivered', { at: T0 + 120, itemStatus: 'packed' }), partly).order;
+    expect(first).toMatchObject({ fulfillmentStatus: 'partial', deliveryStatus: 'in_transit' });
+    expect(eventsOf(partly, first)).toEqual(['order.updated']);
+    // A canceled item does not hold the rest back.
+    const rest = normalize(enriched('delivered', { at: T0 + 180, itemStatus: 'canceled' }), first).order;
+    expect(rest).toMatchObject({ platformStatus: 'delivered', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered', financialStatus: 'paid', cancelledAt: null });
+    expect(eventsOf(first, rest)).toEqual(['order.updated', 'order.paid', 'order.fulfilled', 'order.delivered', 'marketplace.status_changed']);
+  });
+
   it('prefers the API when it is newer than the push (a late retry), and takes its updated_at as the version', () => {
     const e = enriched('pending', { at: T0, itemStatus: 'shipped', apiUpdatedAt: '2020-10-27 09:00:00 +0700' });
     const { order } = normalize(e);
-    expect(order).toMatchObject({ platformStatus: 'shipped', updatedAt: '2020-10-27T02:00:00.000Z', storeStatus: 'Đang giao hàng' });
+    expect(order).toMatchObject({ platformStatus: 'shipped', updatedAt: '2020-10-27T02:00:00.000Z', storeStatus: 'Đang giao hàng', fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit' });
   });
 
   it('accepts a status_update_time in milliseconds (errata 7)', () => {

@@ -1,10 +1,11 @@
-import type { Address, CanonicalEventType, Order } from '../../contract/index.ts';
+import type { Address, Order } from '../../contract/index.ts';
 import { Order as OrderSchema } from '../../contract/index.ts';
 import type { Normalized } from '../adapter.ts';
+import { isCashOnDelivery } from '../cash-on-delivery.ts';
 import { asDecimal, decimalSum } from './lazada-decimal.ts';
 import type { LazadaAddress, LazadaApiItem, LazadaEnriched } from './lazada-payload.ts';
 import { storeStatusFor, type LazadaSettings } from './lazada-settings.ts';
-import { financialOf, fulfillmentOf, isCanceled, isCashOnDelivery, orderStatusOf } from './lazada-status.ts';
+import { financialOf, fulfillmentOf, isCanceled, orderDeliveryOf, orderStatusOf } from './lazada-status.ts';
 
 const sites: Record<string, { currency: string; country: string }> = {
   lazada_vn: { currency: 'VND', country: 'VN' },
@@ -58,32 +59,42 @@ const sum = (values: (string | null)[]): string | null => {
   return present.length > 0 ? decimalSum(present) : null;
 };
 
+interface StatusAndVersion {
+  status: string;
+  statuses: string[];
+  updatedAt: string;
+  itemStatus: (i: LazadaApiItem) => string;
+}
+
 /**
  * The order's Lazada status and version. The push says what one item became at
  * `status_update_time`; the API says what every item is as of its `updated_at`. The newer one
- * wins, and the order takes its least advanced live item's status.
+ * wins, and the order takes its least advanced live item's status. `statuses` are the item
+ * statuses the canonical state is read from: the push's word for the whole order when it names
+ * no item Flowdesk can find.
  */
-function statusAndVersion(e: LazadaEnriched): { status: string; updatedAt: string; itemStatus: (i: LazadaApiItem) => string } {
+function statusAndVersion(e: LazadaEnriched): StatusAndVersion {
   const { push, order, items } = e;
   const pushMs = epochMs(push.data.status_update_time);
   const apiUpdatedAt = lazadaTime(order.updated_at);
   const apiIsNewer = apiUpdatedAt !== null && Date.parse(apiUpdatedAt) > pushMs;
   if (apiIsNewer) {
     const status = orderStatusOf(items.map((i) => i.status)) ?? orderStatusOf(order.statuses) ?? push.data.order_status;
+    const statuses = items.length > 0 ? items.map((i) => i.status) : order.statuses.length > 0 ? order.statuses : [status];
     // One spelling per instant (UTC), whichever source it came from, so equal versions compare equal.
-    return { status, updatedAt: new Date(Date.parse(apiUpdatedAt)).toISOString(), itemStatus: (i) => i.status };
+    return { status, statuses, updatedAt: new Date(Date.parse(apiUpdatedAt)).toISOString(), itemStatus: (i) => i.status };
   }
   const line = push.data.trade_order_line_id;
   const itemStatus = (i: LazadaApiItem) => (line && i.order_item_id === line ? push.data.order_status : i.status);
   const matched = line !== null && line !== undefined && items.some((i) => i.order_item_id === line);
   const status = matched ? orderStatusOf(items.map(itemStatus))! : push.data.order_status;
-  return { status, updatedAt: new Date(pushMs).toISOString(), itemStatus };
+  return { status, statuses: matched ? items.map(itemStatus) : [status], updatedAt: new Date(pushMs).toISOString(), itemStatus };
 }
 
 export function normalizeLazadaOrder(e: LazadaEnriched, settings: LazadaSettings, storeId: string, previous: Order | null): Order {
   const { push, order: api, items } = e;
   const site = sites[(push.site ?? '').toLowerCase()] ?? null;
-  const { status, updatedAt, itemStatus } = statusAndVersion(e);
+  const { status, statuses, updatedAt, itemStatus } = statusAndVersion(e);
   const cod = isCashOnDelivery(api.payment_method);
   const canceled = isCanceled(status);
 
@@ -104,7 +115,10 @@ export function normalizeLazadaOrder(e: LazadaEnriched, settings: LazadaSettings
     createdAt: lazadaTime(api.created_at) ?? updatedAt,
     updatedAt,
     financialStatus: financialOf(status, cod, previous?.financialStatus ?? null),
-    fulfillmentStatus: fulfillmentOf(status),
+    fulfillmentStatus: fulfillmentOf(statuses),
+    deliveryStatus: orderDeliveryOf(statuses),
+    cashOnDelivery: cod,
+    paymentMethod: api.payment_method || null,
     cancelledAt: canceled ? (previous?.cancelledAt ?? updatedAt) : null,
     cancelReason: canceled ? (items.find((i) => i.reason)?.reason ?? null) : null,
     platformStatus: status,
@@ -151,35 +165,7 @@ export function normalizeLazadaOrder(e: LazadaEnriched, settings: LazadaSettings
   });
 }
 
-function transitions(before: Order | null, after: Order): CanonicalEventType[] {
-  const out: CanonicalEventType[] = [];
-  if (after.financialStatus === 'paid' && before?.financialStatus !== 'paid') out.push('order.paid');
-  if (after.fulfillmentStatus === 'fulfilled' && before?.fulfillmentStatus !== 'fulfilled') out.push('order.fulfilled');
-  if (after.cancelledAt && !before?.cancelledAt) out.push('order.cancelled');
-  const refunded = after.financialStatus === 'refunded' || after.financialStatus === 'partially_refunded';
-  if (refunded && before?.financialStatus !== after.financialStatus) out.push('order.refunded');
-  return out;
-}
-
-/**
- * First sight: created + status changed (+ paid/fulfilled/cancelled/refunded as the state
- * says). Later: status changed when the Lazada or store status moved, the transitions, else
- * `order.updated` when the order is newer; nothing when it is older (a stale push) or says
- * nothing new.
- */
-export function lazadaEvents(order: Order, previous: Order | null): CanonicalEventType[] {
-  if (!previous) return ['order.created', 'marketplace.status_changed', ...transitions(null, order)];
-  const now = Date.parse(order.updatedAt);
-  const before = Date.parse(previous.updatedAt);
-  if (now < before) return [];
-  const events: CanonicalEventType[] = [];
-  if (order.platformStatus !== previous.platformStatus || order.storeStatus !== previous.storeStatus) events.push('marketplace.status_changed');
-  events.push(...transitions(previous, order));
-  if (events.length === 0 && now > before) events.push('order.updated');
-  return events;
-}
-
+/** Canonical state only: the events are derived from it by domain/order-events.ts. */
 export function normalizeLazada(e: LazadaEnriched, settings: LazadaSettings, storeId: string, previous: Order | null): Normalized {
-  const order = normalizeLazadaOrder(e, settings, storeId, previous);
-  return { order, events: lazadaEvents(order, previous) };
+  return { order: normalizeLazadaOrder(e, settings, storeId, previous) };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../contract/index.ts';
+import { deriveOrderEvents } from '../../domain/order-events.ts';
 import { nhanhvnAdapter } from './nhanhvn-adapter.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/nhanhvn/${name}`, import.meta.url), 'utf8');
@@ -80,18 +81,21 @@ describe('the Nhanh.vn adapter: identify', () => {
 });
 
 describe('the Nhanh.vn adapter: normalize', () => {
-  it('orderAdd (v2) becomes the canonical order', () => {
+  it('orderAdd (v2) becomes the canonical order: a COD order, unpaid, numbered as Nhanh shows it', () => {
     const out = run(fixture('v2-order-add.json'), 'orderAdd');
-    expect(out.events).toEqual(['order.created']);
+    expect(deriveOrderEvents(null, out.order)).toEqual(['order.created']);
     expect(out.order).toMatchObject({
       platform: 'nhanhvn',
       storeId: '10000',
       platformOrderId: '123456789',
-      number: '#123456789',
+      number: '123456789',
       createdAt: '2026-11-20T14:05:09+07:00',
       updatedAt: '2026-11-20T14:05:09+07:00',
       financialStatus: 'pending',
       fulfillmentStatus: 'unfulfilled',
+      deliveryStatus: 'none',
+      cashOnDelivery: true,
+      paymentMethod: 'cod',
       platformStatus: 'New',
       subtotalPrice: '550000',
       totalPrice: '510000',
@@ -110,77 +114,103 @@ describe('the Nhanh.vn adapter: normalize', () => {
     JSON.stringify({ event: 'orderUpdate', businessId: 10000, webhooksVerifyToken: TOKEN, data: { orderId: 123456789, status, ...extra } });
 
   it('a bare v2 status change keeps everything else from the stored order', () => {
-    const out = run(fixture('v2-order-update.json'), 'orderUpdate', added());
-    expect(out.events).toEqual(['order.updated']);
-    expect(out.order).toMatchObject({ platformStatus: 'Confirmed', totalPrice: '510000', customer: { email: 'An.Nguyen@Example.vn' }, lineItems: [{}, {}] });
+    const previous = added();
+    const out = run(fixture('v2-order-update.json'), 'orderUpdate', previous);
+    expect(deriveOrderEvents(previous, out.order)).toEqual(['order.updated']);
+    expect(out.order).toMatchObject({ platformStatus: 'Confirmed', totalPrice: '510000', cashOnDelivery: true, customer: { email: 'An.Nguyen@Example.vn' }, lineItems: [{}, {}] });
   });
 
   it.each([
-    ['Shipping', ['order.updated', 'order.fulfilled'], 'pending', 'fulfilled'],
-    ['Success', ['order.updated', 'order.paid', 'order.fulfilled'], 'paid', 'fulfilled'],
-    ['Canceled', ['order.updated', 'order.cancelled'], 'voided', 'unfulfilled'],
-    ['Aborted', ['order.updated', 'order.cancelled'], 'voided', 'unfulfilled'],
-    ['Returned', ['order.updated', 'order.refunded'], 'voided', 'restocked'],
-    ['Packing', ['order.updated'], 'pending', 'unfulfilled'],
-  ])('New → %s derives %j', (status, events, financial, fulfillment) => {
-    const out = run(update(status, status === 'Canceled' ? { reason: 'NotBuy' } : {}), 'orderUpdate', added());
-    expect(out.events).toEqual(events);
-    expect(out.order).toMatchObject({ financialStatus: financial, fulfillmentStatus: fulfillment, platformStatus: status });
+    ['Shipping', ['order.updated', 'order.fulfilled'], 'pending', 'fulfilled', 'in_transit'],
+    ['Pickedup', ['order.updated', 'order.fulfilled'], 'pending', 'fulfilled', 'in_transit'],
+    ['Success', ['order.updated', 'order.paid', 'order.fulfilled', 'order.delivered'], 'paid', 'fulfilled', 'delivered'],
+    ['Failed', ['order.updated', 'order.delivery_failed'], 'pending', 'unfulfilled', 'delivery_failed'],
+    ['Returning', ['order.updated', 'order.delivery_failed'], 'pending', 'unfulfilled', 'delivery_failed'],
+    ['Returned', ['order.updated', 'order.returned'], 'pending', 'unfulfilled', 'returned'],
+    ['Canceled', ['order.updated', 'order.cancelled'], 'voided', 'unfulfilled', 'none'],
+    ['Aborted', ['order.updated', 'order.cancelled'], 'voided', 'unfulfilled', 'none'],
+    ['Packing', ['order.updated'], 'pending', 'unfulfilled', 'none'],
+  ])('New → %s derives %j', (status, events, financial, fulfillment, delivery) => {
+    const previous = added();
+    const out = run(update(status, status === 'Canceled' ? { reason: 'NotBuy' } : {}), 'orderUpdate', previous);
+    expect(deriveOrderEvents(previous, out.order)).toEqual(events);
+    expect(out.order).toMatchObject({ financialStatus: financial, fulfillmentStatus: fulfillment, deliveryStatus: delivery, platformStatus: status });
     if (status === 'Canceled') expect(out.order).toMatchObject({ cancelReason: 'NotBuy', cancelledAt: '2026-11-20T14:05:09+07:00' });
   });
 
-  it('counts transfers and deposits: covered orders are paid before delivery', () => {
-    expect(run(update('Confirmed', { moneyTransfer: 510000 }), 'orderUpdate', added()).events).toEqual(['order.updated', 'order.paid']);
-    const partly = run(update('Confirmed', { moneyDeposit: 100000 }), 'orderUpdate', added()).order;
-    expect(partly.financialStatus).toBe('partially_paid');
+  it('counts transfers and deposits: covered orders are paid before delivery, and are not COD', () => {
+    const previous = added();
+    const transferred = run(update('Confirmed', { moneyTransfer: 510000 }), 'orderUpdate', previous).order;
+    expect(transferred).toMatchObject({ financialStatus: 'paid', cashOnDelivery: false, paymentMethod: 'transfer' });
+    expect(deriveOrderEvents(previous, transferred)).toEqual(['order.updated', 'order.paid']);
+    const partly = run(update('Confirmed', { moneyDeposit: 100000 }), 'orderUpdate', previous).order;
+    expect(partly).toMatchObject({ financialStatus: 'partially_paid', cashOnDelivery: true, paymentMethod: 'cod' });
     // A later bare status change does not forget what was paid.
-    expect(run(update('Packing'), 'orderUpdate', partly).order.financialStatus).toBe('partially_paid');
+    expect(run(update('Packing'), 'orderUpdate', partly).order).toMatchObject({ financialStatus: 'partially_paid', cashOnDelivery: true });
+    // Nor does a failed delivery forget money already received.
+    expect(run(update('Failed'), 'orderUpdate', transferred).order.financialStatus).toBe('paid');
+  });
+
+  it('a counter sale ("Shopping") is not cash on delivery', () => {
+    const body = JSON.parse(fixture('v2-order-add.json')) as { data: Record<string, unknown> };
+    const counter = JSON.stringify({ ...body, data: { ...body.data, type: 'Shopping', typeId: 2, status: 'Success' } });
+    expect(run(counter, 'orderAdd').order).toMatchObject({ cashOnDelivery: false, paymentMethod: null, financialStatus: 'paid' });
   });
 
   it('v3: nested order, unix times, marketplace channel, and no events from an older delivery', () => {
-    const out = run(fixture('v3-order-update.json'), 'orderUpdate', added());
-    expect(out.events).toEqual(['order.updated', 'order.fulfilled']);
+    const previous = added();
+    const out = run(fixture('v3-order-update.json'), 'orderUpdate', previous);
+    expect(deriveOrderEvents(previous, out.order)).toEqual(['order.updated', 'order.fulfilled']);
     expect(out.order).toMatchObject({
       updatedAt: '2026-11-21T02:30:00.000Z',
       createdAt: '2026-11-20T07:05:09.000Z',
       platformStatus: 'Shipping',
       financialStatus: 'partially_paid',
+      deliveryStatus: 'in_transit',
+      cashOnDelivery: true,
       salesChannel: 'Shopee',
       totalPrice: '550000',
       customer: { name: 'Nguyễn Văn An', email: 'An.Nguyen@Example.vn' },
     });
-    const newer = { ...out.order, updatedAt: '2026-11-22T00:00:00.000Z', platformStatus: 'New', fulfillmentStatus: 'unfulfilled' as const };
-    expect(run(fixture('v3-order-update.json'), 'orderUpdate', newer).events).toEqual(['order.updated']);
+    const newer = { ...out.order, updatedAt: '2026-11-22T00:00:00.000Z', platformStatus: 'New', fulfillmentStatus: 'unfulfilled' as const, deliveryStatus: 'none' as const };
+    expect(deriveOrderEvents(newer, run(fixture('v3-order-update.json'), 'orderUpdate', newer).order)).toEqual([]);
   });
 
   it('a status change for an order never seen counts from nothing', () => {
     const out = run(update('Success'), 'orderUpdate');
-    expect(out.events).toEqual(['order.updated', 'order.paid', 'order.fulfilled']);
-    expect(out.order).toMatchObject({ platformOrderId: '123456789', totalPrice: '0', customer: null, createdAt: '1970-01-01T00:00:00.000Z' });
+    expect(deriveOrderEvents(null, out.order)).toEqual(['order.created', 'order.paid', 'order.fulfilled', 'order.delivered']);
+    expect(out.order).toMatchObject({ platformOrderId: '123456789', number: '123456789', totalPrice: '0', customer: null, createdAt: '1970-01-01T00:00:00.000Z' });
   });
 
   it('orderDelete, as an array (v3) or an object (older v2), marks the stored order deleted', () => {
     const previous = added();
     const v3 = run(fixture('v3-order-delete.json'), 'orderDelete', previous);
-    expect(v3.events).toEqual(['order.deleted']);
-    expect(v3.order).toEqual({ ...previous, platformStatus: 'Deleted' });
+    expect(v3.order).toEqual({ ...previous, platformStatus: 'Deleted', deletedAt: previous.updatedAt });
+    expect(deriveOrderEvents(previous, v3.order)).toEqual(['order.deleted']);
     const v2 = run(fixture('v2-order-delete.json'), 'orderDelete');
-    expect(v2.order).toMatchObject({ platformOrderId: '123456789', platformStatus: 'Deleted', customer: null });
+    expect(v2.order).toMatchObject({ platformOrderId: '123456789', number: '123456789', platformStatus: 'Deleted', customer: null });
+    expect(deriveOrderEvents(null, v2.order)).toEqual(['order.deleted']);
   });
 
   it('v1 order status (form) maps like v2', () => {
     const d = v1({ storeId: '77', data: v1Data, checksum: checksum(v1Data) });
     const out = nhanhvnAdapter.normalize(nhanhvnAdapter.parse(d), ctx('orderUpdate'));
-    expect(out.events).toEqual(['order.updated', 'order.paid', 'order.fulfilled']);
-    expect(out.order).toMatchObject({ platformOrderId: 'WEB-1001', platformStatus: 'Success', totalPrice: '550000', totalDiscounts: '20000' });
+    expect(deriveOrderEvents(null, out.order)).toEqual(['order.created', 'order.paid', 'order.fulfilled', 'order.delivered']);
+    expect(out.order).toMatchObject({ platformOrderId: 'WEB-1001', number: 'WEB-1001', platformStatus: 'Success', totalPrice: '550000', totalDiscounts: '20000', cashOnDelivery: true });
   });
 
   it('maps statuses the settings name, and keeps unknown ones as unknown', () => {
-    const s = nhanhvnAdapter.settings.parse({ statusMap: { '42': { financialStatus: 'paid', fulfillmentStatus: 'fulfilled' } }, salesChannels: { '2': 'Web shop' } });
+    const s = nhanhvnAdapter.settings.parse({ statusMap: { '42': { financialStatus: 'paid', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered' } }, salesChannels: { '2': 'Web shop' } });
     const body = update('42', { saleChannel: 2 });
     const out = nhanhvnAdapter.normalize(nhanhvnAdapter.parse(json(body)), { ...ctx('orderUpdate', added()), settings: s });
-    expect(out.order).toMatchObject({ financialStatus: 'paid', fulfillmentStatus: 'fulfilled', salesChannel: 'Web shop' });
-    expect(run(update('Weird'), 'orderUpdate', added()).order).toMatchObject({ financialStatus: 'unknown', fulfillmentStatus: 'unknown', platformStatus: 'Weird' });
+    expect(out.order).toMatchObject({ financialStatus: 'paid', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered', salesChannel: 'Web shop' });
+    expect(run(update('Weird'), 'orderUpdate', added()).order).toMatchObject({ financialStatus: 'unknown', fulfillmentStatus: 'unknown', deliveryStatus: 'none', platformStatus: 'Weird' });
+  });
+
+  it('settings saved before delivery tracking still parse, and keep the built-in delivery meaning', () => {
+    const legacy = nhanhvnAdapter.settings.parse({ statusMap: { Success: { financialStatus: 'paid', fulfillmentStatus: 'fulfilled' } } });
+    const out = nhanhvnAdapter.normalize(nhanhvnAdapter.parse(json(update('Success'))), { ...ctx('orderUpdate', added()), settings: legacy });
+    expect(out.order).toMatchObject({ financialStatus: 'paid', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered' });
   });
 
   it('refuses data without an order id', () => {

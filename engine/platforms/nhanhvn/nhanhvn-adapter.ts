@@ -4,7 +4,7 @@ import { defineAdapter } from '../adapter.ts';
 import { sha256Hex } from '../hmac.ts';
 import { isFormBody } from './nhanhvn-form.ts';
 import { orderIdsOf, readNhanhDelivery, v1Kinds, type NhanhPayload } from './nhanhvn-payload.ts';
-import { buildNhanhOrder, deletedNhanhOrder, nhanhEvents, nhanhFields, nhanhOrderEvents } from './nhanhvn-normalize.ts';
+import { buildNhanhOrder, deletedNhanhOrder, nhanhFields, nhanhOrderEvents } from './nhanhvn-normalize.ts';
 import { nhanhSettings } from './nhanhvn-status.ts';
 import { verifyNhanhChecksum, verifyNhanhToken } from './nhanhvn-verify.ts';
 
@@ -82,14 +82,14 @@ export const nhanhvnAdapter = defineAdapter({
   },
 
   normalize(payload, ctx) {
-    const event = nhanhOrderEvents[ctx.topic];
-    if (!event) throw new Error(`${ctx.topic} is not an order event`);
+    const kind = nhanhOrderEvents[ctx.topic];
+    if (!kind) throw new Error(`${ctx.topic} is not an order event`);
     const p = payload as NhanhPayload;
     const order = Order.parse(
-      event === 'order.deleted'
+      kind === 'deleted'
         ? deletedNhanhOrder(p, ctx.storeId, ctx.settings, ctx.previous)
         : buildNhanhOrder(nhanhFields(p, ctx.settings), ctx.storeId, ctx.settings, ctx.previous),
     );
-    return { order, events: nhanhEvents(event, order, ctx.previous, ctx.settings) };
+    return { order };
   },
 });

@@ -16,8 +16,14 @@ export interface NhanhFields {
   lineItems?: LineItem[];
   total?: string;
   discount?: string;
-  /** Transfer + deposit already received. */
-  prepaid?: string;
+  /** Paid ahead by bank transfer (`moneyTransfer`, v3 `payment.transferAmount`). */
+  transfer?: string;
+  /** Paid ahead as a deposit (`moneyDeposit`, v3 `payment.depositAmount`). */
+  deposit?: string;
+  /** The carrier's fee for collecting on delivery (`codFee`). */
+  codFee?: string;
+  /** `type` "Shopping": sold at the counter, paid there, not collected by a carrier. */
+  counterSale?: boolean;
   channel?: string | null;
   note?: string | null;
 }
@@ -67,11 +73,6 @@ export function nhanhTime(v: number | string | null | undefined, utcOffset: stri
   return Number.isNaN(ms) ? null : /(Z|[+-]\d\d:\d\d)$/.test(v) ? v : new Date(ms).toISOString();
 }
 
-function prepaid(...amounts: Num[]): string | undefined {
-  const given = amounts.map(dec).filter((v): v is string => v !== undefined);
-  return given.length > 0 ? sumDecimals(given.map((v) => [v, 1])) : undefined;
-}
-
 function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -117,7 +118,10 @@ export function fieldsFromV2(o: NhanhV2Order, utcOffset: string): NhanhFields {
     lineItems: items(o.products),
     total: dec(o.calcTotalMoney),
     discount: dec(o.moneyDiscount),
-    prepaid: prepaid(o.moneyTransfer, o.moneyDeposit),
+    transfer: dec(o.moneyTransfer),
+    deposit: dec(o.moneyDeposit),
+    codFee: dec(o.codFee),
+    counterSale: typeof o.type === 'string' && o.type !== '' ? o.type === 'Shopping' : undefined,
     channel: text(o.saleChannel),
     note: o.description ?? undefined,
   }) as NhanhFields;
@@ -143,7 +147,8 @@ export function fieldsFromV3(o: NhanhV3Order, utcOffset: string): NhanhFields {
     lineItems,
     total: dec(o.payment?.totalAmount) ?? dec(o.info.totalAmount) ?? computed,
     discount: dec(o.info.discount),
-    prepaid: prepaid(o.payment?.transferAmount, o.payment?.depositAmount),
+    transfer: dec(o.payment?.transferAmount),
+    deposit: dec(o.payment?.depositAmount),
     channel: text(o.channel?.saleChannel),
     note: o.info.description ?? undefined,
   }) as NhanhFields;
@@ -159,6 +164,8 @@ export function fieldsFromV1(o: NhanhV1Order): NhanhFields {
     customer: customerOf({ phone: o.customerMobile ?? undefined }),
     total: dec(o.totalAmount) ?? dec(o.totalProductMoney),
     discount: dec(o.discount),
-    prepaid: prepaid(o.moneyTransfer, o.moneyDeposit),
+    transfer: dec(o.moneyTransfer),
+    deposit: dec(o.moneyDeposit),
+    codFee: dec(o.codFee),
   }) as NhanhFields;
 }

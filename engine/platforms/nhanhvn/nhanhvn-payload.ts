@@ -69,6 +69,8 @@ export const NhanhV2Order = z.looseObject({
   orderId: Id.nullish(),
   id: Id.nullish(),
   shopOrderId: Id.nullish(),
+  /** "Shipping" (giao hàng) or "Shopping" (at the counter); some integrations see a number. */
+  type: Id.nullish(),
   saleChannel: Id.nullish(),
   status: str,
   statusCode: str,
@@ -78,6 +80,7 @@ export const NhanhV2Order = z.looseObject({
   moneyDiscount: Num.nullish(),
   moneyDeposit: Num.nullish(),
   moneyTransfer: Num.nullish(),
+  codFee: Num.nullish(),
   customerShipFee: Num.nullish(),
   calcTotalMoney: Num.nullish(),
   description: str,
@@ -128,6 +131,7 @@ export const NhanhV1Order = z.looseObject({
   discount: Num.nullish(),
   moneyTransfer: Num.nullish(),
   moneyDeposit: Num.nullish(),
+  codFee: Num.nullish(),
   customerShipFee: Num.nullish(),
 });
 export type NhanhV1Order = z.infer<typeof NhanhV1Order>;

@@ -1,23 +1,39 @@
 import { z } from 'zod';
-import type { CanonicalEventType, Order } from '../../contract/index.ts';
-import { FinancialStatus, FulfillmentStatus } from '../../contract/index.ts';
+import { DeliveryStatus, FinancialStatus, FulfillmentStatus } from '../../contract/index.ts';
 
 /** What one Nhanh.vn order status means in the canonical model. */
 export const NhanhStatusMapping = z.object({
+  /** `pending` is upgraded from the money fields (transfer + deposit) and from what was already received. */
   financialStatus: FinancialStatus,
   fulfillmentStatus: FulfillmentStatus,
-  /** Entering this status is a cancellation (fires order.cancelled). */
+  /** Absent (settings saved before delivery was tracked): the built-in entry's, else `none`. */
+  deliveryStatus: DeliveryStatus.optional(),
+  /** Entering this status is a cancellation (sets cancelledAt, so order.cancelled fires). */
   cancelled: z.boolean().default(false),
 });
 export type NhanhStatusMapping = z.infer<typeof NhanhStatusMapping>;
 
-const m = (financialStatus: FinancialStatus, fulfillmentStatus: FulfillmentStatus, cancelled = false): NhanhStatusMapping => ({ financialStatus, fulfillmentStatus, cancelled });
+/** A status's meaning once settings and built-ins are merged. */
+export interface NhanhStatusMeaning {
+  financialStatus: FinancialStatus;
+  fulfillmentStatus: FulfillmentStatus;
+  deliveryStatus: DeliveryStatus;
+  cancelled: boolean;
+}
+
+const m = (financialStatus: FinancialStatus, fulfillmentStatus: FulfillmentStatus, deliveryStatus: DeliveryStatus = 'none', cancelled = false): NhanhStatusMapping =>
+  ({ financialStatus, fulfillmentStatus, deliveryStatus, cancelled });
 
 /**
- * Nhanh's order status codes (reference §6.1, [COMMUNITY]; the v1 glossary lists the same).
- * Most Nhanh orders are cash on delivery: the money is in at "Success", and "pending" is
- * upgraded to paid / partially paid when the transfer + deposit already cover the order.
- * The goods leave with the carrier at "Pickedup"/"Shipping": that is "fulfilled".
+ * Nhanh's order status codes (reference §6.1, [COMMUNITY], assumed; the v1 glossary gives the
+ * Vietnamese words quoted here). Most Nhanh orders are cash on delivery:
+ * - the goods leave with the carrier at "Pickedup" (Đã lấy hàng) / "Shipping" (Đang giao hàng):
+ *   fulfilled, in transit; the buyer has not paid yet unless transfer + deposit cover the order;
+ * - "Success" (Thành công) is the carrier's delivery, where it collects the rest of a COD order
+ *   (total − transfer − deposit) from the buyer: delivered and paid;
+ * - "Failed" (Thất bại) and "Returning" (Đang chuyển hoàn, on its way back) are a failed
+ *   delivery, "Returned" (Đã chuyển hoàn) is back with the seller: unfulfilled, nothing collected;
+ * - customer, system and carrier cancellations and "SoldOut" cancel the order.
  */
 export const defaultNhanhStatusMap: Record<string, NhanhStatusMapping> = {
   New: m('pending', 'unfulfilled'),
@@ -31,16 +47,16 @@ export const defaultNhanhStatusMap: Record<string, NhanhStatusMapping> = {
   Pickingup: m('pending', 'unfulfilled'),
   InProduction: m('pending', 'unfulfilled'),
   FinishedProduction: m('pending', 'unfulfilled'),
-  Pickedup: m('pending', 'fulfilled'),
-  Shipping: m('pending', 'fulfilled'),
-  Success: m('paid', 'fulfilled'),
-  Failed: m('pending', 'unfulfilled'),
-  Canceled: m('voided', 'unfulfilled', true),
-  Aborted: m('voided', 'unfulfilled', true),
-  CarrierCanceled: m('voided', 'unfulfilled', true),
-  SoldOut: m('voided', 'unfulfilled', true),
-  Returning: m('pending', 'fulfilled'),
-  Returned: m('voided', 'restocked'),
+  Pickedup: m('pending', 'fulfilled', 'in_transit'),
+  Shipping: m('pending', 'fulfilled', 'in_transit'),
+  Success: m('paid', 'fulfilled', 'delivered'),
+  Failed: m('pending', 'unfulfilled', 'delivery_failed'),
+  Returning: m('pending', 'unfulfilled', 'delivery_failed'),
+  Returned: m('pending', 'unfulfilled', 'returned'),
+  Canceled: m('voided', 'unfulfilled', 'none', true),
+  Aborted: m('voided', 'unfulfilled', 'none', true),
+  CarrierCanceled: m('voided', 'unfulfilled', 'none', true),
+  SoldOut: m('voided', 'unfulfilled', 'none', true),
 };
 
 /** Nhanh `saleChannel` codes [COMMUNITY]: where the order came from; marketplaces by name (seed 002). */
@@ -69,27 +85,20 @@ export const nhanhSettings = z.object({
 });
 export type NhanhSettings = z.infer<typeof nhanhSettings>;
 
-export function nhanhStatus(status: string, settings: NhanhSettings): NhanhStatusMapping | undefined {
-  return settings.statusMap[status] ?? defaultNhanhStatusMap[status];
+export function nhanhStatus(status: string, settings: NhanhSettings): NhanhStatusMeaning | undefined {
+  const own = Object.hasOwn(settings.statusMap, status) ? settings.statusMap[status] : undefined;
+  const builtIn = Object.hasOwn(defaultNhanhStatusMap, status) ? defaultNhanhStatusMap[status] : undefined;
+  const entry = own ?? builtIn;
+  if (!entry) return undefined;
+  return {
+    financialStatus: entry.financialStatus,
+    fulfillmentStatus: entry.fulfillmentStatus,
+    deliveryStatus: entry.deliveryStatus ?? builtIn?.deliveryStatus ?? 'none',
+    cancelled: entry.cancelled,
+  };
 }
 
 export function salesChannelName(code: string | null, settings: NhanhSettings): string {
   if (code === null) return 'Nhanh.vn';
   return settings.salesChannels[code] ?? defaultNhanhSalesChannels[code] ?? `Nhanh.vn channel ${code}`;
-}
-
-const paidLike = new Set(['paid', 'partially_refunded', 'refunded']);
-
-/** The canonical events a status change stands for (reference §9: "derive from orderUpdate status"). */
-export function nhanhTransitionEvents(before: Order | null, after: Order, settings: NhanhSettings): CanonicalEventType[] {
-  const cancelled = (o: Order) => (o.platformStatus ? (nhanhStatus(o.platformStatus, settings)?.cancelled ?? false) : false);
-  const out: CanonicalEventType[] = [];
-  if (after.financialStatus === 'paid' && !(before && paidLike.has(before.financialStatus))) out.push('order.paid');
-  if (after.fulfillmentStatus === 'fulfilled' && before?.fulfillmentStatus !== 'fulfilled') out.push('order.fulfilled');
-  if (cancelled(after) && !(before && cancelled(before))) out.push('order.cancelled');
-  const refund = after.financialStatus === 'refunded' || after.financialStatus === 'partially_refunded';
-  // "Refunded or returned" (the trigger's words): goods back in stock count as a return.
-  const returned = after.fulfillmentStatus === 'restocked' && before?.fulfillmentStatus !== 'restocked';
-  if ((refund && before?.financialStatus !== after.financialStatus) || returned) out.push('order.refunded');
-  return out;
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { deriveOrderEvents } from '../../domain/order-events.ts';
 import { sapoAdapter } from './sapo-adapter.ts';
 import { SapoSettings } from './sapo-settings.ts';
 
@@ -69,20 +70,21 @@ describe('the Sapo adapter: parse and identify', () => {
 
 describe('the Sapo adapter: Sapo Web orders', () => {
   it.each([
-    ['orders/create', 'order.created'],
-    ['orders/updated', 'order.updated'],
-    ['orders/paid', 'order.paid'],
-    ['orders/cancelled', 'order.cancelled'],
-    ['orders/fulfilled', 'order.fulfilled'],
-    ['orders/partially_fulfilled', 'order.partially_fulfilled'],
-    ['orders/delete', 'order.deleted'],
-  ])('%s becomes %s with the canonical order', (topic, event) => {
+    ['orders/create', ['order.created']],
+    ['orders/updated', ['order.created']],
+    ['orders/paid', ['order.created']],
+    ['orders/cancelled', ['order.created']],
+    ['orders/fulfilled', ['order.created']],
+    ['orders/partially_fulfilled', ['order.created']],
+    ['orders/delete', ['order.deleted']],
+  ])('%s carries the canonical order; first sight derives %s from its state', (topic, events) => {
     const out = sapoAdapter.normalize(parsed(web, webHeaders(topic)), ctx(topic));
-    expect(out.events).toEqual([event]);
+    expect(deriveOrderEvents(null, out.order)).toEqual(events);
     expect(out.order).toMatchObject({
       platform: 'sapo', platformOrderId: '43219876', number: '#1043',
       createdAt: '2026-11-20T03:15:00Z', updatedAt: '2026-11-20T03:15:02Z',
-      financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', platformStatus: 'open',
+      financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', deliveryStatus: 'none', platformStatus: 'open',
+      cashOnDelivery: true, paymentMethod: 'Thanh toán khi giao hàng (COD)',
       subtotalPrice: '980000', totalPrice: '1010000', totalTax: '0', totalDiscounts: '0', currency: 'VND',
       tags: ['facebook', 'khách quen'], salesChannel: 'Online Store', note: 'Giao giờ hành chính', test: false,
       customer: { platformCustomerId: '27654321', email: 'lan.nguyen@example.com', name: 'Lan Nguyễn', phone: '0901234567', emailVerified: true },
@@ -97,7 +99,12 @@ describe('the Sapo adapter: Sapo Web orders', () => {
   it('maps paid, fulfilled and cancelled states; reads Shopify-style *_at times as a fallback', () => {
     const body = { ...JSON.parse(web.toString()), financial_status: 'paid', fulfillment_status: 'partial', cancelled_on: '2026-11-21T01:00:00Z', cancel_reason: 'customer' };
     const { order } = sapoAdapter.normalize(body, ctx('orders/cancelled'));
-    expect(order).toMatchObject({ financialStatus: 'paid', fulfillmentStatus: 'partial', platformStatus: 'cancelled', cancelledAt: '2026-11-21T01:00:00Z', cancelReason: 'customer' });
+    expect(order).toMatchObject({ financialStatus: 'paid', fulfillmentStatus: 'partial', deliveryStatus: 'in_transit', platformStatus: 'cancelled', cancelledAt: '2026-11-21T01:00:00Z', cancelReason: 'customer' });
+    const stored = sapoAdapter.normalize(parsed(web, webHeaders()), ctx('orders/create')).order;
+    expect(deriveOrderEvents(stored, order)).toEqual(['order.updated', 'order.paid', 'order.partially_fulfilled', 'order.cancelled']);
+    // Cancelled by the status alone: as of the order's last change.
+    const statusOnly = sapoAdapter.normalize({ ...JSON.parse(web.toString()), status: 'cancelled' }, ctx('orders/cancelled')).order;
+    expect(statusOnly.cancelledAt).toBe('2026-11-20T03:15:02Z');
     const { modified_on: _m, created_on: _c, ...rest } = JSON.parse(web.toString());
     const shopifyTimes = { ...rest, created_at: '2026-11-20T10:15:00+07:00', updated_at: '2026-11-20T10:16:00+07:00' };
     expect(sapoAdapter.normalize(shopifyTimes, ctx('orders/updated')).order.updatedAt).toBe('2026-11-20T10:16:00+07:00');

@@ -5,10 +5,10 @@ import { base64DigestEquals, hmacSha256, sha256Hex } from '../hmac.ts';
 import { envelope, openEnvelope, sapoDomain, type SapoDialect } from './sapo-envelope.ts';
 import { SapoGoOrder } from './sapo-go-payload.ts';
 import { normalizeSapoGoOrder } from './sapo-go-normalize.ts';
-import { sapoGoEvents, sapoGoOrderTopics } from './sapo-go-events.ts';
 import { SapoSettings } from './sapo-settings.ts';
+import { sapoGoOrderTopics, sapoWebOrderTopics } from './sapo-topics.ts';
 import { SapoWebOrder } from './sapo-web-payload.ts';
-import { normalizeSapoWebOrder, sapoWebOrderTopics } from './sapo-web-normalize.ts';
+import { normalizeSapoWebOrder } from './sapo-web-normalize.ts';
 
 /**
  * Sapo (reference/platform-webhooks.md §3): one adapter for both of Sapo's platforms.
@@ -16,7 +16,7 @@ import { normalizeSapoWebOrder, sapoWebOrderTopics } from './sapo-web-normalize.
  *   `X-Sapo-Shop-Domain`; one topic per event; a Shopify-like order with `*_on` times.
  * - Sapo GO/Omni (`{tenant}.mysapogo.com`, §3.2): lowercase `x-sapo-*` headers,
  *   `x-sapo-tenant-domain`, `x-sapo-object-id`, `x-event-version`; `orders/update` with status
- *   fields, from which the canonical events are derived against the stored order.
+ *   fields, read into the canonical state (the events come from its change, as everywhere).
  * Both sign the same way: base64 HMAC-SHA256 of the raw body with the app (or private-app)
  * secret; the captured GO deliveries matched with `enc=base64`. Neither sends a delivery id:
  * duplicates share topic + order id + `x-event-version` (GO) or + `modified_on`.
@@ -29,8 +29,17 @@ import { normalizeSapoWebOrder, sapoWebOrderTopics } from './sapo-web-normalize.
 
 const header = (h: Record<string, string>, name: string) => h[`x-sapo-${name}`] ?? h[`x-shopify-${name}`];
 
-const webTopics = Object.keys(sapoWebOrderTopics);
-const orderTopics = new Set([...webTopics, ...sapoGoOrderTopics]);
+const orderTopics = new Set([...sapoWebOrderTopics, ...sapoGoOrderTopics]);
+
+/**
+ * orders/delete carries the order but no deletion time: the deletion is the order's latest fact,
+ * dated at the later of the body's `modified_on` and the stored one (never stale against an
+ * update that raced it).
+ */
+function deleted(order: Order, previous: Order | null): Order {
+  const updatedAt = previous && Date.parse(previous.updatedAt) > Date.parse(order.updatedAt) ? previous.updatedAt : order.updatedAt;
+  return { ...order, updatedAt, deletedAt: updatedAt };
+}
 
 function versionKey(topic: string, dialect: SapoDialect, order: unknown, eventVersion: string | null, objectId: string | null): string | null {
   if (typeof order !== 'object' || order === null) return null;
@@ -86,18 +95,16 @@ export const sapoAdapter = defineAdapter<SapoSettings>({
     const env = openEnvelope(payload);
     const dialect = ctx.settings.dialect === 'auto' ? env.sapo.dialect : ctx.settings.dialect;
     if (dialect === 'go') {
-      if (!sapoGoOrderTopics.includes(ctx.topic)) throw new Error(`topic ${ctx.topic} is not a Sapo GO order topic`);
+      if (!sapoGoOrderTopics.has(ctx.topic)) throw new Error(`topic ${ctx.topic} is not a Sapo GO order topic`);
       const parsed = SapoGoOrder.safeParse(env.order);
       if (!parsed.success) throw new Error(`not a Sapo GO order: ${z.prettifyError(parsed.error)}`);
-      const order = Order.parse(normalizeSapoGoOrder(parsed.data, ctx.storeId, ctx.settings, env.sapo.test));
-      return { order, events: sapoGoEvents(ctx.topic, order, ctx.previous, ctx.settings) };
+      return { order: Order.parse(normalizeSapoGoOrder(parsed.data, ctx.storeId, ctx.settings, env.sapo.test)) };
     }
-    // Sapo Web has one topic per event; GO's singular `orders/update` is read as its `orders/updated`.
-    const event = sapoWebOrderTopics[ctx.topic === 'orders/update' ? 'orders/updated' : ctx.topic];
-    if (!event) throw new Error(`topic ${ctx.topic} is not a Sapo Web order topic`);
+    // GO's singular `orders/update` is read as Sapo Web's `orders/updated`.
+    if (!sapoWebOrderTopics.has(ctx.topic === 'orders/update' ? 'orders/updated' : ctx.topic)) throw new Error(`topic ${ctx.topic} is not a Sapo Web order topic`);
     const parsed = SapoWebOrder.safeParse(env.order);
     if (!parsed.success) throw new Error(`not a Sapo Web order: ${z.prettifyError(parsed.error)}`);
     const order = Order.parse({ ...normalizeSapoWebOrder(parsed.data, ctx.storeId, ctx.settings), test: parsed.data.test ?? env.sapo.test });
-    return { order, events: [event] };
+    return { order: ctx.topic === 'orders/delete' ? deleted(order, ctx.previous) : order };
   },
 });

@@ -1,27 +1,8 @@
-import type { Address, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
+import type { Address, Order } from '../../contract/index.ts';
 import type { SapoGoAddress, SapoGoOrder } from './sapo-go-payload.ts';
-import type { GoStatusMeaning, SapoSettings } from './sapo-settings.ts';
+import type { SapoSettings } from './sapo-settings.ts';
+import { goCashOnDelivery, goFinancial, goMeaning, goShipping } from './sapo-go-delivery.ts';
 import { decimal, idText, isoTime, lookup, sumDecimals, tagList, text, timesDecimal } from './sapo-values.ts';
-
-/** What the order's `status` word means under this connection's settings (a word not listed is "open"). */
-export function goMeaning(status: string | null | undefined, settings: SapoSettings): GoStatusMeaning {
-  return lookup(settings.goStatuses, status) ?? 'open';
-}
-
-const notYetPaid: readonly FinancialStatus[] = ['pending', 'authorized', 'partially_paid', 'unknown'];
-const notYetShipped: readonly FulfillmentStatus[] = ['unfulfilled', 'partial', 'unknown'];
-
-/** `payment_status` first; a status that means paid (or completed) lifts an unpaid reading to paid. */
-function financial(o: SapoGoOrder, meaning: GoStatusMeaning, settings: SapoSettings): FinancialStatus {
-  const mapped: FinancialStatus = o.payment_status ? (lookup(settings.goPaymentStatuses, o.payment_status) ?? 'unknown') : 'pending';
-  return (meaning === 'paid' || meaning === 'completed') && notYetPaid.includes(mapped) ? 'paid' : mapped;
-}
-
-/** `fulfillment_status` first; a status that means fulfilled/received (or completed) lifts it to fulfilled. */
-function fulfillment(o: SapoGoOrder, meaning: GoStatusMeaning, settings: SapoSettings): FulfillmentStatus {
-  const mapped: FulfillmentStatus = o.fulfillment_status ? (lookup(settings.goFulfillmentStatuses, o.fulfillment_status) ?? 'unknown') : 'unfulfilled';
-  return (meaning === 'fulfilled' || meaning === 'completed') && notYetShipped.includes(mapped) ? 'fulfilled' : mapped;
-}
 
 function address(a: SapoGoAddress | null | undefined): Address | null {
   if (!a) return null;
@@ -86,16 +67,24 @@ export function normalizeSapoGoOrder(o: SapoGoOrder, storeId: string, settings: 
   const id = String(o.id);
   const total = decimal(o.total);
   const channel = text(o.channel) ?? text(o.source_name);
+  const updatedAt = isoTime(o.modified_on, 'modified_on');
+  const state = goShipping(o, meaning, settings);
+  // Cancelled by the status word alone: as of the order's last change.
+  const cancelledAt = o.cancelled_on ? isoTime(o.cancelled_on, 'cancelled_on') : meaning === 'cancelled' ? updatedAt : null;
   return {
     platform: 'sapo',
     storeId,
     platformOrderId: id,
     number: text(o.code) ?? id,
     createdAt: isoTime(o.created_on, 'created_on'),
-    updatedAt: isoTime(o.modified_on, 'modified_on'),
-    financialStatus: financial(o, meaning, settings),
-    fulfillmentStatus: fulfillment(o, meaning, settings),
-    cancelledAt: o.cancelled_on ? isoTime(o.cancelled_on, 'cancelled_on') : null,
+    updatedAt,
+    financialStatus: goFinancial(o, meaning, settings),
+    fulfillmentStatus: state.fulfillment,
+    deliveryStatus: state.delivery,
+    cashOnDelivery: goCashOnDelivery(o),
+    // Sapo GO names payment methods by id only (`expected_payment_method_id`).
+    paymentMethod: null,
+    cancelledAt,
     cancelReason: text(o.cancel_reason),
     platformStatus: o.status ?? null,
     storeStatus: null,

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Sapo GO / Omni (`{tenant}.mysapogo.com`, reference §3.2): a POS/omnichannel order, field
  * names from captured deliveries (`code`, `*_on` times, `customer_data`) and from Sapo GO's
  * order API as integrations read it (`order_line_items`, `total`, `payment_status`,
- * `fulfillment_status`, `packed_status`, `received_status`, `return_status`).
+ * `fulfillment_status`, `packed_status`, `received_status`, `return_status`, `fulfillments`).
  */
 const Id = z.union([z.number(), z.string()]);
 const Money = z.union([z.number(), z.string()]);
@@ -52,6 +52,21 @@ export const SapoGoCustomer = z.looseObject({
   addresses: z.array(SapoGoAddress).nullish(),
 });
 
+/**
+ * A shipment ("gói hàng"): `status` (packed, received, cancelled…) and
+ * `composite_fulfillment_status` (packed, fulfilled, retry_delivery, received,
+ * fulfilled_cancelling, fulfilled_cancelled) say where it is; `shipment.cod_amount` is what the
+ * carrier collects on delivery.
+ */
+export const SapoGoFulfillment = z.looseObject({
+  id: Id.nullish(),
+  created_on: str,
+  status: str,
+  composite_fulfillment_status: str,
+  shipment: z.looseObject({ cod_amount: Money.nullish() }).nullish(),
+});
+export type SapoGoFulfillment = z.infer<typeof SapoGoFulfillment>;
+
 export const SapoGoOrder = z.looseObject({
   id: Id,
   tenant_id: Id.nullish(),
@@ -73,6 +88,7 @@ export const SapoGoOrder = z.looseObject({
   billing_address: SapoGoAddress.nullish(),
   shipping_address: SapoGoAddress.nullish(),
   order_line_items: z.array(SapoGoLineItem).nullish(),
+  fulfillments: z.array(SapoGoFulfillment).nullish(),
   total: Money.nullish(),
   total_discount: Money.nullish(),
   total_tax: Money.nullish(),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../contract/index.ts';
+import { deriveOrderEvents } from '../../domain/order-events.ts';
 import { sapoAdapter } from './sapo-adapter.ts';
 import { SapoSettings } from './sapo-settings.ts';
 
@@ -9,8 +10,11 @@ const settings = SapoSettings.parse({});
 const headers = { 'x-sapo-topic': 'orders/update', 'x-sapo-tenant-domain': 'flowdesk-demo.mysapogo.com', 'x-event-version': '1377039309' };
 const go = (changes: Record<string, unknown> = {}, h: Record<string, string> = headers) =>
   sapoAdapter.parse({ method: 'POST', path: '/hooks/x', headers: h, body: Buffer.from(JSON.stringify({ ...base, ...changes })) });
-const run = (payload: unknown, previous: Order | null = null, topic = 'orders/update', s = settings) =>
-  sapoAdapter.normalize(payload, { topic, connectionId: 'c', storeId: 'flowdesk-demo.mysapogo.com', settings: s, previous });
+/** The adapter's canonical order, and the events the one derivation module gives against `previous`. */
+function run(payload: unknown, previous: Order | null = null, topic = 'orders/update', s = settings) {
+  const { order } = sapoAdapter.normalize(payload, { topic, connectionId: 'c', storeId: 'flowdesk-demo.mysapogo.com', settings: s, previous });
+  return { order, events: deriveOrderEvents(previous, order) };
+}
 
 /** Applies deliveries in turn, each against the order the previous one left, as the engine does. */
 function sequence(...steps: Record<string, unknown>[]) {
@@ -41,9 +45,9 @@ describe('Sapo GO orders', () => {
     expect(run(go({}, { ...headers, 'x-sapo-test': 'true' })).order.test).toBe(true);
   });
 
-  it('first sight is order.created; a POS sale that arrives paid and completed is also paid and fulfilled', () => {
+  it('first sight is order.created; a POS sale that arrives paid and completed is also paid, fulfilled and delivered', () => {
     expect(run(go()).events).toEqual(['order.created']);
-    expect(run(go({ status: 'completed', payment_status: 'paid', fulfillment_status: 'shipped' })).events).toEqual(['order.created', 'order.paid', 'order.fulfilled']);
+    expect(run(go({ status: 'completed', payment_status: 'paid', fulfillment_status: 'shipped' })).events).toEqual(['order.created', 'order.paid', 'order.fulfilled', 'order.delivered']);
   });
 
   it('derives paid, fulfilled and cancelled from status changes, each on the transition only', () => {
@@ -61,7 +65,7 @@ describe('Sapo GO orders', () => {
       ['order.updated'],
       ['order.updated', 'order.partially_fulfilled'],
       ['order.updated', 'order.fulfilled'],
-      ['order.updated'],
+      ['order.updated', 'order.delivered'],
     ]);
   });
 
@@ -72,20 +76,23 @@ describe('Sapo GO orders', () => {
       { ...noSub, modified_on: '2026-11-20T03:00:00Z', status: 'paid' },
       { ...noSub, modified_on: '2026-11-20T04:00:00Z', status: 'fulfilled' },
     )).toEqual([['order.created'], ['order.updated', 'order.paid'], ['order.updated', 'order.fulfilled']]);
+    // A completed order still owing (payment_status unpaid) is not paid: the status word never overrides the money record.
+    expect(run(go({ status: 'completed', payment_status: 'unpaid' })).order).toMatchObject({ financialStatus: 'pending', fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered' });
     expect(sequence(
       { payment_status: 'paid' },
       { modified_on: '2026-11-20T03:00:00Z', status: 'cancelled', cancelled_on: '2026-11-20T03:00:00Z', payment_status: 'refunded' },
       { modified_on: '2026-11-20T03:10:00Z', status: 'cancelled', cancelled_on: '2026-11-20T03:00:00Z', payment_status: 'refunded' },
-    )).toEqual([['order.created', 'order.paid'], ['order.updated', 'order.cancelled', 'order.refunded'], ['order.updated']]);
+    )).toEqual([['order.created', 'order.paid'], ['order.updated', 'order.refunded', 'order.cancelled'], ['order.updated']]);
   });
 
   it('derives nothing from a stale delivery, and nothing twice across dedicated topics', () => {
     const newer = run(go({ modified_on: '2026-11-20T05:00:00Z', payment_status: 'paid', fulfillment_status: 'shipped' })).order;
-    expect(run(go({ modified_on: '2026-11-20T04:00:00Z', payment_status: 'paid' }), newer).events).toEqual(['order.updated']);
+    expect(run(go({ modified_on: '2026-11-20T04:00:00Z', payment_status: 'paid' }), newer).events).toEqual([]);
     expect(run(go({ modified_on: '2026-11-20T04:00:00Z', payment_status: 'paid' }), newer, 'orders/paid').events).toEqual([]);
     const paid = run(go({ modified_on: '2026-11-20T03:00:00Z', payment_status: 'paid' }), run(go()).order, 'orders/paid');
-    expect(paid.events).toEqual(['order.paid']);
-    expect(run(go({ modified_on: '2026-11-20T03:00:00Z', payment_status: 'paid' }), paid.order).events).toEqual(['order.updated']);
+    expect(paid.events).toEqual(['order.updated', 'order.paid']);
+    // The same change again under orders/update: nothing new.
+    expect(run(go({ modified_on: '2026-11-20T03:00:00Z', payment_status: 'paid' }), paid.order).events).toEqual([]);
   });
 
   it('follows the connection\'s status maps', () => {

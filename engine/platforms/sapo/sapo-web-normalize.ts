@@ -1,21 +1,16 @@
-import type { Address, CanonicalEventType, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
+import type { Address, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
 import { FinancialStatus as FinancialStatusSchema } from '../../contract/index.ts';
+import { isCashOnDelivery } from '../cash-on-delivery.ts';
+import { shipmentState } from '../shopify/shopify-delivery.ts';
 import type { SapoWebAddress, SapoWebOrder } from './sapo-web-payload.ts';
 import type { SapoSettings } from './sapo-settings.ts';
 import { decimal, idText, isoTime, lookup, tagList, text } from './sapo-values.ts';
 
-/** Sapo Web's order topics (reference §3.1, the `SapoWebhookTopic` union) and the event each one is. */
-export const sapoWebOrderTopics: Record<string, CanonicalEventType> = {
-  'orders/create': 'order.created',
-  'orders/updated': 'order.updated',
-  'orders/paid': 'order.paid',
-  'orders/cancelled': 'order.cancelled',
-  'orders/fulfilled': 'order.fulfilled',
-  'orders/partially_fulfilled': 'order.partially_fulfilled',
-  'orders/delete': 'order.deleted',
-};
-
-/** authorized, paid, partially_paid, pending, refunded, voided (+ partially_refunded): the canonical words. */
+/**
+ * authorized, paid, partially_paid, pending, refunded, voided (+ partially_refunded): the
+ * canonical words. Paid only when Sapo says so: a COD order stays `pending` until the
+ * collection is recorded, whatever its shipping.
+ */
 function financial(s: string | null | undefined): FinancialStatus {
   const parsed = FinancialStatusSchema.safeParse(s ?? 'pending');
   return parsed.success ? parsed.data : 'unknown';
@@ -60,6 +55,13 @@ function address(a: SapoWebAddress | null | undefined): Address | null {
   };
 }
 
+/** Every gateway the order used, as Sapo names them ("Thanh toán khi giao hàng (COD)"). */
+function gateways(o: SapoWebOrder): string[] {
+  const names = (o.payment_gateway_names ?? []).map((n) => n.trim()).filter((n) => n.length > 0);
+  if (names.length > 0) return names;
+  return text(o.gateway) ? [text(o.gateway)!] : [];
+}
+
 export function normalizeSapoWebOrder(o: SapoWebOrder, storeId: string, settings: SapoSettings): Order {
   const c = o.customer ?? null;
   const billing = o.billing_address ?? null;
@@ -73,16 +75,24 @@ export function normalizeSapoWebOrder(o: SapoWebOrder, storeId: string, settings
   const cancelledOn = o.cancelled_on ?? o.cancelled_at ?? null;
   const closedOn = o.closed_on ?? o.closed_at ?? null;
   const source = text(o.source_name);
+  const updatedAt = isoTime((o.modified_on ?? o.updated_at)!, 'modified_on');
+  // Sapo Web copies Shopify's fulfillments; their tracking words are a connection setting.
+  const state = shipmentState(fulfillment(o.fulfillment_status), o.fulfillments ?? [], settings.webShipmentStatuses);
+  const paidWith = gateways(o);
   return {
     platform: 'sapo',
     storeId,
     platformOrderId: id,
     number: text(o.name) ?? (o.order_number !== null && o.order_number !== undefined ? `#${o.order_number}` : id),
     createdAt: isoTime((o.created_on ?? o.created_at)!, 'created_on'),
-    updatedAt: isoTime((o.modified_on ?? o.updated_at)!, 'modified_on'),
+    updatedAt,
     financialStatus: financial(o.financial_status),
-    fulfillmentStatus: fulfillment(o.fulfillment_status),
-    cancelledAt: cancelledOn ? isoTime(cancelledOn, 'cancelled_on') : null,
+    fulfillmentStatus: state.fulfillment,
+    deliveryStatus: state.delivery,
+    cashOnDelivery: paidWith.some(isCashOnDelivery),
+    paymentMethod: paidWith.length > 0 ? paidWith.join(', ') : null,
+    // Cancelled by the status alone: as of the order's last change.
+    cancelledAt: cancelledOn ? isoTime(cancelledOn, 'cancelled_on') : o.status === 'cancelled' ? updatedAt : null,
     cancelReason: o.cancel_reason ?? null,
     platformStatus: cancelledOn ? 'cancelled' : closedOn ? 'closed' : (o.status ?? 'open'),
     storeStatus: null,

@@ -69,6 +69,8 @@ export const SapoWebOrder = z
     tags: z.union([z.string(), z.array(z.string())]).nullish(),
     note: str,
     source_name: str,
+    gateway: str,
+    payment_gateway_names: z.array(z.string()).nullish(),
     test: z.boolean().nullish(),
     customer: z
       .looseObject({ id: Id.nullish(), email: str, phone: str, first_name: str, last_name: str, verified_email: z.boolean().nullish() })
@@ -76,6 +78,8 @@ export const SapoWebOrder = z
     shipping_address: SapoWebAddress.nullish(),
     billing_address: SapoWebAddress.nullish(),
     line_items: z.array(SapoWebLineItem).nullish(),
+    /** Shipments, as Shopify's: the fulfillment's own `status` and the carrier's `shipment_status`. */
+    fulfillments: z.array(z.looseObject({ id: Id.nullish(), status: str, shipment_status: str })).nullish(),
   })
   .refine((o) => Boolean(o.modified_on ?? o.updated_at), { message: 'an order has modified_on', path: ['modified_on'] })
   .refine((o) => Boolean(o.created_on ?? o.created_at), { message: 'an order has created_on', path: ['created_on'] });

@@ -51,16 +51,14 @@ export const shopifyAdapter = defineAdapter({
       topic,
       deliveryKey: eventId ? `event:${eventId}` : webhookId ? `webhook:${webhookId}` : `sha256:${sha256Hex(delivery.body)}`,
       tenant: h['x-shopify-shop-domain'] ?? h['shopify-shop-domain'] ?? null,
-      handled: topic !== null && Object.hasOwn(shopifyOrderTopics, topic),
+      handled: topic !== null && shopifyOrderTopics.has(topic),
     };
   },
 
   normalize(payload, ctx) {
-    const event = shopifyOrderTopics[ctx.topic];
-    if (!event) throw new Error(`topic ${ctx.topic} is not an order topic`);
+    if (!shopifyOrderTopics.has(ctx.topic)) throw new Error(`topic ${ctx.topic} is not an order topic`);
     const parsed = ShopifyOrder.safeParse(payload);
     if (!parsed.success) throw new Error(`not a Shopify order: ${z.prettifyError(parsed.error)}`);
-    const order = Order.parse(normalizeShopifyOrder(parsed.data, ctx.storeId));
-    return { order, events: [event] };
+    return { order: Order.parse(normalizeShopifyOrder(parsed.data, ctx.storeId)) };
   },
 });

@@ -1,16 +1,21 @@
-import type { Address, CanonicalEventType, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
+import type { Address, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
 import { FinancialStatus as FinancialStatusSchema } from '../../contract/index.ts';
+import { isCashOnDelivery } from '../cash-on-delivery.ts';
 import type { ShopifyAddress, ShopifyOrder } from './shopify-payload.ts';
+import { shipmentState, shopifyShipmentStatuses } from './shopify-delivery.ts';
 
-/** Shopify order topics and the canonical event each one is. */
-export const shopifyOrderTopics: Record<string, CanonicalEventType> = {
-  'orders/create': 'order.created',
-  'orders/updated': 'order.updated',
-  'orders/paid': 'order.paid',
-  'orders/cancelled': 'order.cancelled',
-  'orders/fulfilled': 'order.fulfilled',
-  'orders/partially_fulfilled': 'order.partially_fulfilled',
-};
+/**
+ * The Shopify topics whose body is the order. Each is only a carrier of the order's state: the
+ * events come from the change of that state (domain/order-events.ts), whichever topic shows it first.
+ */
+export const shopifyOrderTopics: ReadonlySet<string> = new Set([
+  'orders/create',
+  'orders/updated',
+  'orders/paid',
+  'orders/cancelled',
+  'orders/fulfilled',
+  'orders/partially_fulfilled',
+]);
 
 /**
  * Shopify ids exceed 2^53, so JSON numbers lose digits; `admin_graphql_api_id` carries the
@@ -25,6 +30,11 @@ export function exactId(id: number | string | null | undefined, gid: string | nu
   return String(id);
 }
 
+/**
+ * Shopify's own `financial_status` (§1.7). A COD order stays `pending` until the merchant
+ * records the collection ("Mark as paid"), so it is read as sent: nothing is inferred from the
+ * gateway or from shipping.
+ */
 function financial(s: string | null | undefined): FinancialStatus {
   const parsed = FinancialStatusSchema.safeParse(s ?? 'pending');
   return parsed.success ? parsed.data : 'unknown';
@@ -72,6 +82,13 @@ function tags(s: string | null | undefined): string[] {
     .filter((t) => t.length > 0);
 }
 
+/** Every gateway the order used, as Shopify names them; the deprecated `gateway` when the list is absent. */
+function gateways(o: ShopifyOrder): string[] {
+  const names = (o.payment_gateway_names ?? []).map((n) => n.trim()).filter((n) => n.length > 0);
+  if (names.length > 0) return names;
+  return o.gateway?.trim() ? [o.gateway.trim()] : [];
+}
+
 const salesChannels: Record<string, string> = { web: 'Online Store', pos: 'Point of Sale', shopify_draft_order: 'Draft Orders' };
 
 export function normalizeShopifyOrder(o: ShopifyOrder, storeId: string): Order {
@@ -82,6 +99,8 @@ export function normalizeShopifyOrder(o: ShopifyOrder, storeId: string): Order {
   const phone = o.phone || c?.phone || o.shipping_address?.phone || o.billing_address?.phone || null;
   const name = [firstName, lastName].filter(Boolean).join(' ') || null;
   const platformOrderId = exactId(o.id, o.admin_graphql_api_id) as string;
+  const shipping = shipmentState(fulfillment(o.fulfillment_status), o.fulfillments ?? [], shopifyShipmentStatuses);
+  const paidWith = gateways(o);
   return {
     platform: 'shopify',
     storeId,
@@ -90,7 +109,10 @@ export function normalizeShopifyOrder(o: ShopifyOrder, storeId: string): Order {
     createdAt: o.created_at,
     updatedAt: o.updated_at,
     financialStatus: financial(o.financial_status),
-    fulfillmentStatus: fulfillment(o.fulfillment_status),
+    fulfillmentStatus: shipping.fulfillment,
+    deliveryStatus: shipping.delivery,
+    cashOnDelivery: paidWith.some(isCashOnDelivery),
+    paymentMethod: paidWith.length > 0 ? paidWith.join(', ') : null,
     cancelledAt: o.cancelled_at ?? null,
     cancelReason: o.cancel_reason ?? null,
     platformStatus: o.cancelled_at ? 'cancelled' : (o.financial_status ?? null),

@@ -46,6 +46,15 @@ export const ShopifyLineItem = z.looseObject({
   properties: z.array(z.looseObject({ name: z.unknown(), value: z.unknown() })).nullish(),
 });
 
+/** A shipment: `status` is the fulfillment's own, `shipment_status` the carrier's tracking (§1.7). */
+export const ShopifyFulfillment = z.looseObject({
+  id: Id.nullish(),
+  status: str,
+  shipment_status: str,
+  created_at: str,
+  updated_at: str,
+});
+
 export const ShopifyOrder = z.looseObject({
   id: Id,
   admin_graphql_api_id: str,
@@ -68,11 +77,15 @@ export const ShopifyOrder = z.looseObject({
   tags: z.string().nullish(),
   note: str,
   source_name: str,
+  /** Deprecated but still sent; `payment_gateway_names` lists every gateway used ("Cash on Delivery (COD)"). */
+  gateway: str,
+  payment_gateway_names: z.array(z.string()).nullish(),
   test: z.boolean().nullish(),
   customer: ShopifyCustomer.nullish(),
   shipping_address: ShopifyAddress.nullish(),
   billing_address: ShopifyAddress.nullish(),
   line_items: z.array(ShopifyLineItem).default([]),
+  fulfillments: z.array(ShopifyFulfillment).nullish(),
 });
 export type ShopifyOrder = z.infer<typeof ShopifyOrder>;
 export type ShopifyAddress = z.infer<typeof ShopifyAddress>;

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../contract/index.ts';
+import { deriveOrderEvents } from '../../domain/order-events.ts';
 import { woocommerceAdapter } from './woocommerce-adapter.ts';
 import { sumDecimals } from './woocommerce-normalize.ts';
 
@@ -75,17 +76,20 @@ describe('the WooCommerce adapter: identify', () => {
 });
 
 describe('the WooCommerce adapter: normalize', () => {
-  it('maps order.created to the canonical order', () => {
+  it('maps order.created to the canonical order, numbered as WooCommerce shows it', () => {
     const out = woocommerceAdapter.normalize(base(), ctx('order.created'));
-    expect(out.events).toEqual(['order.created']);
+    expect(deriveOrderEvents(null, out.order)).toEqual(['order.created']);
     expect(out.order).toMatchObject({
       platform: 'woocommerce',
       platformOrderId: '727',
-      number: '#727',
+      number: '727',
       createdAt: '2026-11-20T16:28:02Z',
       updatedAt: '2026-11-20T16:28:08Z',
       financialStatus: 'pending',
       fulfillmentStatus: 'unfulfilled',
+      deliveryStatus: 'none',
+      cashOnDelivery: false,
+      paymentMethod: 'bacs',
       platformStatus: 'pending',
       subtotalPrice: '18.00',
       totalPrice: '29.35',
@@ -94,35 +98,50 @@ describe('the WooCommerce adapter: normalize', () => {
       currency: 'USD',
       salesChannel: 'Online Store',
       note: 'Leave at the door',
+      deletedAt: null,
       customer: { email: 'John.Doe@Example.com', name: 'John Doe', phone: '(555) 555-5555', emailVerified: false, platformCustomerId: null },
       shippingAddress: { address1: '969 Market', city: 'San Francisco', provinceCode: 'CA', countryCode: 'US', zip: '94103' },
     });
     expect(out.order.lineItems[0]).toMatchObject({ id: '315', productId: '93', variantId: null, price: '3', quantity: 2 });
     expect(out.order.lineItems[1]).toMatchObject({ sku: 'Bar3', variantId: '23', price: '12', properties: [{ name: 'Color', value: 'Black' }, { name: 'Size', value: 'M Test' }] });
+    const renumbered = woocommerceAdapter.normalize({ ...base(), number: 'WC-2041' }, ctx('order.created')).order;
+    expect(renumbered).toMatchObject({ platformOrderId: '727', number: 'WC-2041' });
   });
 
-  it('counts an order created already paid as paid', () => {
+  it('counts an order created with a payment date as paid', () => {
     const paid = at(base(), '2026-11-20T16:28:08', { status: 'processing', date_paid_gmt: '2026-11-20T16:28:08' });
-    expect(woocommerceAdapter.normalize(paid, ctx('order.created')).events).toEqual(['order.created', 'order.paid']);
+    expect(deriveOrderEvents(null, woocommerceAdapter.normalize(paid, ctx('order.created')).order)).toEqual(['order.created', 'order.paid']);
+  });
+
+  it('never counts a processing order as paid without a payment date (cash on delivery)', () => {
+    const cod = at(base(), '2026-11-20T16:28:08', { status: 'processing', payment_method: 'cod', payment_method_title: 'Cash on delivery' });
+    const order = woocommerceAdapter.normalize(cod, ctx('order.created')).order;
+    expect(order).toMatchObject({ financialStatus: 'pending', cashOnDelivery: true, paymentMethod: 'cod', fulfillmentStatus: 'unfulfilled' });
+    expect(deriveOrderEvents(null, order)).toEqual(['order.created']);
+    // The Vietnamese title of WooCommerce's COD gateway, under another gateway id.
+    const titled = at(base(), '2026-11-20T16:28:08', { payment_method: 'cod_vn', payment_method_title: 'Thanh toán khi nhận hàng' });
+    expect(woocommerceAdapter.normalize(titled, ctx('order.created')).order.cashOnDelivery).toBe(true);
   });
 
   const stored = (status: string, modified = '2026-11-20T16:28:08', extra: Record<string, unknown> = {}) =>
     woocommerceAdapter.normalize(at(base(), modified, { status, ...extra }), ctx('order.updated', null)).order;
+  const PAID = { date_paid_gmt: '2026-11-20T16:30:00' };
 
   it.each([
-    ['pending', 'processing', ['order.updated', 'order.paid'], 'paid', 'unfulfilled'],
-    ['on-hold', 'processing', ['order.updated', 'order.paid'], 'paid', 'unfulfilled'],
-    ['processing', 'completed', ['order.updated', 'order.fulfilled'], 'paid', 'fulfilled'],
-    ['pending', 'completed', ['order.updated', 'order.paid', 'order.fulfilled'], 'paid', 'fulfilled'],
-    ['pending', 'cancelled', ['order.updated', 'order.cancelled'], 'voided', 'unfulfilled'],
-    ['processing', 'refunded', ['order.updated', 'order.refunded'], 'refunded', 'unfulfilled'],
-    ['pending', 'failed', ['order.updated', 'order.payment_failed'], 'pending', 'unfulfilled'],
-    ['processing', 'processing', ['order.updated'], 'paid', 'unfulfilled'],
-    ['completed', 'processing', ['order.updated'], 'paid', 'unfulfilled'],
-  ])('%s → %s derives %j', (from, to, events, financial, fulfillment) => {
-    const previous = stored(from);
-    const out = woocommerceAdapter.normalize(at(base(), '2026-11-20T17:00:00', { status: to }), ctx('order.updated', previous));
-    expect(out.events).toEqual(events);
+    ['pending', {}, 'processing', PAID, ['order.updated', 'order.paid'], 'paid', 'unfulfilled'],
+    ['on-hold', {}, 'processing', PAID, ['order.updated', 'order.paid'], 'paid', 'unfulfilled'],
+    ['pending', {}, 'processing', {}, ['order.updated'], 'pending', 'unfulfilled'],
+    ['processing', PAID, 'completed', PAID, ['order.updated', 'order.fulfilled'], 'paid', 'fulfilled'],
+    ['pending', {}, 'completed', PAID, ['order.updated', 'order.paid', 'order.fulfilled'], 'paid', 'fulfilled'],
+    ['pending', {}, 'cancelled', {}, ['order.updated', 'order.cancelled'], 'voided', 'unfulfilled'],
+    ['processing', PAID, 'refunded', PAID, ['order.updated', 'order.refunded'], 'refunded', 'unfulfilled'],
+    ['pending', {}, 'failed', {}, ['order.updated', 'order.payment_failed'], 'failed', 'unfulfilled'],
+    ['processing', PAID, 'processing', PAID, ['order.updated'], 'paid', 'unfulfilled'],
+    ['completed', PAID, 'processing', PAID, ['order.updated'], 'paid', 'unfulfilled'],
+  ] as const)('%s → %s derives %j', (from, fromExtra, to, toExtra, events, financial, fulfillment) => {
+    const previous = stored(from, undefined, fromExtra);
+    const out = woocommerceAdapter.normalize(at(base(), '2026-11-20T17:00:00', { status: to, ...toExtra }), ctx('order.updated', previous));
+    expect(deriveOrderEvents(previous, out.order)).toEqual(events);
     expect(out.order).toMatchObject({ financialStatus: financial, fulfillmentStatus: fulfillment, platformStatus: to });
   });
 
@@ -131,41 +150,52 @@ describe('the WooCommerce adapter: normalize', () => {
     expect(cancelled.cancelledAt).toBe('2026-11-20T17:00:00Z');
     const again = woocommerceAdapter.normalize(at(base(), '2026-11-20T18:00:00', { status: 'cancelled' }), ctx('order.updated', cancelled));
     expect(again.order.cancelledAt).toBe('2026-11-20T17:00:00Z');
-    expect(again.events).toEqual(['order.updated']);
-    const partial = woocommerceAdapter.normalize(at(base(), '2026-11-20T17:00:00', { status: 'processing', refunds: [{ id: 9, total: '-5.00' }] }), ctx('order.updated', stored('processing')));
+    expect(deriveOrderEvents(cancelled, again.order)).toEqual(['order.updated']);
+    const paid = stored('processing', undefined, PAID);
+    const partial = woocommerceAdapter.normalize(at(base(), '2026-11-20T17:00:00', { status: 'processing', ...PAID, refunds: [{ id: 9, total: '-5.00' }] }), ctx('order.updated', paid));
     expect(partial.order.financialStatus).toBe('partially_refunded');
-    expect(partial.events).toEqual(['order.updated', 'order.refunded']);
+    expect(deriveOrderEvents(paid, partial.order)).toEqual(['order.updated', 'order.refunded']);
   });
 
   it('derives nothing from a delivery older than the stored order', () => {
     const previous = stored('pending', '2026-11-20T18:00:00');
-    const out = woocommerceAdapter.normalize(at(base(), '2026-11-20T17:00:00', { status: 'processing' }), ctx('order.updated', previous));
-    expect(out.events).toEqual(['order.updated']);
+    const out = woocommerceAdapter.normalize(at(base(), '2026-11-20T17:00:00', { status: 'processing', ...PAID }), ctx('order.updated', previous));
+    expect(deriveOrderEvents(previous, out.order)).toEqual([]);
   });
 
-  it('for an order never seen, an update says "paid" only when date_paid_gmt is this very change', () => {
-    const justPaid = at(base(), '2026-11-20T17:00:05', { status: 'processing', date_paid_gmt: '2026-11-20T17:00:04' });
-    expect(woocommerceAdapter.normalize(justPaid, ctx('order.updated')).events).toEqual(['order.updated', 'order.paid']);
-    const paidLongAgo = at(base(), '2026-11-20T17:00:05', { status: 'processing', date_paid_gmt: '2026-10-01T10:00:00' });
-    expect(woocommerceAdapter.normalize(paidLongAgo, ctx('order.updated')).events).toEqual(['order.updated']);
-  });
-
-  it('maps custom statuses through the settings', () => {
-    const s = woocommerceAdapter.settings.parse({ statusMap: { shipped: { financialStatus: 'paid', fulfillmentStatus: 'fulfilled' } } });
+  it('maps plugin statuses through the settings, and settings saved before delivery tracking still parse', () => {
+    const s = woocommerceAdapter.settings.parse({ statusMap: { 'in-transit': { fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit' } } });
     const previous = stored('processing');
-    const out = woocommerceAdapter.normalize(at(base(), '2026-11-20T17:00:00', { status: 'shipped' }), { ...ctx('order.updated', previous), settings: s });
-    expect(out.events).toEqual(['order.updated', 'order.fulfilled']);
+    const out = woocommerceAdapter.normalize(at(base(), '2026-11-20T17:00:00', { status: 'in-transit' }), { ...ctx('order.updated', previous), settings: s });
+    expect(out.order).toMatchObject({ fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit', financialStatus: 'pending' });
+    expect(deriveOrderEvents(previous, out.order)).toEqual(['order.updated', 'order.fulfilled']);
+    // A mapping saved before: financialStatus was required, deliveryStatus unknown. "paid" there
+    // does not make an unpaid order paid, and "shipped" keeps the built-in in_transit.
+    const legacy = woocommerceAdapter.settings.parse({ statusMap: { shipped: { financialStatus: 'paid', fulfillmentStatus: 'fulfilled' } } });
+    const shipped = woocommerceAdapter.normalize(at(base(), '2026-11-20T17:00:00', { status: 'shipped' }), { ...ctx('order.updated', previous), settings: legacy }).order;
+    expect(shipped).toMatchObject({ financialStatus: 'pending', fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit' });
     const unknown = woocommerceAdapter.normalize(at(base(), '2026-11-20T17:00:00', { status: 'wc-custom' }), ctx('order.updated', previous)).order;
-    expect(unknown).toMatchObject({ financialStatus: 'unknown', fulfillmentStatus: 'unknown', platformStatus: 'wc-custom' });
+    expect(unknown).toMatchObject({ financialStatus: 'unknown', fulfillmentStatus: 'unknown', deliveryStatus: 'none', platformStatus: 'wc-custom' });
   });
 
-  it('order.deleted marks the stored order trashed, or records the bare id', () => {
+  it('order.deleted marks the stored order deleted, or records the bare id', () => {
     const previous = stored('processing');
     const out = woocommerceAdapter.normalize({ id: 727 }, ctx('order.deleted', previous));
-    expect(out.events).toEqual(['order.deleted']);
-    expect(out.order).toEqual({ ...previous, platformStatus: 'trash' });
+    expect(out.order).toEqual({ ...previous, platformStatus: 'trash', deletedAt: previous.updatedAt });
+    expect(deriveOrderEvents(previous, out.order)).toEqual(['order.deleted']);
     const bare = woocommerceAdapter.normalize({ id: 728 }, ctx('order.deleted'));
-    expect(bare.order).toMatchObject({ platformOrderId: '728', number: '#728', platformStatus: 'trash', customer: null, lineItems: [] });
+    expect(bare.order).toMatchObject({ platformOrderId: '728', number: '728', platformStatus: 'trash', customer: null, lineItems: [] });
+    expect(deriveOrderEvents(null, bare.order)).toEqual(['order.deleted']);
+  });
+
+  it('a whole order in the trash is deleted with its last state; restoring it undeletes it', () => {
+    const previous = stored('completed', undefined, PAID);
+    const trashed = woocommerceAdapter.normalize(at(base(), '2026-11-20T17:00:00', { status: 'trash' }), ctx('order.updated', previous)).order;
+    expect(trashed).toMatchObject({ financialStatus: 'paid', fulfillmentStatus: 'fulfilled', deletedAt: '2026-11-20T17:00:00Z' });
+    expect(deriveOrderEvents(previous, trashed)).toEqual(['order.deleted']);
+    const restored = woocommerceAdapter.normalize(at(base(), '2026-11-20T18:00:00', { status: 'completed', ...PAID }), ctx('order.restored', trashed)).order;
+    expect(restored.deletedAt).toBeNull();
+    expect(deriveOrderEvents(trashed, restored)).toEqual(['order.updated']);
   });
 
   it('refuses a body that is not an order', () => {

@@ -4,7 +4,7 @@ import { Order } from '../../contract/index.ts';
 import { defineAdapter } from '../adapter.ts';
 import { base64DigestEquals, sha256Hex } from '../hmac.ts';
 import { WooDeleted, WooOrder } from './woocommerce-payload.ts';
-import { deletedWooOrder, normalizeWooOrder, wooEvents, wooOrderTopics } from './woocommerce-normalize.ts';
+import { deletedWooOrder, normalizeWooOrder, wooOrderTopics } from './woocommerce-normalize.ts';
 import { wooSettings } from './woocommerce-status.ts';
 
 /**
@@ -36,6 +36,7 @@ export const woocommerceAdapter = defineAdapter({
     'In WooCommerce → Settings → Advanced → Webhooks, add one webhook per topic: Order created, Order updated and Order deleted (Order restored if you untrash orders), status Active, API version WP REST API Integration v3, delivery URL = this connection\'s webhook URL.',
     'Give each webhook the same secret, and use it as this connection\'s secret.',
     'WooCommerce never retries a failed delivery and disables a webhook after more than 5 failures in a row: keep Flowdesk running, and check the webhook\'s status in WooCommerce after an outage.',
+    'An order counts as paid when WooCommerce records the payment (date_paid; a cash-on-delivery order gets it when marked Completed). If a shipping plugin adds order statuses (shipped, delivered, failed-delivery are known), map any other in this connection\'s statusMap setting, e.g. {"in-transit":{"fulfillmentStatus":"fulfilled","deliveryStatus":"in_transit"}}.',
   ],
 
   isPing(delivery) {
@@ -79,16 +80,15 @@ export const woocommerceAdapter = defineAdapter({
   },
 
   normalize(payload, ctx) {
-    const event = wooOrderTopics[ctx.topic];
-    if (!event) throw new Error(`topic ${ctx.topic} is not an order topic`);
-    if (event === 'order.deleted') {
+    const kind = wooOrderTopics[ctx.topic];
+    if (!kind) throw new Error(`topic ${ctx.topic} is not an order topic`);
+    if (kind === 'deleted') {
       const { id } = WooDeleted.parse(payload);
-      return { order: Order.parse(deletedWooOrder(String(id), ctx.storeId, ctx.previous)), events: ['order.deleted'] };
+      return { order: Order.parse(deletedWooOrder(String(id), ctx.storeId, ctx.previous)) };
     }
     const parsed = WooOrder.safeParse(payload);
     if (!parsed.success) throw new Error(`not a WooCommerce order: ${z.prettifyError(parsed.error)}`);
-    const order = Order.parse(normalizeWooOrder(parsed.data, ctx.storeId, ctx.settings, ctx.previous));
-    return { order, events: wooEvents(event, parsed.data, order, ctx.previous, ctx.settings) };
+    return { order: Order.parse(normalizeWooOrder(parsed.data, ctx.storeId, ctx.settings, ctx.previous)) };
   },
 });
 

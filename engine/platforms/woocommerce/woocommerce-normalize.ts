@@ -1,15 +1,22 @@
-import type { Address, CanonicalEventType, LineItem, Order } from '../../contract/index.ts';
+import type { Address, LineItem, Order } from '../../contract/index.ts';
+import { isCashOnDelivery } from '../cash-on-delivery.ts';
 import type { WooAddress, WooOrder } from './woocommerce-payload.ts';
-import { transitionEvents, wooStatus, type WooSettings } from './woocommerce-status.ts';
+import { wooFinancial, wooStatus, type WooSettings } from './woocommerce-status.ts';
 
-/** WooCommerce order topics and the canonical event each one is before status transitions. */
-export const wooOrderTopics: Record<string, CanonicalEventType> = {
-  'order.created': 'order.created',
-  'order.updated': 'order.updated',
-  // Untrashing sends the whole order again: it is an update of the stored order.
-  'order.restored': 'order.updated',
-  'order.deleted': 'order.deleted',
+/**
+ * The WooCommerce order topics Flowdesk processes: each carries the whole order, except
+ * `order.deleted`, which carries only its id. Untrashing (`order.restored`) sends the whole
+ * order again. Which events they stand for is derived from the change of state, not the topic.
+ */
+export const wooOrderTopics: Record<string, 'order' | 'deleted'> = {
+  'order.created': 'order',
+  'order.updated': 'order',
+  'order.restored': 'order',
+  'order.deleted': 'deleted',
 };
+
+/** `trash` is WooCommerce's deleted order, not a state of its own. */
+const TRASH = 'trash';
 
 /** An order Flowdesk never saw, deleted: nothing is known but its id. Sorts before any real state. */
 export const UNKNOWN_TIME = '1970-01-01T00:00:00.000Z';
@@ -91,14 +98,9 @@ export function sumDecimals(values: readonly string[]): string {
 }
 
 export function normalizeWooOrder(o: WooOrder, storeId: string, settings: WooSettings, previous: Order | null): Order {
-  const mapped = wooStatus(o.status, settings);
-  const paidAt = wooTime(o.date_paid_gmt);
-  let financialStatus = mapped?.financialStatus ?? (paidAt ? 'paid' : 'unknown');
-  // Partial refunds keep the order's status and add to `refunds[]`.
-  if (financialStatus === 'paid' && (o.refunds ?? []).length > 0) financialStatus = 'partially_refunded';
   const updatedAt = wooTime(o.date_modified_gmt, o.date_modified) ?? wooTime(o.date_created_gmt, o.date_created) ?? UNKNOWN_TIME;
   const createdAt = wooTime(o.date_created_gmt, o.date_created) ?? updatedAt;
-  const cancelled = mapped?.cancelled ?? false;
+  const state = o.status === TRASH && previous ? previous : wooState(o, settings, previous, updatedAt);
   const b = o.billing;
   const firstName = b?.first_name || o.shipping?.first_name || null;
   const lastName = b?.last_name || o.shipping?.last_name || null;
@@ -107,18 +109,20 @@ export function normalizeWooOrder(o: WooOrder, storeId: string, settings: WooSet
   const phone = b?.phone || o.shipping?.phone || null;
   const customerId = idOrNull(o.customer_id);
   const subtotals = o.line_items.map((li) => li.subtotal ?? li.total ?? '0');
-  const previousCancelled = previous?.platformStatus ? (wooStatus(previous.platformStatus, settings)?.cancelled ?? false) : false;
   return {
     platform: 'woocommerce',
     storeId,
     platformOrderId: String(o.id),
-    number: `#${o.number ?? o.id}`,
+    // `number` is what WooCommerce shows ("2041", or a sequential-numbers plugin's "WC-2041").
+    number: String(o.number || o.id),
     createdAt,
     updatedAt,
-    financialStatus,
-    fulfillmentStatus: mapped?.fulfillmentStatus ?? (wooTime(o.date_completed_gmt) ? 'fulfilled' : 'unknown'),
-    // WooCommerce keeps no cancellation time: the modification that made the order cancelled is it.
-    cancelledAt: cancelled ? ((previousCancelled ? previous?.cancelledAt : null) ?? updatedAt) : null,
+    financialStatus: state.financialStatus,
+    fulfillmentStatus: state.fulfillmentStatus,
+    deliveryStatus: state.deliveryStatus ?? 'none',
+    cashOnDelivery: isCashOnDelivery(o.payment_method) || isCashOnDelivery(o.payment_method_title),
+    paymentMethod: o.payment_method || o.payment_method_title || null,
+    cancelledAt: state.cancelledAt ?? null,
     cancelReason: null,
     platformStatus: o.status,
     storeStatus: null,
@@ -138,43 +142,37 @@ export function normalizeWooOrder(o: WooOrder, storeId: string, settings: WooSet
     salesChannel: o.created_via ? (channels[o.created_via] ?? o.created_via) : null,
     note: o.customer_note || null,
     test: false,
+    // A trashed order stays trashed until `order.restored` sends it with its real status.
+    deletedAt: o.status === TRASH ? (previous?.deletedAt ?? updatedAt) : null,
   };
 }
 
-/** A trashed order: the stored one marked "trash", or only its id when Flowdesk never saw it. */
-export function deletedWooOrder(id: string, storeId: string, previous: Order | null): Order {
-  if (previous) return { ...previous, platformStatus: 'trash' };
+type WooState = Pick<Order, 'financialStatus' | 'fulfillmentStatus' | 'deliveryStatus' | 'cancelledAt'>;
+
+/** The canonical state a status word and the payment date stand for (one table: woocommerce-status.ts). */
+function wooState(o: WooOrder, settings: WooSettings, previous: Order | null, updatedAt: string): WooState {
+  const meaning = o.status === TRASH ? undefined : wooStatus(o.status, settings);
+  const paid = wooTime(o.date_paid_gmt, o.date_paid) !== null;
   return {
-    platform: 'woocommerce', storeId, platformOrderId: id, number: `#${id}`,
-    createdAt: UNKNOWN_TIME, updatedAt: UNKNOWN_TIME,
-    financialStatus: 'unknown', fulfillmentStatus: 'unknown', cancelledAt: null, cancelReason: null,
-    platformStatus: 'trash', storeStatus: null, customer: null, shippingAddress: null, billingAddress: null,
-    lineItems: [], subtotalPrice: '0', totalPrice: '0', totalTax: '0', totalDiscounts: '0', currency: '',
-    tags: [], salesChannel: null, note: null, test: false,
+    financialStatus: wooFinancial(meaning, paid, (o.refunds ?? []).length),
+    fulfillmentStatus: meaning?.fulfillmentStatus ?? (wooTime(o.date_completed_gmt) ? 'fulfilled' : 'unknown'),
+    deliveryStatus: meaning?.deliveryStatus ?? 'none',
+    // WooCommerce keeps no cancellation time: the modification that made the order cancelled is it.
+    cancelledAt: meaning?.cancelled ? (previous?.cancelledAt ?? updatedAt) : null,
   };
 }
 
-/** How close `date_paid_gmt` / `date_completed_gmt` must be to the modification to say "it happened in this change". */
-const SAME_CHANGE_MS = 120_000;
-
-/**
- * The events an order state stands for, given what Flowdesk stored before.
- * - order.created: the new order's own state counts (created already paid → order.paid).
- * - order.updated with a stored order: the difference between the two.
- * - order.updated for an order never seen: only what `date_paid_gmt` / `date_completed_gmt`
- *   say happened in this very modification; an old paid order edited later is not "paid" again.
- * - a delivery older than what is stored derives nothing.
- */
-export function wooEvents(topicEvent: CanonicalEventType, o: WooOrder, order: Order, previous: Order | null, settings: WooSettings): CanonicalEventType[] {
-  const isCancelled = (x: Order) => (x.platformStatus ? (wooStatus(x.platformStatus, settings)?.cancelled ?? false) : false);
-  if (previous && Date.parse(order.updatedAt) < Date.parse(previous.updatedAt)) return [topicEvent];
-  if (previous || topicEvent === 'order.created') return [topicEvent, ...transitionEvents(previous, order, isCancelled)];
-  const modified = Date.parse(order.updatedAt);
-  const recent = (t: string | null) => t !== null && Math.abs(modified - Date.parse(t)) <= SAME_CHANGE_MS;
-  const events = transitionEvents(null, order, isCancelled).filter((e) => {
-    if (e === 'order.paid') return recent(wooTime(o.date_paid_gmt));
-    if (e === 'order.fulfilled') return recent(wooTime(o.date_completed_gmt));
-    return false;
-  });
-  return [topicEvent, ...events];
+/** An `order.deleted` (only the id): the stored order marked trashed, or only its id when Flowdesk never saw it. */
+export function deletedWooOrder(id: string, storeId: string, previous: Order | null): Order {
+  // WooCommerce sends no time with a deletion: the last known state's is the best there is.
+  if (previous) return { ...previous, platformStatus: TRASH, deletedAt: previous.deletedAt ?? previous.updatedAt };
+  return {
+    platform: 'woocommerce', storeId, platformOrderId: id, number: id,
+    createdAt: UNKNOWN_TIME, updatedAt: UNKNOWN_TIME,
+    financialStatus: 'unknown', fulfillmentStatus: 'unknown', deliveryStatus: 'none', cashOnDelivery: false, paymentMethod: null,
+    cancelledAt: null, cancelReason: null,
+    platformStatus: TRASH, storeStatus: null, customer: null, shippingAddress: null, billingAddress: null,
+    lineItems: [], subtotalPrice: '0', totalPrice: '0', totalTax: '0', totalDiscounts: '0', currency: '',
+    tags: [], salesChannel: null, note: null, test: false, deletedAt: UNKNOWN_TIME,
+  };
 }

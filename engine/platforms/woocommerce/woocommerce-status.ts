@@ -1,31 +1,55 @@
 import { z } from 'zod';
-import type { CanonicalEventType, Order } from '../../contract/index.ts';
-import { FinancialStatus, FulfillmentStatus } from '../../contract/index.ts';
+import { DeliveryStatus, FinancialStatus, FulfillmentStatus } from '../../contract/index.ts';
 
-/** What one WooCommerce status word means in the canonical model. */
+/**
+ * What one WooCommerce status word means in the canonical model. Money is not a status on
+ * WooCommerce: `date_paid` is (see `wooFinancial`), so a mapping names a financial status only
+ * where the status itself says something about the money (failed, refunded, cancelled).
+ */
 export const WooStatusMapping = z.object({
-  financialStatus: FinancialStatus,
+  /**
+   * Absent, "paid" or "pending": `date_paid` decides. Settings saved before had to name one for
+   * every status, so those two words there are placeholders, not a claim that money arrived.
+   */
+  financialStatus: FinancialStatus.optional(),
   fulfillmentStatus: FulfillmentStatus,
-  /** Entering this status is a cancellation (fires order.cancelled). */
+  /** Absent (settings saved before delivery was tracked): the built-in entry's, else `none`. */
+  deliveryStatus: DeliveryStatus.optional(),
+  /** Entering this status is a cancellation (sets cancelledAt, so order.cancelled fires). */
   cancelled: z.boolean().default(false),
 });
 export type WooStatusMapping = z.infer<typeof WooStatusMapping>;
 
+/** A status's meaning once settings and built-ins are merged. */
+export interface WooStatusMeaning {
+  financialStatus: FinancialStatus | undefined;
+  fulfillmentStatus: FulfillmentStatus;
+  deliveryStatus: DeliveryStatus;
+  cancelled: boolean;
+}
+
+const unfulfilled = { fulfillmentStatus: 'unfulfilled', cancelled: false } as const;
+
 /**
- * `plugins/woocommerce/src/Enums/OrderStatus.php` (reference §4.5). Plugins add their own
- * statuses ("shipped", "delivered"…): the merchant maps them in the connection's settings.
+ * `plugins/woocommerce/src/Enums/OrderStatus.php` (reference §4.5). WooCommerce core has no
+ * shipping state: `completed` is "fulfilled and complete". Shipment-tracking plugins add their
+ * own words; the four below are the common slugs (Advanced Shipment Tracking's "shipped",
+ * "partial-shipped", "delivered"; "failed-delivery"), assumed, and editable like the rest.
  */
 export const defaultWooStatusMap: Record<string, WooStatusMapping> = {
-  pending: { financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', cancelled: false },
-  'on-hold': { financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', cancelled: false },
-  'checkout-draft': { financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', cancelled: false },
-  processing: { financialStatus: 'paid', fulfillmentStatus: 'unfulfilled', cancelled: false },
-  'ready-for-pickup': { financialStatus: 'paid', fulfillmentStatus: 'unfulfilled', cancelled: false },
-  completed: { financialStatus: 'paid', fulfillmentStatus: 'fulfilled', cancelled: false },
+  pending: { ...unfulfilled },
+  'on-hold': { ...unfulfilled },
+  'checkout-draft': { ...unfulfilled },
+  processing: { ...unfulfilled },
+  'ready-for-pickup': { ...unfulfilled },
+  completed: { fulfillmentStatus: 'fulfilled', cancelled: false },
   cancelled: { financialStatus: 'voided', fulfillmentStatus: 'unfulfilled', cancelled: true },
   refunded: { financialStatus: 'refunded', fulfillmentStatus: 'unfulfilled', cancelled: false },
-  failed: { financialStatus: 'pending', fulfillmentStatus: 'unfulfilled', cancelled: false },
-  trash: { financialStatus: 'unknown', fulfillmentStatus: 'unknown', cancelled: false },
+  failed: { financialStatus: 'failed', fulfillmentStatus: 'unfulfilled', cancelled: false },
+  shipped: { fulfillmentStatus: 'fulfilled', deliveryStatus: 'in_transit', cancelled: false },
+  'partial-shipped': { fulfillmentStatus: 'partial', deliveryStatus: 'in_transit', cancelled: false },
+  delivered: { fulfillmentStatus: 'fulfilled', deliveryStatus: 'delivered', cancelled: false },
+  'failed-delivery': { fulfillmentStatus: 'unfulfilled', deliveryStatus: 'delivery_failed', cancelled: false },
 };
 
 export const wooSettings = z.object({
@@ -36,24 +60,29 @@ export const wooSettings = z.object({
 });
 export type WooSettings = z.infer<typeof wooSettings>;
 
-export function wooStatus(status: string, settings: WooSettings): WooStatusMapping | undefined {
-  return settings.statusMap[status] ?? defaultWooStatusMap[status];
+export function wooStatus(status: string, settings: WooSettings): WooStatusMeaning | undefined {
+  const own = Object.hasOwn(settings.statusMap, status) ? settings.statusMap[status] : undefined;
+  const builtIn = Object.hasOwn(defaultWooStatusMap, status) ? defaultWooStatusMap[status] : undefined;
+  const entry = own ?? builtIn;
+  if (!entry) return undefined;
+  return {
+    financialStatus: entry.financialStatus,
+    fulfillmentStatus: entry.fulfillmentStatus,
+    deliveryStatus: entry.deliveryStatus ?? builtIn?.deliveryStatus ?? 'none',
+    cancelled: entry.cancelled,
+  };
 }
 
-const paidLike = new Set(['paid', 'partially_refunded', 'refunded']);
-
 /**
- * The canonical events a state change stands for. WooCommerce has no paid, cancelled or
- * fulfilled topics (reference §4.3): they are read from the difference with what Flowdesk
- * stored last. `before` null means "nothing before": the order is new.
+ * Paid when WooCommerce recorded the payment (`date_paid`), never from the status word: a COD
+ * order sits in `processing` unpaid, and core stamps `date_paid` on it only when it reaches
+ * `completed` (`WC_Gateway_COD::change_payment_complete_order_status`), i.e. after delivery.
+ * A status that speaks of the money itself (failed, refunded, cancelled) wins over the date.
  */
-export function transitionEvents(before: Order | null, after: Order, cancelled: (o: Order) => boolean): CanonicalEventType[] {
-  const out: CanonicalEventType[] = [];
-  if (after.financialStatus === 'paid' && !(before && paidLike.has(before.financialStatus))) out.push('order.paid');
-  if (after.fulfillmentStatus === 'fulfilled' && before?.fulfillmentStatus !== 'fulfilled') out.push('order.fulfilled');
-  if (cancelled(after) && !(before && cancelled(before))) out.push('order.cancelled');
-  const refund = after.financialStatus === 'refunded' || after.financialStatus === 'partially_refunded';
-  if (refund && before?.financialStatus !== after.financialStatus) out.push('order.refunded');
-  if (after.platformStatus === 'failed' && before?.platformStatus !== 'failed') out.push('order.payment_failed');
-  return out;
+export function wooFinancial(meaning: WooStatusMeaning | undefined, paid: boolean, refunds: number): FinancialStatus {
+  const said = meaning?.financialStatus;
+  if (said !== undefined && said !== 'paid' && said !== 'pending') return said;
+  if (!paid) return meaning ? 'pending' : 'unknown';
+  // Partial refunds keep the order's status and add to `refunds[]`.
+  return refunds > 0 ? 'partially_refunded' : 'paid';
 }

@@ -5,9 +5,15 @@ import { parseStored } from '../../shared/json.ts';
 export function createEventsRepo(db: Db) {
   const insert = db.prepare('INSERT INTO events (inbox_id, order_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)');
   const byId = db.prepare('SELECT payload FROM events WHERE id = ?');
+  const latestForOrder = db.prepare('SELECT id, inbox_id AS inboxId, payload FROM events WHERE order_id = ? ORDER BY id DESC LIMIT 1');
   return {
     insert(inboxId: number, orderId: string | null, event: CanonicalEvent, now: string): number {
       return Number(insert.run(inboxId, orderId, event.type, JSON.stringify(event), now).lastInsertRowid);
+    },
+    /** The order's latest event, with the delivery it came from. */
+    latestForOrder(orderId: string): { id: number; inboxId: number; event: CanonicalEvent } | undefined {
+      const r = latestForOrder.get(orderId) as { id: number; inboxId: number; payload: string } | undefined;
+      return r && { id: r.id, inboxId: r.inboxId, event: JSON.parse(r.payload) as CanonicalEvent };
     },
     get(id: number): CanonicalEvent | undefined {
       const r = byId.get(id) as { payload: string } | undefined;

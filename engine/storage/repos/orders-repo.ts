@@ -48,19 +48,10 @@ const toRecord = (r: RawRow): OrderRecord => ({
   updatedAt: r.updated_at,
 });
 
-export function mergeTags(platformTags: readonly string[], localTags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const t of [...platformTags, ...localTags]) {
-    const key = t.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(t);
-  }
-  return out;
-}
+/** An order's summary as stored: the platform's and Flowdesk's tags apart (domain/orders merges them). */
+export type OrderSummaryRow = Omit<OrderSummaryDto, 'tags'> & { platformTags: string[] };
 
-function toSummary(r: RawRow): OrderSummaryDto {
+function toSummary(r: RawRow): OrderSummaryRow {
   const rec = toRecord(r);
   return {
     id: r.id,
@@ -76,7 +67,8 @@ function toSummary(r: RawRow): OrderSummaryDto {
     currency: r.currency,
     financialStatus: r.financial_status,
     fulfillmentStatus: r.fulfillment_status,
-    tags: mergeTags(rec.order.tags, rec.localTags),
+    deliveryStatus: rec.order.deliveryStatus ?? 'none',
+    platformTags: rec.order.tags ?? [],
     localTags: rec.localTags,
     platformUpdatedAt: r.platform_updated_at,
     createdAt: r.created_at,
@@ -123,7 +115,7 @@ export function createOrdersRepo(db: Db) {
       const r = byNumber.get(bare, `#${bare}`) as RawRow | undefined;
       return r && toRecord(r);
     },
-    summary(id: string): OrderSummaryDto | undefined {
+    summary(id: string): OrderSummaryRow | undefined {
       const r = summaryById.get(id) as RawRow | undefined;
       return r && toSummary(r);
     },
@@ -151,7 +143,7 @@ export function createOrdersRepo(db: Db) {
     setLocalTags(id: string, tags: string[], now: string): void {
       setLocalTags.run(JSON.stringify(tags), now, id);
     },
-    search(query: string | undefined, limit: number): OrderSummaryDto[] {
+    search(query: string | undefined, limit: number): OrderSummaryRow[] {
       const q = query && query.length > 0 ? query : null;
       const rows = search.all({ q, like: q === null ? null : `%${q.replace(/^#/, '')}%`, limit }) as RawRow[];
       return rows.map(toSummary);

@@ -1,5 +1,5 @@
 import type { Db } from '../database.ts';
-import type { RunStatus, RunSummaryDto, StepDto, StepStatus } from '../../contract/index.ts';
+import type { IntentRecord, RunStatus, RunSummaryDto, StepDto, StepStatus } from '../../contract/index.ts';
 import { parseStored } from '../../shared/json.ts';
 
 export interface NewRun {
@@ -28,6 +28,8 @@ export interface NewStep {
   output: unknown;
   startedAt: string;
   durationMs: number;
+  intents: IntentRecord[];
+  dueAt: string | null;
 }
 
 export interface RunRecord extends RunSummaryDto {
@@ -51,6 +53,7 @@ interface RawRun {
   started_at: string | null;
   finished_at: string | null;
   duration_ms: number | null;
+  due_at: string | null;
 }
 
 interface RawStep {
@@ -64,6 +67,8 @@ interface RawStep {
   output: string | null;
   started_at: string;
   duration_ms: number;
+  intents: string | null;
+  due_at: string | null;
 }
 
 const toRun = (r: RawRun): RunRecord => ({
@@ -83,6 +88,7 @@ const toRun = (r: RawRun): RunRecord => ({
   startedAt: r.started_at,
   finishedAt: r.finished_at,
   durationMs: r.duration_ms,
+  dueAt: r.due_at,
 });
 
 const toStep = (r: RawStep): StepDto => ({
@@ -96,6 +102,8 @@ const toStep = (r: RawStep): StepDto => ({
   output: parseStored<unknown>(r.output, null),
   startedAt: r.started_at,
   durationMs: r.duration_ms,
+  intents: parseStored<IntentRecord[]>(r.intents, []),
+  dueAt: r.due_at,
 });
 
 const selectRun = `SELECT r.*, f.name AS flow_name, o.number AS order_number FROM runs r
@@ -110,10 +118,14 @@ export function createRunsRepo(db: Db) {
     ON CONFLICT (flow_id, event_id) DO NOTHING`);
   const byId = db.prepare(`${selectRun} WHERE r.id = ?`);
   const start = db.prepare("UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ?");
-  const finish = db.prepare('UPDATE runs SET status = ?, error = ?, finished_at = ?, duration_ms = ? WHERE id = ?');
+  const finish = db.prepare('UPDATE runs SET status = ?, error = ?, finished_at = ?, duration_ms = ?, due_at = NULL WHERE id = ?');
+  const park = db.prepare("UPDATE runs SET status = 'waiting', due_at = ? WHERE id = ?");
   const insertStep = db.prepare(`INSERT INTO run_steps (run_id, seq, node_id, node_type, status, reason, port, input,
-      output, started_at, duration_ms)
-    VALUES (@runId, @seq, @nodeId, @nodeType, @status, @reason, @port, @input, @output, @startedAt, @durationMs)`);
+      output, started_at, duration_ms, intents, due_at)
+    VALUES (@runId, @seq, @nodeId, @nodeType, @status, @reason, @port, @input, @output, @startedAt, @durationMs, @intents, @dueAt)`);
+  const stepDone = db.prepare("UPDATE run_steps SET status = 'done' WHERE run_id = ? AND node_id = ? AND status = 'waiting'");
+  const waitingOfFlow = db.prepare("SELECT id, order_id AS orderId, flow_version AS flowVersion FROM runs WHERE flow_id = ? AND status = 'waiting'");
+  const cancel = db.prepare("UPDATE runs SET status = 'cancelled', error = ?, finished_at = ?, due_at = NULL WHERE id = ? AND status = 'waiting'");
   const steps = db.prepare('SELECT * FROM run_steps WHERE run_id = ? ORDER BY seq');
   const list = db.prepare(`${selectRun}
     WHERE (@flowId IS NULL OR r.flow_id = @flowId) AND (@orderId IS NULL OR r.order_id = @orderId)
@@ -138,7 +150,27 @@ export function createRunsRepo(db: Db) {
       finish.run(status, error, finishedAt, durationMs, id);
     },
     insertStep(s: NewStep): void {
-      insertStep.run({ ...s, input: JSON.stringify(s.input ?? null), output: JSON.stringify(s.output ?? null) });
+      insertStep.run({
+        ...s,
+        input: JSON.stringify(s.input ?? null),
+        output: JSON.stringify(s.output ?? null),
+        intents: s.intents.length > 0 ? JSON.stringify(s.intents) : null,
+      });
+    },
+    /** A wait parked the run until `dueAt`. */
+    markWaiting(id: string, dueAt: string): void {
+      park.run(dueAt, id);
+    },
+    /** The wait of this step is over. */
+    markStepDone(runId: string, nodeId: string): void {
+      stepDone.run(runId, nodeId);
+    },
+    waitingOfFlow(flowId: string): { id: string; orderId: string | null; flowVersion: number }[] {
+      return waitingOfFlow.all(flowId) as { id: string; orderId: string | null; flowVersion: number }[];
+    },
+    /** Cancels a waiting run; false when it was no longer waiting. */
+    cancelWaiting(id: string, reason: string, at: string): boolean {
+      return cancel.run(reason, at, id).changes === 1;
     },
     steps(runId: string): StepDto[] {
       return (steps.all(runId) as RawStep[]).map(toStep);

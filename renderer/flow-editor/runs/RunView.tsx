@@ -70,7 +70,7 @@ function StepList({ run }: { run: RunDetailDto }) {
             <li key={step.seq}>
               <button type="button" className="step-row" onClick={() => select(step.nodeId)}>
                 <span>{title}</span>
-                <RunStatusBadge status={step.status} />
+                <RunStatusBadge status={step.status} dueAt={step.dueAt} />
               </button>
             </li>
           );

@@ -26,7 +26,7 @@ export function RunsTable({ runs, busy }: { runs: readonly RunSummaryDto[]; busy
           {runs.map((run) => (
             <tr key={run.id}>
               <td>
-                <RunStatusBadge status={run.status} />
+                <RunStatusBadge status={run.status} dueAt={run.dueAt} />
                 {run.dryRun ? <span className="fe-chip fe-chip-small">{t('list.dryRun')}</span> : null}
               </td>
               <td className="nowrap">

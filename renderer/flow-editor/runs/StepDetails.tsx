@@ -2,11 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { StepDto } from '../../../engine/contract/index.ts';
 import { NodeIcon } from '../../canvas/NodeIcon.tsx';
 import { useSpecWords } from '../../canvas/useSpecWords.ts';
+import { Timestamp } from '../../components/Timestamp.tsx';
 import { useFlowEditor } from '../store/flow-editor-context.ts';
-import { formatDuration, prettyJson } from './run-format.ts';
+import { JsonBlock } from './JsonBlock.tsx';
+import { formatDuration } from './run-format.ts';
 import { RunStatusBadge } from './RunStatusBadge.tsx';
+import { StepIntents } from './StepIntents.tsx';
 
-/** What one step of a run did: its outcome, and its input and output as recorded. */
+/** What one step of a run did: its outcome, what it asked for, and its input and output as recorded. */
 export function StepDetails({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation('runs');
   const words = useSpecWords();
@@ -37,6 +40,14 @@ export function StepDetails({ nodeId }: { nodeId: string }) {
             <dd>
               <RunStatusBadge status={step.status} />
             </dd>
+            {step.dueAt ? (
+              <>
+                <dt>{t('step.dueAt')}</dt>
+                <dd>
+                  <Timestamp iso={step.dueAt} />
+                </dd>
+              </>
+            ) : null}
             {port ? (
               <>
                 <dt>{t('step.outcome')}</dt>
@@ -52,21 +63,13 @@ export function StepDetails({ nodeId }: { nodeId: string }) {
             <dt>{t('step.duration')}</dt>
             <dd>{formatDuration(step.durationMs)}</dd>
           </dl>
+          <StepIntents intents={step.intents} />
           <JsonBlock title={t('step.input')} value={step.input} />
           <JsonBlock title={t('step.output')} value={step.output} />
         </>
       ) : (
         <p className="panel-empty">{t('step.notReached')}</p>
       )}
-    </section>
-  );
-}
-
-function JsonBlock({ title, value }: { title: string; value: unknown }) {
-  return (
-    <section className="json-block" aria-label={title}>
-      <h3>{title}</h3>
-      <pre>{prettyJson(value)}</pre>
     </section>
   );
 }

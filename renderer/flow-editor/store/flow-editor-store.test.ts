@@ -83,7 +83,7 @@ describe('the flow editor store', () => {
       specs,
       run: {
         document: { name: 'r', nodes: [{ id: 'a', type: 't.trigger', typeVersion: 1, position: { x: 0, y: 0 }, params: {} }], edges: [] },
-        steps: [{ seq: 1, nodeId: 'a', nodeType: 't.trigger', status: 'done', reason: null, port: 'out', input: {}, output: {}, startedAt: '', durationMs: 1 }],
+        steps: [{ seq: 1, nodeId: 'a', nodeType: 't.trigger', status: 'done', reason: null, port: 'out', input: {}, output: {}, startedAt: '', durationMs: 1, intents: [], dueAt: null }],
       },
     });
     const s = store.getState();

@@ -33,7 +33,7 @@ export async function expectOnlyAcceptedDeliveriesChangedOrders(engine: Engine):
     const fromDeliveries = detail.timeline.filter((x) => x.inboxId !== null);
     expect(fromDeliveries.length, `order ${o.id} has no delivery`).toBeGreaterThan(0);
     for (const x of fromDeliveries) expect(byId.get(x.inboxId!)?.verdict, `timeline ${x.id} of order ${o.number}`).toBe('accepted');
-    for (const x of detail.timeline) if (x.kind === 'customer') madeByDeliveries.add(x.detail?.['customerId']);
+    for (const x of detail.timeline) if (x.data?.kind === 'customer') madeByDeliveries.add(x.data.customerId);
   }
   for (const c of await engine.call('customers.list', { limit: 1000 })) {
     expect(madeByDeliveries.has(c.id), `customer ${c.id} was not made by an accepted delivery`).toBe(true);

@@ -28,7 +28,6 @@ export const httpRequestSpec = defineNodeSpec({
   label: 'Send HTTP request',
   description: 'Call a URL with a body rendered from the order. Sent with an Idempotency-Key so a retry is never applied twice.',
   category: 'action',
-  effects: 'external',
   connector: 'http',
   icon: 'http',
   inputs: [IN_PORT],

@@ -1,5 +1,5 @@
 import type { EngineEventMessage, EngineEventName, EngineEventPayload } from '../contract/index.ts';
-import type { Logger } from '../shared/logger.ts';
+import type { Logger } from './logger.ts';
 
 export type EngineEventListener = (message: EngineEventMessage) => void;
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CanonicalEvent, Customer, FlowDocument, NodeSpec, Order } from '../contract/index.ts';
-import type { Effect } from '../executor/effects.ts';
+import type { Intent } from './intents.ts';
 
 /** What a flow sees of its trigger: the names templates and conditions use. */
 export interface TriggerData {
@@ -14,7 +14,7 @@ export interface TriggerData {
  * What a run starts from, as processing knew it when it created the run in the same
  * transaction: handed to the worker that runs it next (in memory only, never stored), so the
  * run, its event, its order and its flow version are not read back and parsed again. A run
- * taken up any other way (after a restart, a retry) reads all of it from the database.
+ * taken up any other way (after a restart, a retry, a wait) reads all of it from the database.
  */
 export interface RunStart {
   runId: string;
@@ -23,42 +23,30 @@ export interface RunStart {
   flowVersion: number;
   document: FlowDocument;
   customerId: string | null;
+  dryRun: boolean;
   data: Omit<TriggerData, 'customer'>;
 }
 
 export interface StepContext<P> {
   params: P;
   data: TriggerData;
+  /** Renders a Liquid template over the trigger data; throws with the template's problem. */
   render(template: string): Promise<string>;
-  /** The same for every attempt of this step: `<runId>:<nodeId>`. Sent with external calls. */
-  idempotencyKey: string;
-  /** The transport for calls to the outside world. */
-  fetch: typeof fetch;
+  /** The run's time, for conditions and waits. */
+  nowMs: number;
 }
 
-/**
- * A failure worth trying again (a network error, a 5xx, a 429): the run is retried with
- * backoff and this step done again with the same idempotency key; the last attempt records
- * the step as failed.
- */
-export class RetryableStepError extends Error {
-  override name = 'RetryableStepError';
-}
-
+/** A step's answer: which port to take, what it saw and made, and what it asks to be done. */
 export type StepResult =
-  | { status: 'done'; port?: string; input?: unknown; output?: unknown; effects?: Effect[] }
+  | { status: 'done'; port?: string; input?: unknown; output?: unknown; intents?: Intent[] }
   | { status: 'skipped'; reason: string; input?: unknown; port?: string };
 
-export interface NodeExecutor<P = unknown> {
+/** A node type: its spec (data, shared with the editor) and one function that runs it. */
+export interface NodeType<P = unknown> {
+  spec: NodeSpec;
   run(ctx: StepContext<P>): Promise<StepResult>;
 }
 
-/** A node type: its spec (data, shared with the editor) and the function that runs it. */
-export interface NodeType<P = unknown> {
-  spec: NodeSpec;
-  executor: NodeExecutor<P>;
-}
-
-export function defineNodeType<S extends NodeSpec>(spec: S, executor: NodeExecutor<z.output<S['params']>>): NodeType {
-  return { spec, executor: executor as NodeExecutor };
+export function defineNodeType<S extends NodeSpec>(spec: S, run: (ctx: StepContext<z.output<S['params']>>) => Promise<StepResult>): NodeType {
+  return { spec, run: run as NodeType['run'] };
 }

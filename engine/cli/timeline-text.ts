@@ -1,0 +1,51 @@
+import type { TimelineEntryDto } from '../contract/index.ts';
+
+const list = (xs: readonly string[]) => xs.join(', ');
+
+/**
+ * A timeline entry in one line of English, for the command line (the editor has its own
+ * words, in Vietnamese and English). Entries written before they were typed keep their title.
+ */
+export function timelineText(e: TimelineEntryDto): string {
+  const text = sentence(e);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function sentence(e: TimelineEntryDto): string {
+  const d = e.data;
+  if (!d) return e.legacyTitle ?? '';
+  switch (d.kind) {
+    case 'delivery':
+      return `${d.topic ?? 'delivery'} received${d.connectionName ? ` from ${d.connectionName}` : ''}: ${d.signature ?? d.verdict}`;
+    case 'order_created':
+      return `order ${d.number ?? ''} recorded (${[d.financialStatus, d.fulfillmentStatus, d.deliveryStatus].filter(Boolean).join(', ')})`.replace('  ', ' ');
+    case 'status_change':
+      return `status changed: ${Object.entries(d.changes).map(([k, v]) => `${k} ${v.from ?? '—'} → ${v.to ?? '—'}`).join(', ')}${d.source ? ` (from ${d.source})` : ''}`;
+    case 'stale_delivery':
+      return `older than what Flowdesk has (updated ${d.incomingUpdatedAt}, stored ${d.storedUpdatedAt}): not applied`;
+    case 'customer':
+      return `customer ${d.who ?? d.customerId ?? ''} ${d.change} from this order`;
+    case 'run': {
+      const flow = `flow "${d.flowName ?? d.flowId ?? '?'}"${d.dryRun ? ' (dry run)' : ''}`;
+      if (d.status === 'failed') return `${flow} failed: ${d.error ?? ''}`;
+      if (d.status === 'skipped') return `${flow} not run: ${d.reason ?? ''}`;
+      if (d.status === 'waiting') return `${flow} waits until ${d.dueAt ?? '?'}`;
+      if (d.status === 'cancelled') return `${flow} cancelled: ${d.reason ?? ''}`;
+      if (d.status === 'running') return `${flow} started (version ${d.flowVersion ?? '?'})`;
+      return `${flow} ${d.status}`;
+    }
+    case 'step': {
+      const name = d.label ?? d.nodeType;
+      if (d.wouldDo && d.wouldDo.length > 0) return `${name}: would do ${list(d.wouldDo)}`;
+      if (d.status === 'waiting') return `${name}: waiting until ${d.dueAt ?? '?'}`;
+      if (d.status === 'done') return `${name}: done${d.port && d.port !== 'out' ? ` (${d.port})` : ''}`;
+      return `${name}: ${d.status}${d.reason ? `: ${d.reason}` : ''}`;
+    }
+    case 'tag_added':
+      return d.added.length > 0
+        ? `${d.target === 'customer' ? 'customer ' : ''}tag ${list(d.added)} added${d.flowName ? ` by "${d.flowName}"` : ''}`
+        : `tag ${list(d.tags)} already on the ${d.target}`;
+    case 'note':
+      return d.text ?? e.legacyTitle ?? '';
+  }
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { DeliveryStatus, FinancialStatus, FulfillmentStatus } from './order.ts';
+
+/** What happened to an order, by kind. */
+export const TimelineKind = z.enum([
+  'delivery',
+  'order_created',
+  'status_change',
+  'stale_delivery',
+  'customer',
+  'run',
+  'step',
+  'tag_added',
+  'note',
+]);
+export type TimelineKind = z.infer<typeof TimelineKind>;
+
+/** A run's state as its timeline entries tell it. */
+export const RunStatus = z.enum(['queued', 'running', 'waiting', 'succeeded', 'failed', 'skipped', 'cancelled']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+/** A step's outcome. `waiting`: a wait parked the run until its due time. */
+export const StepStatus = z.enum(['done', 'skipped', 'failed', 'waiting']);
+export type StepStatus = z.infer<typeof StepStatus>;
+
+const change = z.object({ from: z.string().nullable(), to: z.string().nullable() });
+
+/**
+ * A timeline entry's facts, typed by kind: structured fields, never sentences. The renderer
+ * writes the words (vi/en); the command line has its own English. Fields added later are
+ * optional, so entries written by earlier versions still parse.
+ */
+export const TimelineData = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('delivery'),
+    topic: z.string().nullable(),
+    verdict: z.string(),
+    /** The signature check's result in the adapter's words ("X-Shopify-Hmac-Sha256 verified"). */
+    signature: z.string().nullable(),
+    deliveryKey: z.string().nullish(),
+    connectionName: z.string().nullish(),
+  }),
+  z.object({
+    kind: z.literal('order_created'),
+    number: z.string().nullish(),
+    financialStatus: FinancialStatus.nullish(),
+    fulfillmentStatus: FulfillmentStatus.nullish(),
+    deliveryStatus: DeliveryStatus.nullish(),
+    platformStatus: z.string().nullish(),
+    storeStatus: z.string().nullish(),
+  }),
+  z.object({
+    kind: z.literal('status_change'),
+    /** By field: financialStatus, fulfillmentStatus, deliveryStatus, platformStatus, storeStatus. */
+    changes: z.record(z.string(), change),
+    /** The topic of the delivery that carried it. */
+    source: z.string().nullish(),
+  }),
+  z.object({ kind: z.literal('stale_delivery'), incomingUpdatedAt: z.string(), storedUpdatedAt: z.string() }),
+  z.object({
+    kind: z.literal('customer'),
+    customerId: z.string().nullable(),
+    change: z.enum(['created', 'updated']),
+    /** Their email or phone, as the order gave it. */
+    who: z.string().nullish(),
+  }),
+  z.object({
+    kind: z.literal('run'),
+    status: RunStatus,
+    flowId: z.string().nullish(),
+    flowName: z.string().nullish(),
+    flowVersion: z.number().nullish(),
+    eventType: z.string().nullish(),
+    /** Why it failed. */
+    error: z.string().nullish(),
+    /** Why it was skipped or cancelled. */
+    reason: z.string().nullish(),
+    /** A waiting run's due time. */
+    dueAt: z.string().nullish(),
+    dryRun: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal('step'),
+    nodeId: z.string(),
+    nodeType: z.string(),
+    /** The step's name on the canvas, when the user gave it one. */
+    label: z.string().nullish(),
+    status: StepStatus,
+    reason: z.string().nullish(),
+    port: z.string().nullish(),
+    dueAt: z.string().nullish(),
+    /** In a dry run: the intents recorded as "would do" instead of done. */
+    wouldDo: z.array(z.string()).optional(),
+  }),
+  z.object({
+    kind: z.literal('tag_added'),
+    tags: z.array(z.string()),
+    /** Those the order or customer did not have yet. */
+    added: z.array(z.string()),
+    target: z.enum(['order', 'customer']).default('order'),
+    flowName: z.string().nullish(),
+  }),
+  z.object({ kind: z.literal('note'), text: z.string().nullish(), by: z.string().nullish() }),
+]);
+export type TimelineData = z.infer<typeof TimelineData>;
+export type TimelineDataOf<K extends TimelineKind> = Extract<TimelineData, { kind: K }>;
+
+export const TimelineEntryDto = z.object({
+  id: z.number(),
+  orderId: z.string(),
+  at: z.string(),
+  kind: TimelineKind,
+  /** The entry's facts; null for an entry written before they were typed whose facts do not parse. */
+  data: TimelineData.nullable(),
+  /** An English sentence written by versions before typed entries; null for typed ones. */
+  legacyTitle: z.string().nullable(),
+  inboxId: z.number().nullable(),
+  runId: z.string().nullable(),
+});
+export type TimelineEntryDto = z.infer<typeof TimelineEntryDto>;

@@ -1,0 +1,115 @@
+import type { TFunction } from 'i18next';
+import type { TimelineDataOf, TimelineEntryDto } from '../../engine/contract/index.ts';
+import { formatTime, humanize } from '../app/format.ts';
+import { intentWords } from '../flow-editor/runs/intent-view.ts';
+
+/** How a time is written in a sentence: `formatTime` in the app, something fixed in tests. */
+export type FormatTime = (iso: string) => string;
+
+/** Words for one entry: `t` is the orders namespace's; node and intent words come from `editor` and `runs`. */
+interface Words {
+  t: TFunction;
+  time: FormatTime;
+}
+
+const list = (items: readonly string[]) => items.join(', ');
+const present = (value: string | null | undefined): value is string => typeof value === 'string' && value !== '';
+/** A context suffix (`key_why`) when the value is there, the plain key when not. */
+const when = (value: unknown, context: string) => (value === null || value === undefined || value === '' ? undefined : context);
+
+/** A step's name: the one given on the canvas, else its node type's (translated when there is a translation). */
+export function stepName(t: TFunction, data: Pick<TimelineDataOf<'step'>, 'label' | 'nodeType'>): string {
+  if (present(data.label)) return data.label;
+  const fallback = humanize(data.nodeType.slice(data.nodeType.lastIndexOf('.') + 1));
+  return t(`nodeTypes.${data.nodeType}.label`, { ns: 'editor', defaultValue: fallback, skipInterpolation: true });
+}
+
+function orderCreated({ t }: Words, d: TimelineDataOf<'order_created'>): string | null {
+  const statuses = [
+    d.financialStatus ? t(`financial.${d.financialStatus}`) : null,
+    d.fulfillmentStatus ? t(`fulfillmentStatus.${d.fulfillmentStatus}`) : null,
+    d.deliveryStatus ? t(`deliveryStatus.${d.deliveryStatus}`) : null,
+  ].filter(present);
+  const joined = statuses.join(' · ');
+  if (present(d.number)) return t('timeline.say.orderCreated', { number: d.number, statuses: joined, context: when(joined, 'statuses') });
+  return joined ? t('timeline.say.orderStatuses', { statuses: joined }) : null;
+}
+
+function run({ t, time }: Words, d: TimelineDataOf<'run'>): string {
+  const flow = d.flowName ?? d.flowId ?? '?';
+  switch (d.status) {
+    case 'running':
+      return t('timeline.say.run.running', { flow, version: d.flowVersion, context: when(d.flowVersion, 'version') });
+    case 'waiting':
+      return t('timeline.say.run.waiting', { flow, time: d.dueAt ? time(d.dueAt) : '?' });
+    case 'failed': {
+      const why = d.error ?? d.reason;
+      return t('timeline.say.run.failed', { flow, why, context: when(why, 'why') });
+    }
+    case 'skipped':
+    case 'cancelled':
+      return t(`timeline.say.run.${d.status}`, { flow, why: d.reason, context: when(d.reason, 'why') });
+    case 'queued':
+    case 'succeeded':
+      return t(`timeline.say.run.${d.status}`, { flow });
+  }
+}
+
+function step({ t, time }: Words, d: TimelineDataOf<'step'>): string {
+  const name = stepName(t, d);
+  if (d.wouldDo && d.wouldDo.length > 0) {
+    // Lower-cased to sit in the middle of a sentence ("would do: add order tag, send an HTTP request").
+    const intents = d.wouldDo.map((kind) => {
+      const words = intentWords(t, kind);
+      return words.charAt(0).toLocaleLowerCase() + words.slice(1);
+    });
+    return t('timeline.say.step.wouldDo', { step: name, intents: list(intents) });
+  }
+  switch (d.status) {
+    case 'done': {
+      const port = d.port && d.port !== 'out' ? t(`ports.${d.port}`, { ns: 'editor', defaultValue: d.port }) : null;
+      return t('timeline.say.step.done', { step: name, port, context: when(port, 'port') });
+    }
+    case 'waiting':
+      return t('timeline.say.step.waiting', { step: name, time: d.dueAt ? time(d.dueAt) : '?' });
+    case 'skipped':
+    case 'failed':
+      return t(`timeline.say.step.${d.status}`, { step: name, why: d.reason, context: when(d.reason, 'why') });
+  }
+}
+
+function tagAdded({ t }: Words, d: TimelineDataOf<'tag_added'>): string {
+  if (d.added.length === 0) return t(`timeline.say.tag.${d.target}Had`, { tags: list(d.tags), count: d.tags.length });
+  return t(`timeline.say.tag.${d.target}`, { tags: list(d.added), count: d.added.length, flow: d.flowName, context: when(d.flowName, 'by') });
+}
+
+/**
+ * One line saying what happened, in the user's language, from the entry's facts. Null when
+ * the facts the timeline draws say it all (a status change's changes, a delivery's topic and
+ * signature). An entry written before entries were typed says its English title.
+ */
+export function timelineSentence(entry: TimelineEntryDto, t: TFunction, time: FormatTime = formatTime): string | null {
+  const d = entry.data?.kind === entry.kind ? entry.data : null;
+  if (!d) return entry.legacyTitle;
+  const words: Words = { t, time };
+  switch (d.kind) {
+    case 'delivery':
+      return present(d.connectionName) ? t('timeline.say.delivery', { connection: d.connectionName }) : null;
+    case 'order_created':
+      return orderCreated(words, d);
+    case 'status_change':
+      return null;
+    case 'stale_delivery':
+      return t('timeline.say.stale', { incoming: time(d.incomingUpdatedAt), stored: time(d.storedUpdatedAt) });
+    case 'customer':
+      return t(`timeline.say.customer.${d.change}`, { who: d.who, context: when(d.who, 'who') });
+    case 'run':
+      return run(words, d);
+    case 'step':
+      return step(words, d);
+    case 'tag_added':
+      return tagAdded(words, d);
+    case 'note':
+      return d.text ?? entry.legacyTitle;
+  }
+}
