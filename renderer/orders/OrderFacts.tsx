@@ -72,7 +72,7 @@ export function OrderFacts({ detail, connection }: OrderFactsProps) {
             <dt>{t('order.paymentMethod')}</dt>
             <dd>
               {order.paymentMethod ?? ''}
-              {order.cashOnDelivery ? (
+              {order.cashOnDelivery && !/cod|delivery|nhận hàng|giao hàng/i.test(order.paymentMethod ?? '') ? (
                 <>
                   {' '}
                   <Badge value={t('order.cod')} tone="neutral" />
