@@ -1,13 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiArgsInput, ApiMethodName, ApiReply, ApiResult, EngineEventMessage } from './contract/index.ts';
-import { openDatabase } from './storage/database.ts';
-import { createRepositories, type Repositories } from './storage/repositories.ts';
+import { openStore } from './storage/open-store.ts';
 import { createStorageService } from './storage/storage-service.ts';
-import { applyPendingRestore } from './storage/backup.ts';
 import { startCheckpointer, type Checkpointer } from './storage/checkpointer.ts';
 import { createPlatformRegistry } from './platforms/registry.ts';
 import type { PlatformAdapter } from './platforms/adapter.ts';
@@ -19,13 +16,23 @@ import { createWebhookApp } from './webhooks/listener.ts';
 import { createEventBus } from './shared/event-bus.ts';
 import { createActiveFlows } from './flows/active-flows.ts';
 import { createFlowService } from './flows/flow-service.ts';
+import { createGalleryService } from './flows/gallery-service.ts';
+import { bundledGalleryDir } from './flows/gallery-dir.ts';
 import { createTemplateRenderer } from './executor/templates.ts';
 import { createExecutor } from './executor/execute-run.ts';
 import { runJobs } from './executor/run-jobs.ts';
 import { createSqliteRunStore, RUN_JOB } from './executor/sqlite-run-store.ts';
 import { createApplySink, createRecordSink } from './executor/effect-sink.ts';
 import { createRunService } from './executor/run-service.ts';
-import { builtinIntentHandlers } from './connectors/index.ts';
+import { createTemplatePreviewService } from './executor/template-preview-service.ts';
+import { builtinConnectorRuntimes, builtinIntentHandlers } from './connectors/index.ts';
+import { createAccountsService } from './connectors/accounts-service.ts';
+import { reportingTagsAdded } from './connectors/flowdesk/in-app-intents.ts';
+import { createFlowRuns } from './domain/flow-runs.ts';
+import { createSchedules, SCHEDULE_JOB } from './processing/schedules.ts';
+import { createManualRuns } from './executor/manual-runs.ts';
+import { createRunBatchesRepo } from './storage/repos/run-batches-repo.ts';
+import { createScheduleJobsRepo } from './storage/repos/schedule-jobs-repo.ts';
 import { createTimeline } from './domain/timeline.ts';
 import { createOrderService } from './domain/orders.ts';
 import { createInboxService } from './domain/inbox.ts';
@@ -37,7 +44,6 @@ import { createDispatch } from './api/dispatch.ts';
 import { createApiApp } from './api/http-transport.ts';
 import { dataFiles } from './storage/data-dir.ts';
 import { loadOrCreateToken } from './storage/token.ts';
-import { createSecretBox, loadOrCreateKeyFile } from './storage/secret-box.ts';
 import { readRuntime, removeRuntime, writeRuntime } from './storage/runtime-file.ts';
 import { EngineError } from './shared/errors.ts';
 import { newId } from './shared/ids.ts';
@@ -63,6 +69,8 @@ export interface EngineOptions {
   synchronous?: 'normal' | 'full';
   /** The built editor to serve on the API port. */
   staticDir?: string;
+  /** The example flows offered as templates (default: the bundled assets/gallery). */
+  galleryDir?: string;
   clock?: Clock;
   logger?: Logger;
   /**
@@ -109,21 +117,7 @@ export function createEngine(options: EngineOptions) {
   const owner = newId('eng');
   const dbFile = join(dataDir, dataFiles.database);
   const backupsDir = join(dataDir, dataFiles.backups);
-  const restored = applyPendingRestore(dataDir, dbFile, backupsDir, clock.now());
-  const db = openDatabase(dbFile, { synchronous: options.synchronous ?? 'normal' });
-  let repos: Repositories;
-  let sealed: number;
-  try {
-    // A data dir that already has a key file keeps it (so `flowdesk serve` and the desktop
-    // app can share one); otherwise the host's key, else a new key file.
-    const keyFile = join(dataDir, dataFiles.secretKey);
-    const key = !existsSync(keyFile) && options.secretKey ? options.secretKey : loadOrCreateKeyFile(keyFile);
-    repos = createRepositories(db, createSecretBox(key));
-    sealed = repos.connections.sealPlaintext();
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const { db, repos, sealed, restored } = openStore(dataDir, { nowMs: clock.now(), synchronous: options.synchronous ?? 'normal', secretKey: options.secretKey });
   const token = loadOrCreateToken(join(dataDir, dataFiles.token));
   const platforms = createPlatformRegistry(options.adapters);
   const nodes = createNodeRegistry();
@@ -132,17 +126,25 @@ export function createEngine(options: EngineOptions) {
   const transport = options.fetch ?? fetch;
   const timeline = createTimeline(repos.timeline);
   const orders = createOrderService(repos, timeline);
+  const templates = createTemplateRenderer();
   const runs = createRunService({ repos, timeline, bus, clock, registry: nodes, execute: (runId) => executor.execute(runId) });
   const activeFlows = createActiveFlows(repos.flows, nodes);
+  const flowRuns = createFlowRuns({ repos, timeline, queue, activeFlows });
+  const schedules = createSchedules({ repos, plans: createScheduleJobsRepo(db), queue, flowRuns, clock });
   const flows = createFlowService(repos, nodes, activeFlows, clock, {
-    onStopped: (flowId, why) => runs.cancelWaiting(flowId, why === 'deleted' ? 'the flow was deleted' : 'the flow was turned off'),
+    onStopped: (flowId, why) => {
+      runs.cancelWaiting(flowId, why === 'deleted' ? 'the flow was deleted' : 'the flow was turned off');
+      schedules.plan(flowId, why === 'deleted' ? 'the flow was deleted' : 'the flow was turned off');
+    },
+    onActivated: (flowId, version) => schedules.plan(flowId, `version ${version} was turned on`),
   });
-  const handlers = builtinIntentHandlers({ repos, timeline, fetch: transport });
+  // The tag actions fire `order.tag_added` / `customer.tag_added` and queue the runs they start.
+  const handlers = reportingTagsAdded(builtinIntentHandlers({ repos, timeline, fetch: transport }), flowRuns.tagsAdded);
   const executor = createExecutor({
     store: createSqliteRunStore({ repos, timeline, orders, queue, bus }),
     sinks: { apply: createApplySink(handlers), record: createRecordSink(handlers) },
     registry: nodes,
-    templates: createTemplateRenderer(),
+    templates,
     clock,
   });
   const connections = createConnectionService({
@@ -151,6 +153,7 @@ export function createEngine(options: EngineOptions) {
     onFlowsStopped: (ids) => {
       activeFlows.invalidate();
       for (const id of ids) runs.cancelWaiting(id, "the store's connection it needs was removed");
+      for (const id of ids) schedules.plan(id, "the store's connection it needs was removed");
     },
   });
   const ingest = createIngest(repos, platforms, connections, queue, clock);
@@ -159,6 +162,7 @@ export function createEngine(options: EngineOptions) {
     queue,
     {
       [DELIVERY_JOB]: deliveries.one,
+      [SCHEDULE_JOB]: schedules.fire,
     },
     clock,
     logger,
@@ -187,7 +191,18 @@ export function createEngine(options: EngineOptions) {
   });
   const dispatch = createDispatch(createHandlers({
     connections, orders, runs, flows, nodes, queue, storage, info,
+    manualRuns: createManualRuns({ repos, batches: createRunBatchesRepo(db), flowRuns, timeline, registry: nodes, bus, clock }),
+    gallery: createGalleryService(options.galleryDir ?? bundledGalleryDir(), nodes, logger),
+    templates: createTemplatePreviewService({ repos, registry: nodes, templates, clock }),
     deliveries: createInboxService(repos), customers: createCustomerService(repos.customers),
+    accounts: createAccountsService({
+      repos, registry: nodes, clock, runtimes: builtinConnectorRuntimes({ fetch: transport }),
+      onFlowsStopped: (ids) => {
+        activeFlows.invalidate();
+        for (const id of ids) runs.cancelWaiting(id, 'the connector account it uses was removed');
+        for (const id of ids) schedules.plan(id, 'the connector account it uses was removed');
+      },
+    }),
   }), logger);
 
   return {
@@ -213,6 +228,8 @@ export function createEngine(options: EngineOptions) {
       if (sealed > 0) logger.info(`encrypted the secrets of ${sealed} connection(s) stored before encryption at rest`);
       const reclaimed = queue.reclaimAbandoned();
       if (reclaimed > 0) logger.info(`took up ${reclaimed} job(s) left unfinished by an earlier run`);
+      // Every schedule that is on has its next firing planned; one missed while closed fires late, once.
+      schedules.planAll();
 
       const webhookHost = options.webhookHost ?? '127.0.0.1';
       try {

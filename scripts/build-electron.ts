@@ -3,8 +3,9 @@
  *   main.js          electron/main/main.ts (ESM)
  *   preload.cjs      electron/preload/preload.ts (CommonJS: sandboxed preloads must be)
  *   engine-entry.js  engine/host/engine-entry.ts, when it exists (ESM, run in a utility process)
- * and copies beside them the window and tray icons and the engine's SQL migrations (which
- * engine/storage/migrate.ts reads from `./migrations/` next to the running module).
+ * and copies beside them the window and tray icons, the engine's SQL migrations (which
+ * engine/storage/migrate.ts reads from `./migrations/` next to the running module) and the
+ * template gallery (`./assets/gallery/`, engine/flows/gallery-dir.ts).
  * `node scripts/build-electron.ts`.
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ const root = join(import.meta.dirname, '..');
 const outDir = join(root, 'dist/electron');
 const engineEntry = 'engine/host/engine-entry.ts';
 const migrations = 'engine/storage/migrations';
+const gallery = 'assets/gallery';
 const icons = ['icon.png', 'tray-icon.png', 'tray-icon@2x.png'];
 
 /** Electron 45 runs Node 22 and Chromium 140. */
@@ -74,6 +76,9 @@ export async function buildElectron(): Promise<string[]> {
   if (withEngine) {
     rmSync(join(outDir, 'migrations'), { recursive: true, force: true });
     cpSync(join(root, migrations), join(outDir, 'migrations'), { recursive: true });
+    // The template gallery, where engine/flows/gallery-dir.ts looks beside the bundle.
+    rmSync(join(outDir, 'assets'), { recursive: true, force: true });
+    cpSync(join(root, gallery), join(outDir, 'assets/gallery'), { recursive: true });
   }
   return jobs.map(([outfile]) => outfile);
 }

@@ -5,7 +5,11 @@ import type { InboxService } from '../domain/inbox.ts';
 import type { CustomerService } from '../domain/customers.ts';
 import type { StorageService } from '../storage/storage-service.ts';
 import type { FlowService } from '../flows/flow-service.ts';
+import type { GalleryService } from '../flows/gallery-service.ts';
 import type { RunService } from '../executor/run-service.ts';
+import type { ManualRuns } from '../executor/manual-runs.ts';
+import type { TemplatePreviewService } from '../executor/template-preview-service.ts';
+import type { AccountsService } from '../connectors/accounts-service.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import type { Queue } from '../queue/queue.ts';
 import { notFound } from '../shared/errors.ts';
@@ -16,7 +20,11 @@ export interface HandlerDeps {
   customers: CustomerService;
   deliveries: InboxService;
   flows: FlowService;
+  gallery: GalleryService;
+  manualRuns: ManualRuns;
   runs: RunService;
+  templates: TemplatePreviewService;
+  accounts: AccountsService;
   storage: StorageService;
   nodes: NodeRegistry;
   queue: Queue;
@@ -51,10 +59,27 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     'flows.delete': (a) => d.flows.delete(a.id),
     'flows.import': (a) => d.flows.import(a.file, a.activate),
     'flows.export': (a) => d.flows.export(a.id, a.version),
+    'flows.versions': (a) => d.flows.versions(a.id),
+    'flows.diff': (a) => d.flows.diff(a.id, a.from, a.to),
+    'flows.rollback': (a) => d.flows.rollback(a.id, a.version, a.activate),
     'runs.list': (a) => d.runs.list(a),
     'runs.get': (a) => d.runs.get(a.id),
     'runs.dryRun': (a) => d.runs.dryRun(a),
+    'runs.manual': (a) => d.manualRuns.start(a),
+    'runs.batch': (a) => d.manualRuns.batch(a.id),
+    'runs.cancelBatch': (a) => d.manualRuns.cancel(a.id),
     'nodes.list': () => d.nodes.toDtos(),
+    'gallery.list': () => d.gallery.list(),
+    'gallery.get': (a) => d.gallery.get(a.id, a.locale),
+    'templates.preview': (a) => d.templates.preview(a),
+    'templates.check': (a) => d.templates.check(a.template),
+    'templates.variables': (a) => d.templates.variables(a),
+    'accounts.connectors': () => d.accounts.connectors(),
+    'accounts.list': (a) => d.accounts.list(a.connector),
+    'accounts.create': (a) => d.accounts.create(a),
+    'accounts.update': (a) => d.accounts.update(a),
+    'accounts.remove': (a) => d.accounts.remove(a.id, a.dryRun),
+    'accounts.test': (a) => d.accounts.test(a.id),
 
     'engine.status': () => ({ ...d.info(), queue: d.queue.counts() }),
     'jobs.list': (a) => d.queue.list(a.state ?? null, a.limit),

@@ -3,6 +3,10 @@ import type { Timeline } from '../domain/timeline.ts';
 import type { IntentHandler } from '../nodes/intents.ts';
 import { inAppIntentHandlers } from './flowdesk/in-app-intents.ts';
 import { httpIntentHandlers } from './http/http-intents.ts';
+import { createAccountStore, type ConnectorRuntime } from './account-store.ts';
+import { emailIntentHandlers, smtpRuntime } from './email/smtp-connector.ts';
+import { smsIntentHandlers } from './sms/sms-intents.ts';
+import { esmsRuntime, esmsSender } from './sms/esms-connector.ts';
 
 export interface ConnectorDeps {
   repos: Repositories;
@@ -13,5 +17,16 @@ export interface ConnectorDeps {
 
 /** The handler of every intent kind the built-in connectors own. */
 export function builtinIntentHandlers(d: ConnectorDeps): IntentHandler[] {
-  return [...inAppIntentHandlers(d.repos, d.timeline), ...httpIntentHandlers(d.fetch)];
+  const accounts = createAccountStore(d.repos);
+  return [
+    ...inAppIntentHandlers(d.repos, d.timeline),
+    ...httpIntentHandlers(d.fetch),
+    ...emailIntentHandlers(accounts),
+    ...smsIntentHandlers(d.repos, [esmsSender(accounts, d.fetch)]),
+  ];
+}
+
+/** The connectors that hold accounts, with their Test calls. */
+export function builtinConnectorRuntimes(d: Pick<ConnectorDeps, 'fetch'>): ConnectorRuntime[] {
+  return [smtpRuntime(), esmsRuntime(d.fetch)];
 }

@@ -23,6 +23,17 @@ export const CanonicalEventType = z.enum([
   'marketplace.status_changed',
   'customer.created',
   'customer.updated',
+  /**
+   * Tags new to an order (case-insensitive): from its platform (a delivery whose tags gained
+   * some) or from a flow's action. The event's `tags` are the new ones.
+   */
+  'order.tag_added',
+  /** Tags new to a customer, added by a flow's action. The event's `tags` are the new ones. */
+  'customer.tag_added',
+  /** Someone ran a flow by hand on an order (the order page, or a batch over a filtered list). */
+  'manual.run',
+  /** A flow's schedule came due. No order: the run starts from the time alone. */
+  'schedule.fired',
 ]);
 export type CanonicalEventType = z.infer<typeof CanonicalEventType>;
 
@@ -35,6 +46,20 @@ export const OrderStatusSnapshot = z.object({
 });
 export type OrderStatusSnapshot = z.infer<typeof OrderStatusSnapshot>;
 
+/**
+ * Set on an event a flow's own action caused (a tag it added). Events a platform or a person
+ * caused have none. `depth` counts the flow runs in the chain: 1 for an event caused by a run
+ * that a delivery started, 2 for one caused by a run that depth-1 event started, and so on.
+ */
+export const EventCause = z.object({ flowId: z.string(), runId: z.string(), depth: z.number().int().min(1) });
+export type EventCause = z.infer<typeof EventCause>;
+
+/**
+ * An event a flow's action caused starts runs no deeper than this in a chain of flows started
+ * by each other's actions (domain/flow-runs.ts states the whole rule).
+ */
+export const MAX_EVENT_CAUSE_DEPTH = 3;
+
 export const CanonicalEvent = z.object({
   type: CanonicalEventType,
   platform: Platform,
@@ -44,5 +69,27 @@ export const CanonicalEvent = z.object({
   order: Order,
   /** The status before this event, where Flowdesk knew it. */
   previous: OrderStatusSnapshot.nullable(),
+  /** `order.tag_added` / `customer.tag_added`: the tags that were new (templates read `event.tags`). */
+  tags: z.array(z.string()).optional(),
+  /** Set when a flow's action caused the event. */
+  cause: EventCause.optional(),
+  /** `manual.run`: the batch this run belongs to (one order or a filtered list of them). */
+  batchId: z.string().optional(),
 });
 export type CanonicalEvent = z.infer<typeof CanonicalEvent>;
+
+/**
+ * A schedule's firing, as stored and as its run's trigger data (`event.*`). `late` when it was
+ * taken up after its time had passed (the app was closed): `missed` says how many firings fell
+ * in the gap; they are not made up one by one (see processing/schedules.ts).
+ */
+export const ScheduleFiredEvent = z.object({
+  type: z.literal('schedule.fired'),
+  occurredAt: z.string(),
+  /** The time it was planned for. */
+  scheduledFor: z.string(),
+  late: z.boolean(),
+  missed: z.number().int().min(0),
+  timeZone: z.string(),
+});
+export type ScheduleFiredEvent = z.infer<typeof ScheduleFiredEvent>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Order, type CanonicalEventType } from '../contract/index.ts';
-import { deriveOrderEvents } from './order-events.ts';
+import { addedPlatformTags, deriveOrderEvents } from './order-events.ts';
 
 const T0 = '2026-12-01T08:00:00+07:00';
 const T1 = '2026-12-01T09:00:00+07:00';
@@ -59,10 +59,21 @@ describe('deriveOrderEvents: one table for every platform', () => {
     ['the same state again (another topic for one change)', order({ financialStatus: 'paid' }), order({ financialStatus: 'paid' }), []],
     ['same time, new content (coarse clocks)', order(), order({ financialStatus: 'paid' }), ['order.updated', 'order.paid']],
     ['newer with nothing canonical changed', order(), order({ updatedAt: T1 }), ['order.updated']],
+    ['the platform added a tag', order({ tags: ['vip'] }), order({ updatedAt: T1, tags: ['vip', 'pre-order'] }), ['order.updated', 'order.tag_added']],
+    ['a tag only changed case: not new', order({ tags: ['vip'] }), order({ updatedAt: T1, tags: ['VIP'] }), ['order.updated']],
+    ['a tag removed: no tag event', order({ tags: ['vip', 'x'] }), order({ updatedAt: T1, tags: ['vip'] }), ['order.updated']],
+    ['first seen with tags: order.created says it', null, order({ tags: ['pre-order'] }), ['order.created']],
+    ['cancelled and tagged by one delivery', order(), order({ updatedAt: T1, cancelledAt: T1, tags: ['refund-me'] }), ['order.updated', 'order.cancelled', 'order.tag_added']],
   ];
 
   it.each(rows)('%s', (_name, before, after, events) => {
     expect(deriveOrderEvents(before, after)).toEqual(events);
+  });
+
+  it('names the tags the platform added: new ones only, each once, without case, in the order they came', () => {
+    expect(addedPlatformTags(order({ tags: ['VIP'] }), order({ tags: ['vip', 'Gói quà', 'gói quà', 'Hỏa tốc'] }))).toEqual(['Gói quà', 'Hỏa tốc']);
+    expect(addedPlatformTags(order({ tags: ['a'] }), order({ tags: ['A'] }))).toEqual([]);
+    expect(addedPlatformTags(null, order({ tags: ['pre-order'] }))).toEqual([]);
   });
 
   it('fires the marketplace status change only for a marketplace, when its status word is first seen or moves', () => {

@@ -1,5 +1,6 @@
 import type { CanonicalEventType, FinancialStatus, Order } from '../contract/index.ts';
 import { versionMs } from './order-state.ts';
+import { newTags } from './tags.ts';
 
 export interface DeriveOptions {
   /** The platform is a marketplace (Lazada): its own status word, first seen or changed, is an event of its own. */
@@ -23,6 +24,7 @@ const refunds: ReadonlySet<FinancialStatus> = new Set(['refunded', 'partially_re
  *   paid and fulfilled at once).
  * - Deleted: only `order.deleted`, once.
  * - A known order, newer or changed: `order.updated`, plus each transition.
+ * - A known order whose platform tags gained some: `order.tag_added` (which ones: `addedPlatformTags`).
  */
 export function deriveOrderEvents(before: Order | null, after: Order, options: DeriveOptions = {}): CanonicalEventType[] {
   if (before && versionMs(after.updatedAt) < versionMs(before.updatedAt)) return [];
@@ -54,11 +56,26 @@ export function deriveOrderEvents(before: Order | null, after: Order, options: D
   }
 
   if (after.cancelledAt && !was?.cancelledAt) events.push('order.cancelled');
+  if (was && addedPlatformTags(was, after).length > 0) events.push('order.tag_added');
   // A marketplace order's first status is news too: its store status is set from it (seed 002).
   if (options.marketplace && (!was || after.platformStatus !== was.platformStatus || after.storeStatus !== was.storeStatus)) {
     events.push('marketplace.status_changed');
   }
   return events;
+}
+
+/**
+ * The platform tags `after` has that `before` did not, compared without case ("VIP" and "vip"
+ * are one tag), each once, in `after`'s order. An order seen for the first time adds none: its
+ * tags arrive with `order.created` (a flow for "orders that come in tagged pre-order" is that
+ * trigger with an activation condition on `order.tags`), so one new order never starts a flow
+ * twice. Tags Flowdesk's own flows added (`localTags`) are left out by processing, which knows
+ * them (apply-order.ts); the flow that added one fired its own event (in-app-intents.ts).
+ */
+export function addedPlatformTags(before: Order | null, after: Order): string[] {
+  if (!before) return [];
+  const added = newTags(before.tags, after.tags);
+  return added.filter((t, i) => added.findIndex((u) => u.toLowerCase() === t.toLowerCase()) === i);
 }
 
 /**

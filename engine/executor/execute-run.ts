@@ -2,7 +2,7 @@ import type { FlowNode, StepDto } from '../contract/index.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import type { RunStart, StepResult, TriggerData } from '../nodes/node-type.ts';
 import type { Clock } from '../shared/clock.ts';
-import { RetryableError } from '../shared/errors.ts';
+import { DeferStepError, RetryableError, SkipStepError } from '../shared/errors.ts';
 import type { TemplateRenderer } from './templates.ts';
 import type { EffectSink, Performed, RunStore, StoreWrite } from './ports.ts';
 
@@ -35,6 +35,8 @@ export interface RunGroup {
 
 type Outcome = { status: StepDto['status']; port: string | null; reason: string | null };
 type Ran = { result: StepResult; performed: Performed | null } | { failed: string; input?: unknown };
+/** The provider said "not now" (quota, night hours): the run parks and the step is tried again then. */
+type Deferred = { deferUntil: number; reason: string };
 
 const takesUp = new Set(['queued', 'running', 'waiting']);
 
@@ -48,7 +50,7 @@ const takesUp = new Set(['queued', 'running', 'waiting']);
 export function createExecutor(deps: ExecutorDeps) {
   const { store, registry, templates, clock } = deps;
 
-  async function runStep(run: RunStart, node: FlowNode, data: TriggerData, sink: EffectSink, attempt: Attempt, flush: () => Promise<void>): Promise<Ran> {
+  async function runStep(run: RunStart, node: FlowNode, data: TriggerData, sink: EffectSink, attempt: Attempt, flush: () => Promise<void>, atMs: number): Promise<Ran | Deferred> {
     const type = registry.get(node.type);
     if (!type) return { failed: `unknown node type ${node.type}` };
     const params = type.spec.params.safeParse(node.params);
@@ -64,9 +66,12 @@ export function createExecutor(deps: ExecutorDeps) {
     try {
       // What was done so far is made durable before the outside world is called.
       if (sink.callsOut(intents)) await flush();
-      const ctx = { runId: run.runId, nodeId: node.id, flowId: run.flowId, flowName: run.flowName, orderId: run.data.order.id, atMs: clock.now(), idempotencyKey: `${run.runId}:${node.id}` };
+      const ctx = { runId: run.runId, nodeId: node.id, flowId: run.flowId, flowName: run.flowName, orderId: run.data.order.id, atMs, idempotencyKey: `${run.runId}:${node.id}` };
       return { result, performed: await sink.perform(intents, ctx) };
     } catch (error) {
+      // This recipient cannot be reached this way: the step is skipped with the provider's reason and the run goes on.
+      if (error instanceof SkipStepError) return { result: { status: 'skipped', port: result.port ?? 'out', reason: error.message, input: result.input }, performed: null };
+      if (error instanceof DeferStepError) return { deferUntil: error.untilMs, reason: error.message };
       // A passing failure of the outside world: retry the run, unless this was its last chance.
       if (error instanceof RetryableError && attempt.attempts < attempt.maxAttempts) throw error;
       const message = error instanceof Error ? error.message : String(error);
@@ -139,12 +144,17 @@ export function createExecutor(deps: ExecutorDeps) {
         } else {
           const t0 = performance.now();
           const stepStartMs = clock.now();
-          let ran: Ran;
+          let ran: Ran | Deferred;
           try {
-            ran = await runStep(run, node, data, sink, attempt, flush);
+            ran = await runStep(run, node, data, sink, attempt, flush, stepStartMs);
           } catch (error) {
             await flush();
             throw error;
+          }
+          // Nothing is recorded for a deferred step, so that waking up runs it again (same idempotency key).
+          if ('deferUntil' in ran) {
+            parkedUntil = ran.deferUntil;
+            break;
           }
           outcome = outcomeOf(ran);
           const waitUntil = 'failed' in ran ? null : (ran.performed?.waitUntilMs ?? null);
@@ -153,7 +163,7 @@ export function createExecutor(deps: ExecutorDeps) {
             seq: ++seq, node, status: outcome.status, reason: outcome.reason, port: outcome.port,
             input: 'failed' in ran ? (ran.input ?? null) : (r!.input ?? null),
             output: r?.status === 'done' ? (r.output ?? null) : null,
-            startedMs: stepStartMs, endedMs: clock.now(), durationMs: performance.now() - t0, dueMs: waitUntil,
+            startedMs: stepStartMs, durationMs: performance.now() - t0, dueMs: waitUntil,
           }, 'failed' in ran ? null : ran.performed));
           if (waitUntil !== null) {
             parkedUntil = waitUntil;

@@ -23,9 +23,8 @@ export interface StepRecord {
   port: string | null;
   input: unknown;
   output: unknown;
+  /** When it started, on the engine's clock: its timeline entry's time, and its changes'. */
   startedMs: number;
-  /** When it ended, on the engine's clock (its timeline entry's time). */
-  endedMs: number;
   durationMs: number;
   dueMs: number | null;
 }

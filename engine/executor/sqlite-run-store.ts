@@ -7,9 +7,12 @@ import type { EventBus } from '../shared/event-bus.ts';
 import type { RunStart } from '../nodes/node-type.ts';
 import { PermanentJobError } from '../shared/errors.ts';
 import type { LoadedRun, RunStore, StoreWrite } from './ports.ts';
+import { triggerDataOf, type StoredEvent } from './trigger-data.ts';
 
-/** The job kind that runs (and wakes) a run. */
-export const RUN_JOB = 'run.execute';
+import { RUN_JOB } from '../domain/flow-runs.ts';
+
+/** The job kind that runs (and wakes) a run; defined where runs are queued from. */
+export { RUN_JOB };
 
 export interface SqliteRunStoreDeps {
   repos: Repositories;
@@ -29,6 +32,13 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
   const { repos, timeline, queue, bus } = d;
   const entry = (run: RunStart) => ({ flowId: run.flowId, flowName: run.flowName, flowVersion: run.flowVersion, ...(run.dryRun ? { dryRun: true } : {}) });
+  /**
+   * Runs whose trigger step turned them away (activation conditions not met: a skipped first
+   * step that takes no port), with why: they end `skipped` for that reason, not `succeeded`, so
+   * the runs list and the order's timeline say the order did not enter. Set when the step is
+   * recorded and read when the same execution finishes the run, right after it.
+   */
+  const turnedAway = new Map<string, string>();
 
   return {
     async load(runId: string): Promise<LoadedRun | null> {
@@ -40,13 +50,13 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
       const event = repos.events.get(run.eventId);
       if (!event) throw new PermanentJobError(`event ${run.eventId} does not exist`);
       const stored = run.orderId ? repos.orders.get(run.orderId) : undefined;
+      const data = triggerDataOf(event as StoredEvent, run.orderId);
+      // A run taken up after a wait sees the order as it is now (delivered meanwhile, paid,
+      // cancelled), as Shopify Flow does: "not delivered after 7 days" must read today's state.
+      if (run.status === 'waiting' && stored) data.order = { ...stored.order, id: stored.id };
       const start: RunStart = {
         runId, flowId: run.flowId, flowName: run.flowName, flowVersion: run.flowVersion, document, customerId: stored?.customerId ?? null, dryRun: run.dryRun,
-        data: {
-          event: { type: event.type, platform: event.platform, occurredAt: event.occurredAt, connectionId: event.connectionId },
-          order: { ...event.order, id: run.orderId },
-          previous: event.previous,
-        },
+        data,
       };
       // Only a run that had started can have steps recorded.
       return { start, status: run.status, steps: run.status === 'queued' ? [] : repos.runs.steps(runId) };
@@ -66,13 +76,14 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
     },
 
     step(run, s, performed): StoreWrite {
+      if (s.seq === 1 && s.status === 'skipped' && s.port === null) turnedAway.set(run.runId, s.reason ?? 'the trigger turned it away');
       return () => {
         const appended: TimelineEntryDto[] = [];
         const dueAt = s.dueMs === null ? null : iso(s.dueMs);
         const orderId = run.data.order.id;
         if (orderId) {
           const wouldDo = run.dryRun && performed ? performed.records.map((r) => r.kind) : undefined;
-          appended.push(timeline.append(orderId, s.endedMs, {
+          appended.push(timeline.append(orderId, s.startedMs, {
             kind: 'step', nodeId: s.node.id, nodeType: s.node.type, label: s.node.label ?? null, status: s.status,
             reason: s.reason, port: s.port, dueAt, ...(wouldDo && wouldDo.length > 0 ? { wouldDo } : {}),
           }, { runId: run.runId }));
@@ -105,6 +116,16 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
     },
 
     finished(run, outcome, atMs, durationMs): StoreWrite {
+      const away = turnedAway.get(run.runId);
+      turnedAway.delete(run.runId);
+      if (away !== undefined && outcome.status === 'succeeded') {
+        return () => {
+          repos.runs.finish(run.runId, 'skipped', away, iso(atMs), durationMs);
+          const orderId = run.data.order.id;
+          if (!orderId) return [];
+          return [timeline.append(orderId, atMs, { kind: 'run', status: 'skipped', ...entry(run), reason: away }, { runId: run.runId })];
+        };
+      }
       return () => {
         repos.runs.finish(run.runId, outcome.status, outcome.error, iso(atMs), durationMs);
         const orderId = run.data.order.id;

@@ -272,3 +272,10 @@ describe('what the renderer kept from before', () => {
     expect(await render("{% if v.empty %}t{% else %}f{% endif %}{% if v.zero %}t{% else %}f{% endif %}", { v: { empty: '', zero: 0 } })).toBe('tt');
   });
 });
+
+describe('a runaway template', () => {
+  it('is stopped with an error instead of holding the engine', async () => {
+    const renderer = createTemplateRenderer();
+    await expect(renderer.render('{% for i in (1..100000000) %}{{ i }}{% endfor %}', {})).rejects.toThrow(TemplateError);
+  });
+});

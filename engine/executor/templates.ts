@@ -58,6 +58,8 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
     locale: options.locale ?? 'en-US',
     templates: {},
     memoryLimit: 10_000_000,
+    // A loop over a huge range must not hold the engine (or a live preview): 200 ms of rendering at most.
+    renderLimit: 200,
   });
   for (const tag of ['include', 'render', 'layout']) {
     liquid.registerTag(tag, {

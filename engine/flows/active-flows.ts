@@ -1,4 +1,4 @@
-import type { CanonicalEventType, FlowDocument, OrderTriggerParams, Platform } from '../contract/index.ts';
+import type { CanonicalEventType, FlowDocument, OrderTriggerParams, Platform, TagTriggerParams } from '../contract/index.ts';
 import { flowRequirements } from './requirements.ts';
 import type { FlowsRepo } from '../storage/repos/flows-repo.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
@@ -17,19 +17,22 @@ export interface ActiveFlow {
  * any activation change, so matching an event costs a map lookup.
  */
 export function createActiveFlows(flows: FlowsRepo, registry: NodeRegistry) {
-  let index: Map<CanonicalEventType, { flow: ActiveFlow; platforms: string[] }[]> | null = null;
+  /** Per trigger: the platforms it takes (none: all) and, for a tag trigger, the tags (lower-cased; none: any). */
+  type Entry = { flow: ActiveFlow; platforms: string[]; tags: string[] };
+  let index: Map<CanonicalEventType, Entry[]> | null = null;
 
   function build() {
-    const next = new Map<CanonicalEventType, { flow: ActiveFlow; platforms: string[] }[]>();
+    const next = new Map<CanonicalEventType, Entry[]>();
     for (const stored of flows.listActive()) {
       const flow: ActiveFlow = { ...stored, requirements: flowRequirements(stored.document, registry) };
       for (const node of flow.document.nodes) {
         const spec = registry.get(node.type)?.spec;
         if (spec?.category !== 'trigger') continue;
         const platforms = ((node.params as Partial<OrderTriggerParams>).platforms ?? []) as string[];
+        const tags = ((node.params as Partial<TagTriggerParams>).tags ?? []).map((t) => t.toLowerCase());
         for (const ev of spec.triggers ?? []) {
           const list = next.get(ev) ?? [];
-          if (!list.some((x) => x.flow.id === flow.id)) list.push({ flow, platforms });
+          if (!list.some((x) => x.flow.id === flow.id)) list.push({ flow, platforms, tags });
           next.set(ev, list);
         }
       }
@@ -41,11 +44,16 @@ export function createActiveFlows(flows: FlowsRepo, registry: NodeRegistry) {
     invalidate(): void {
       index = null;
     },
-    /** Active flows whose trigger listens to this event from this platform. */
-    matching(event: CanonicalEventType, platform: string): ActiveFlow[] {
+    /**
+     * Active flows whose trigger listens to this event from this platform; for a tag event
+     * (`tags`: the tags it added), only those whose trigger takes any tag or one of these.
+     */
+    matching(event: CanonicalEventType, platform: string, tags?: readonly string[]): ActiveFlow[] {
       index ??= build();
+      const added = tags?.map((t) => t.toLowerCase());
       return (index.get(event) ?? [])
         .filter((x) => x.platforms.length === 0 || x.platforms.includes(platform))
+        .filter((x) => !added || x.tags.length === 0 || x.tags.some((t) => added.includes(t)))
         .map((x) => x.flow);
     },
   };

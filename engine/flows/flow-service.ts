@@ -1,6 +1,4 @@
-import { z } from 'zod';
-import type { FlowDetailDto, FlowDocument, FlowFile, FlowSummaryDto, Platform } from '../contract/index.ts';
-import { FLOW_FILE_FORMAT, FlowFile as FlowFileSchema } from '../contract/index.ts';
+import type { FlowDetailDto, FlowDocument, FlowFile, FlowFileNeed, FlowSummaryDto, Platform } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import type { ActiveFlows } from './active-flows.ts';
@@ -9,15 +7,23 @@ import { EngineError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { validateFlow } from './validate.ts';
 import { flowRequirements, unmetRequirements } from './requirements.ts';
+import { createFlowHistory, versionHash } from './flow-versions.ts';
+import { fromFlowFile, toFlowFile } from './flow-files.ts';
 
 export interface FlowServiceHooks {
   /** A flow stopped running (turned off or deleted): its waiting runs are cancelled. */
   onStopped?(flowId: string, why: 'deactivated' | 'deleted'): void;
+  /** A version of the flow was turned on (first time, another version, or again): its schedules are re-planned. */
+  onActivated?(flowId: string, version: number): void;
 }
 
-/** Flows and their versions: every save is a new version; at most one version is active. */
+/**
+ * Flows and their versions: every save of a changed document is a new version (an unchanged
+ * one, by content hash, answers the latest); at most one version is active.
+ */
 export function createFlowService(repos: Repositories, registry: NodeRegistry, activeFlows: ActiveFlows, clock: Clock, hooks: FlowServiceHooks = {}) {
   const now = () => new Date(clock.now()).toISOString();
+  const history = createFlowHistory(repos);
 
   function summary(id: string): FlowSummaryDto {
     const f = repos.flows.get(id);
@@ -48,22 +54,26 @@ export function createFlowService(repos: Repositories, registry: NodeRegistry, a
     refuseProblems(doc);
     repos.flows.setActive(id, v, now());
     activeFlows.invalidate();
+    hooks.onActivated?.(id, v);
     return summary(id);
   }
 
   function save(id: string | undefined, doc: FlowDocument, expectedVersion?: number): FlowDetailDto {
     refuseProblems(doc);
     const flowId = id ?? newId('flw');
+    const hash = versionHash(doc);
     repos.tx(() => {
       const existing = id ? repos.flows.get(id) : undefined;
       if (id && !existing) throw notFound('flow', id);
+      // Nothing changed: no version (even from a stale editor: there is nothing to overwrite).
+      if (existing && history.hashOf(flowId, existing.latestVersion) === hash) return;
       if (existing && expectedVersion !== undefined && existing.latestVersion !== expectedVersion) {
         throw new EngineError('version_conflict', `flow ${id} is at version ${existing.latestVersion}, not ${expectedVersion}: reload it before saving`, {
           latestVersion: existing.latestVersion,
         });
       }
       if (!existing) repos.flows.create(flowId, doc.name, now());
-      repos.flows.addVersion(flowId, (existing?.latestVersion ?? 0) + 1, doc, now());
+      repos.flows.addVersion(flowId, (existing?.latestVersion ?? 0) + 1, doc, now(), hash);
     });
     return detail(flowId);
   }
@@ -95,18 +105,33 @@ export function createFlowService(repos: Repositories, registry: NodeRegistry, a
       hooks.onStopped?.(id, 'deleted');
       return { id };
     },
-    import(file: unknown, activateIt: boolean): FlowDetailDto {
-      const parsed = FlowFileSchema.safeParse(file);
-      if (!parsed.success) {
-        throw new EngineError('invalid_flow', `not a Flowdesk flow file (${FLOW_FILE_FORMAT}): ${z.prettifyError(parsed.error)}`);
-      }
-      const saved = save(undefined, parsed.data.flow);
-      if (activateIt) activate(saved.id, saved.version);
-      return detail(saved.id);
+    /** A refused file creates nothing. A flow whose secrets are still to fill in is not turned on. */
+    import(file: unknown, activateIt: boolean): FlowDetailDto & { needs: FlowFileNeed[] } {
+      const { flow, needs } = fromFlowFile(file, registry);
+      const saved = save(undefined, flow);
+      if (activateIt && needs.length === 0) activate(saved.id, saved.version);
+      return { ...detail(saved.id), needs };
     },
     export(id: string, version?: number): FlowFile {
-      const d = detail(id, version);
-      return { format: FLOW_FILE_FORMAT, exportedAt: now(), flow: d.document };
+      return toFlowFile(detail(id, version).document, registry, now());
+    },
+    versions(id: string) {
+      const s = summary(id);
+      return history.versions(id, s.activeVersion, s.latestVersion);
+    },
+    diff(id: string, from: number, to: number) {
+      summary(id);
+      return history.diff(id, from, to);
+    },
+    /**
+     * Saves an old version's document as the new latest version (history only grows). It runs
+     * if the flow is on, unless `activateIt` says otherwise; a flow that is off stays off.
+     */
+    rollback(id: string, version: number, activateIt?: boolean): FlowDetailDto {
+      const s = summary(id);
+      const saved = save(id, history.document(id, version));
+      if (activateIt ?? s.activeVersion !== null) activate(id, saved.version);
+      return detail(id);
     },
   };
 }

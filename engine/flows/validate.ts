@@ -33,10 +33,12 @@ export function validateFlow(doc: FlowDocument, registry: NodeRegistry): FlowPro
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.');
         const field = path ? fieldTitle(type.spec.params, path) : '';
+        const reason = readable(issue, n.params, path);
         problems.push({
           code: 'invalid_params',
-          message: `${shown}: ${field ? `${field}: ` : ''}${readable(issue, n.params, path)}`,
+          message: `${shown}: ${field ? `${field}: ` : ''}${reason}`,
           nodeId: n.id,
+          reason,
           ...(path ? { path } : {}),
         });
       }

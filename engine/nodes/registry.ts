@@ -7,10 +7,14 @@ import { conditionNode } from './logic/condition.run.ts';
 import { addCustomerTagNode, addOrderTagNode, addTimelineNoteNode } from './flowdesk/in-app-actions.run.ts';
 import { httpRequestNode } from './http/http-request.run.ts';
 import { timingNodes } from './timing/wait.run.ts';
+import { scheduleNode } from './schedule/schedule.run.ts';
+import { sendEmailNode } from './email/send-email.run.ts';
+import { sendEsmsNode } from './sms/send-esms.run.ts';
 
 /** Every built-in node type (spec + run function), in the palette's order. */
 export const builtinNodeTypes: readonly NodeType[] = [
   ...orderTriggerNodes,
+  scheduleNode,
   conditionNode,
   compareNode,
   ...timingNodes,
@@ -18,6 +22,8 @@ export const builtinNodeTypes: readonly NodeType[] = [
   addCustomerTagNode,
   addTimelineNoteNode,
   httpRequestNode,
+  sendEmailNode,
+  sendEsmsNode,
 ];
 
 export interface NodeRegistry {

@@ -6,7 +6,8 @@ import type { Job, Queue } from '../queue/queue.ts';
 import type { ActiveFlows } from '../flows/active-flows.ts';
 import { upsertCustomerFromOrder } from '../domain/customers.ts';
 import { statusChanges, statusOf, versionMs } from '../domain/order-state.ts';
-import { deriveOrderEvents } from '../domain/order-events.ts';
+import { addedPlatformTags, deriveOrderEvents } from '../domain/order-events.ts';
+import { newTags } from '../domain/tags.ts';
 import { unmetRequirements } from '../flows/requirements.ts';
 import { newId } from '../shared/ids.ts';
 import type { RunStart } from '../nodes/node-type.ts';
@@ -70,6 +71,9 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
   const current = stale ? existing!.order : incoming;
   const previous = existing ? statusOf(existing.order) : null;
   const events = stale ? [] : deriveOrderEvents(existing?.order ?? null, incoming, { marketplace: c.marketplace });
+  // Tags the platform added that a flow had already given the order (its localTags) are not new to it.
+  const addedTags = existing && events.includes('order.tag_added') ? newTags(existing.localTags, addedPlatformTags(existing.order, incoming)) : [];
+  if (addedTags.length === 0 && events.includes('order.tag_added')) events.splice(events.indexOf('order.tag_added'), 1);
   if (customerChange === 'created' || customerChange === 'updated') {
     events.push(customerChange === 'created' ? 'customer.created' : 'customer.updated');
     const who = incoming.customer?.email ?? incoming.customer?.phone ?? incoming.shippingAddress?.phone ?? null;
@@ -78,9 +82,12 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
   const storePlatforms = repos.connections.platformsOf(connection.store);
   let runs = 0;
   for (const type of events) {
-    const event: CanonicalEvent = { type, platform: connection.platform, connectionId: connection.id, occurredAt: incoming.updatedAt, order: current, previous: stale ? null : previous };
+    const tags = type === 'order.tag_added' ? addedTags : undefined;
+    const event: CanonicalEvent = {
+      type, platform: connection.platform, connectionId: connection.id, occurredAt: incoming.updatedAt, order: current, previous: stale ? null : previous, ...(tags ? { tags } : {}),
+    };
     const eventId = repos.events.insert(inboxId, orderId, event, now);
-    for (const flow of c.activeFlows.matching(type, connection.platform)) {
+    for (const flow of c.activeFlows.matching(type, connection.platform, tags)) {
       const runId = newId('run');
       const unmet = unmetRequirements(flow.requirements, storePlatforms);
       const skipReason = unmet.length > 0 ? `store "${connection.store}" has no ${unmet.join(', no ')} connection, which this flow uses` : null;
@@ -92,7 +99,12 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
       } else {
         const start: RunStart = {
           runId, flowId: flow.id, flowName: flow.name, flowVersion: flow.version, document: flow.document, customerId, dryRun: false,
-          data: { event: { type, platform: event.platform, occurredAt: event.occurredAt, connectionId: event.connectionId }, order: { ...current, id: orderId }, previous: event.previous },
+          data: {
+            // `event.tags` for a tag event, as the run store reads it back after a restart.
+            event: { type, platform: event.platform, occurredAt: event.occurredAt, connectionId: event.connectionId, ...(tags ? { tags } : {}) },
+            order: { ...current, id: orderId },
+            previous: event.previous,
+          },
         };
         c.runJobs.push(c.queue.enqueueLeased(RUN_JOB, { runId }, { idempotencyKey: `run:${runId}` }, start));
       }

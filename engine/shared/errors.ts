@@ -28,3 +28,52 @@ export class PermanentJobError extends Error {
 export class RetryableError extends Error {
   override name = 'RetryableError';
 }
+
+/**
+ * How a connector sorts a provider's answer (reference connectors.md §9.1): `retry` a passing
+ * failure (RetryableError), `fail` the step with the answer, `skip` this recipient (the step is
+ * recorded skipped with the provider's reason, the run goes on), `defer` until a later time
+ * (quota, night hours: the run is parked and the step tried again then).
+ */
+export type ErrorClass = 'retry' | 'fail' | 'skip' | 'defer';
+
+/** The provider says this recipient cannot be reached this way (blocked number, no mailbox): skip, do not fail. */
+export class SkipStepError extends Error {
+  override name = 'SkipStepError';
+}
+
+/** The provider says "not now" (quota, night hours): the run waits until `untilMs` and tries the step again. */
+export class DeferStepError extends Error {
+  override name = 'DeferStepError';
+  readonly untilMs: number;
+  constructor(message: string, untilMs: number) {
+    super(message);
+    this.untilMs = untilMs;
+  }
+}
+
+/**
+ * The request may have reached the provider but no answer came back (a timeout after sending,
+ * a connection reset mid-answer) and the provider cannot recognise a resend: sending again
+ * could send twice, so the step fails with "outcome unknown" and is not retried.
+ */
+export class OutcomeUnknownError extends Error {
+  override name = 'OutcomeUnknownError';
+  constructor(message: string) {
+    super(`outcome unknown: ${message}`);
+  }
+}
+
+/** The error a connector throws for a classified answer; `deferUntilMs` is when a deferred step is tried again (default: in an hour). */
+export function classifiedError(kind: ErrorClass, message: string, deferUntilMs?: number): Error {
+  switch (kind) {
+    case 'retry':
+      return new RetryableError(message);
+    case 'skip':
+      return new SkipStepError(message);
+    case 'defer':
+      return new DeferStepError(message, deferUntilMs ?? Date.now() + 3_600_000);
+    default:
+      return new Error(message);
+  }
+}

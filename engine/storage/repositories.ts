@@ -9,6 +9,7 @@ import { createOrdersRepo } from './repos/orders-repo.ts';
 import { createRunsRepo } from './repos/runs-repo.ts';
 import { createTimelineRepo } from './repos/timeline-repo.ts';
 import { createSettingsRepo } from './repos/settings-repo.ts';
+import { createAccountsRepo } from './repos/accounts-repo.ts';
 
 /** Every repository over one open database, with its statements prepared once. */
 export function createRepositories(db: Db, secrets?: SecretsCodec) {
@@ -33,6 +34,7 @@ export function createRepositories(db: Db, secrets?: SecretsCodec) {
     runs: createRunsRepo(db),
     events: createEventsRepo(db),
     settings: createSettingsRepo(db),
+    accounts: createAccountsRepo(db, secrets),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -30,7 +30,7 @@ export function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
   const outputs = spec?.outputs ?? [];
   const summary = paramSummary(fields, data.params, words.option);
   const fieldTitle = (path: string) => {
-    const field = fields.find((f) => f.key === path);
+    const field = fields.find((f) => f.key === path.split('.')[0]);
     return field ? words.fieldTitle(data.type, field) : path;
   };
   const outcome = readOnly ? (step?.status ?? 'unreached') : null;

@@ -1,4 +1,5 @@
 import type { FormField } from './core/schema-form.ts';
+import { conditionCardSummary } from '../flow-editor/form/condition/card-summary.ts';
 
 const maxLength = 48;
 
@@ -13,6 +14,10 @@ export function paramSummary(fields: readonly FormField[], params: Readonly<Reco
   for (const field of fields) {
     const value = params[field.key];
     if (value === undefined || value === null || value === '' || typeof value === 'boolean') continue;
+    if (field.kind === 'condition') {
+      parts.push(conditionCardSummary(value));
+      continue;
+    }
     if (Array.isArray(value)) {
       if (value.length === 0) continue;
       parts.push(clip(value.map((v) => (field.kind === 'checklist' ? option(String(v)) : String(v))).join(', ')));

@@ -17,18 +17,29 @@ export function problemText(p: CanvasProblem, t: TFunction): string {
   return capitalize(t(`problems.${p.code}`, { ...p.values, issue: issueWords(p, t), defaultValue: p.message }));
 }
 
+/** The engine's words for what is wrong, without the step's and field's names. */
+function engineReason(p: CanvasProblem): string {
+  if (p.reason) return p.reason;
+  return p.path ? p.message.split(`${p.path}: `).at(-1)! : p.message;
+}
+
+/** The params field a problem belongs to: the first part of a dotted path into nested params. */
+export function problemField(p: CanvasProblem): string | null {
+  return p.path ? p.path.split('.')[0]! : null;
+}
+
 /**
- * A problem as its node shows it, without the node's name: "Tags: add at least one".
- * The engine writes `<label> "<name>": <path>: <message>`; its message is the part after the path.
+ * A problem as its node shows it, without the node's name: "Tags: add at least one", titled by
+ * the field it belongs to (a rule deep in a condition is the condition's problem).
  */
 export function problemOnNode(p: CanvasProblem, t: TFunction, fieldTitle: (path: string) => string): string {
   if (p.code !== 'invalid_params' || !p.path) return problemText(p, t);
-  const tail = p.source === 'engine' ? p.message.split(`${p.path}: `).at(-1)! : issueWords(p, t);
-  return `${fieldTitle(p.path)}: ${tail}`;
+  const tail = p.source === 'engine' ? engineReason(p) : issueWords(p, t);
+  return `${fieldTitle(problemField(p)!)}: ${tail}`;
 }
 
 /** What a field's own problem says under the control: "add at least one". */
 export function problemForField(p: CanvasProblem, t: TFunction): string {
-  if (p.source === 'engine') return p.path ? p.message.split(`${p.path}: `).at(-1)! : p.message;
+  if (p.source === 'engine') return engineReason(p);
   return issueWords(p, t) || problemText(p, t);
 }

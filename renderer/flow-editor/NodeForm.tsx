@@ -1,9 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NodeIcon } from '../canvas/NodeIcon.tsx';
-import { problemForField } from '../canvas/problem-text.ts';
+import { problemField, problemForField } from '../canvas/problem-text.ts';
 import { useSpecWords } from '../canvas/useSpecWords.ts';
 import { ParamField } from './form/ParamField.tsx';
+import { PreviewOrderPicker } from './template/PreviewOrderPicker.tsx';
+import { usesTemplates } from './template/template-text.ts';
 import { useFlowEditor } from './store/flow-editor-context.ts';
 
 const noFields: never[] = [];
@@ -22,7 +24,8 @@ export function NodeForm({ nodeId }: { nodeId: string }) {
   const labelId = useId();
   if (!data) return null;
   const specLabel = spec ? words.label(spec) : data.type;
-  const general = (problems ?? []).filter((p) => !p.path || !fields.some((f) => f.key === p.path));
+  // A problem inside a field's nested params (a condition's rule) is that field's: it shows there.
+  const general = (problems ?? []).filter((p) => !fields.some((f) => f.key === problemField(p)));
 
   return (
     <form className="node-form" aria-label={t('form.label', { node: data.label || specLabel })} onSubmit={(e) => e.preventDefault()}>
@@ -49,8 +52,9 @@ export function NodeForm({ nodeId }: { nodeId: string }) {
         <label htmlFor={labelId}>{t('form.stepName')}</label>
         <input id={labelId} type="text" value={data.label ?? ''} placeholder={specLabel} onChange={(e) => setNodeLabel(nodeId, e.target.value)} />
       </div>
+      {fields.some(usesTemplates) ? <PreviewOrderPicker /> : null}
       {fields.map((field) => {
-        const problem = problems?.find((p) => p.path === field.key);
+        const problem = problems?.find((p) => problemField(p) === field.key);
         return (
           <ParamField
             key={field.key}

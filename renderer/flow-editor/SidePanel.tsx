@@ -5,6 +5,7 @@ import { NodeForm } from './NodeForm.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import type { SidePanelTab } from './store/editor-state.ts';
 import { useFlowEditor } from './store/flow-editor-context.ts';
+import { VersionsPanel } from './versions/VersionsPanel.tsx';
 
 /** The selected step's form, and the flow's problems. */
 export function SidePanel() {
@@ -20,6 +21,7 @@ export function SidePanel() {
   const tabs: { id: SidePanelTab; label: string }[] = [
     { id: 'step', label: t('panel.step') },
     { id: 'problems', label: count > 0 ? t('panel.problemsCount', { count }) : t('panel.problems') },
+    { id: 'versions', label: t('versions:tab') },
   ];
 
   return (
@@ -41,7 +43,9 @@ export function SidePanel() {
         ))}
       </div>
       <div className="panel-body" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`}>
-        {tab === 'problems' ? (
+        {tab === 'versions' ? (
+          <VersionsPanel />
+        ) : tab === 'problems' ? (
           <ProblemList />
         ) : typeof selected === 'string' ? (
           <NodeForm key={selected} nodeId={selected} />

@@ -47,6 +47,13 @@ export function createI18n(language: Language = systemLanguage()): i18n {
     initAsync: false,
     returnNull: false,
   });
+  // The Conditions step's own words (palette, form) live in conditions.json with the builder's;
+  // editor.json keeps the last word if it ever names the step too.
+  for (const [lang, ns] of Object.entries(res)) {
+    if (ns['conditions']?.['nodeType']) instance.addResourceBundle(lang, 'editor', { nodeTypes: { logic: { condition: ns['conditions']['nodeType'] } } }, true, false);
+    // The message actions' words (email, SMS steps) live in accounts.json beside their accounts'.
+    if (ns['accounts']?.['nodeTypes']) instance.addResourceBundle(lang, 'editor', { nodeTypes: ns['accounts']['nodeTypes'] }, true, false);
+  }
   instance.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
   });

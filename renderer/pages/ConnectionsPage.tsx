@@ -10,6 +10,7 @@ import { ConnectionForm } from '../connections/ConnectionForm.tsx';
 import { ConnectionList } from '../connections/ConnectionList.tsx';
 import { RemoveConnectionDialog, type RemoveResult } from '../connections/RemoveConnectionDialog.tsx';
 import { RemovedNotice } from '../connections/RemovedNotice.tsx';
+import { AccountsSection } from '../accounts/AccountsSection.tsx';
 import '../connections/connections.css';
 import '../timeline/ui.css';
 
@@ -91,6 +92,8 @@ export function ConnectionsPage() {
           }}
         />
       ) : null}
+
+      <AccountsSection />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { CustomerCard } from '../orders/CustomerCard.tsx';
 import { LineItemsCard } from '../orders/LineItemsCard.tsx';
 import { OrderFacts } from '../orders/OrderFacts.tsx';
+import { RunFlowOnOrder } from '../orders/RunFlowOnOrder.tsx';
 import { useOrderDetail } from '../orders/useOrderDetail.ts';
 import { Timeline } from '../timeline/Timeline.tsx';
 import '../orders/orders.css';
@@ -58,6 +59,7 @@ export function OrderPage({ id }: { id: string }) {
             <OrderFacts detail={detail} connection={connection} />
             <CustomerCard detail={detail} />
             <LineItemsCard order={detail.order} />
+            <RunFlowOnOrder orderId={detail.summary.id} />
           </div>
         </div>
       ) : null}

@@ -80,7 +80,7 @@ describe('the flowdesk command line', () => {
     writeFileSync(file, '{"format":"flowdesk.flow/v1","flow":{"name":"x","nodes":[{"id":"a"}],"edges":[]}}');
     const r = flowdesk(dataDir, 'flows', 'import', file);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/not a Flowdesk flow file/);
+    expect(r.err).toMatch(/the flow file is broken: flow\.nodes\[0\]\.type: /);
     writeFileSync(file, '{not json');
     expect(flowdesk(dataDir, 'flows', 'import', file).err).toMatch(/cannot read .* as JSON/);
   });

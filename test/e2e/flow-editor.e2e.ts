@@ -43,7 +43,9 @@ test('builds "order created → total price > 100 → tag VIP" with the mouse, s
   const { document } = await api(flowdesk, 'flows.get', { id: summary.id });
   const byType = (type: string) => document.nodes.find((n: { type: string }) => n.type === type);
   expect(document.nodes).toHaveLength(3);
-  expect(byType('orders.order_created').params).toEqual({ platforms: [] });
+  // No platform limit and no activation rules: every order enters.
+  expect(byType('orders.order_created').params).toMatchObject({ platforms: [] });
+  expect(byType('orders.order_created').params.when?.rules ?? []).toEqual([]);
   expect(byType('logic.compare').params).toEqual({ field: 'order.totalPrice', valueType: 'number', operator: 'gt', value: '100' });
   expect(byType('flowdesk.add_order_tag').params).toEqual({ tags: ['VIP'] });
   const links = document.edges.map((e: { source: string; sourcePort: string; target: string; targetPort: string }) => [e.source, e.sourcePort, e.target, e.targetPort]);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FlowDocument, FlowNode } from '../../engine/contract/index.ts';
 import { startTempEngine, type TempEngine } from '../harness/temp-engine.ts';
-import { postShopify, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
+import { postShopify, sampleOrder, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
 import { startReceiver, type Receiver } from '../harness/receiver.ts';
 
 const DAY = 86_400_000;
@@ -136,5 +136,43 @@ describe('the run engine: resumable steps, waits, dry runs', () => {
     await t.engine.idle(1_000);
     const [order] = await t.engine.call('orders.list', {});
     await expect(t.engine.call('runs.dryRun', { flowId: flow.id, orderId: order!.id, event: 'order.paid' })).rejects.toThrow(/no trigger of this flow listens to order.paid/);
+  });
+});
+
+describe('a run taken up after a wait', () => {
+  it('sees the order as it is now, not as it was when the run started', async () => {
+    const clock = movableClock();
+    const t = await startTempEngine({ clock });
+    try {
+      const hook = (await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET })).webhookUrl;
+      const nodes = [
+        node('trigger', 'orders.order_created', {}, 0),
+        node('wait', 'timing.wait_for', { amount: 7, unit: 'days' }, 100),
+        node('delivered', 'logic.compare', { field: 'order.deliveryStatus', valueType: 'text', operator: 'eq', value: 'delivered' }, 200),
+        node('late', 'flowdesk.add_order_tag', { tags: ['not-delivered-after-7-days'] }, 300),
+      ];
+      const edges = [
+        { id: 'e1', source: 'trigger', sourcePort: 'out', target: 'wait', targetPort: 'in' },
+        { id: 'e2', source: 'wait', sourcePort: 'out', target: 'delivered', targetPort: 'in' },
+        { id: 'e3', source: 'delivered', sourcePort: 'no', target: 'late', targetPort: 'in' },
+      ];
+      const flow = await t.engine.call('flows.save', { document: { name: 'COD not delivered after 7 days', nodes, edges } });
+      await t.engine.call('flows.activate', { id: flow.id });
+      const order = sampleOrder();
+      expect((await postShopify(hook, { body: JSON.stringify(order) })).status).toBe(200);
+      await t.engine.idle(1_000);
+      // Delivered on day 3.
+      const delivered = { ...order, updated_at: '2026-12-24T10:00:00+07:00', fulfillment_status: 'fulfilled', fulfillments: [{ id: 1, status: 'success', shipment_status: 'delivered', line_items: [] }] };
+      expect((await postShopify(hook, { topic: 'orders/updated', body: JSON.stringify(delivered) })).status).toBe(200);
+      clock.advance(7 * DAY + 60_000);
+      await t.engine.idle(1_000);
+      const [run] = await t.engine.call('runs.list', { flowId: flow.id });
+      const detail = await t.engine.call('runs.get', { id: run!.id });
+      expect(detail.status).toBe('succeeded');
+      expect(detail.steps.find((s) => s.nodeId === 'delivered')).toMatchObject({ port: 'yes', input: { actual: 'delivered' } });
+      expect((await t.engine.call('orders.get', { ref: run!.orderId! })).summary.localTags).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,7 +1,9 @@
 import type { Repositories } from '../../storage/repositories.ts';
 import type { Timeline } from '../../domain/timeline.ts';
 import { mergeTags, newTags } from '../../domain/tags.ts';
-import { defineIntentHandler, type IntentHandler } from '../../nodes/intents.ts';
+import { defineIntentHandler, type IntentHandler, type LocalIntentHandler } from '../../nodes/intents.ts';
+import type { TagsAdded } from '../../domain/flow-runs.ts';
+import type { TimelineEntryDto } from '../../contract/index.ts';
 
 declare module '../../nodes/intents.ts' {
   interface IntentMap {
@@ -54,4 +56,34 @@ export function inAppIntentHandlers(repos: Repositories, timeline: Timeline): In
       },
     }),
   ];
+}
+
+/** The tag intents, and which target each one tags. */
+const tagKinds: Record<string, TagsAdded['target']> = { 'order.addTags': 'order', 'customer.addTags': 'customer' };
+
+/**
+ * The tag handlers, made to report the tags they added (`onTagsAdded`, which fires
+ * `order.tag_added` / `customer.tag_added` and queues the runs of the flows listening: see
+ * domain/flow-runs.ts for what stops loops). Reported inside the step's transaction, so the
+ * tags, the event and its runs land together or not at all. Only live runs get here: a dry run's
+ * sink records intents and applies nothing, so it fires nothing. Added at the composition root,
+ * which knows the active flows and the queue; the handlers themselves know only their data.
+ */
+export function reportingTagsAdded(handlers: readonly IntentHandler[], onTagsAdded: (fact: TagsAdded) => TimelineEntryDto[]): IntentHandler[] {
+  return handlers.map((h) => {
+    const target = tagKinds[h.kind];
+    if (!target || h.mode !== 'local') return h;
+    const inner = h as LocalIntentHandler;
+    return {
+      ...inner,
+      apply(intent, ctx) {
+        const done = inner.apply(intent, ctx);
+        const added = (done.result as { added?: string[] } | undefined)?.added ?? [];
+        if (added.length === 0) return done;
+        const orderId = target === 'order' ? (intent as { orderId: string }).orderId : ctx.orderId;
+        const fired = onTagsAdded({ target, orderId, added, flowId: ctx.flowId, runId: ctx.runId, atMs: ctx.atMs });
+        return { ...done, entries: [...done.entries, ...fired] };
+      },
+    } satisfies LocalIntentHandler;
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlowDocument, FlowFile, FlowProblem } from '../flow/flow-document.ts';
+import { FlowDocument, FlowFile, FlowFileNeed, FlowProblem } from '../flow/flow-document.ts';
 import { NodeSpecDto } from '../nodes/node-spec.ts';
 import { method } from './method.ts';
 import { RunStatus, StepStatus } from '../timeline.ts';
@@ -83,7 +83,11 @@ export type RunDetailDto = z.infer<typeof RunDetailDto>;
 export const flowsApi = {
   'flows.list': method(z.object({}), z.array(FlowSummaryDto)),
   'flows.get': method(z.object({ id: z.string(), version: z.number().int().optional() }), FlowDetailDto),
-  /** Saves a new version. With `expectedVersion`, refuses to overwrite someone else's newer save. */
+  /**
+   * Saves a new version. A document identical to the latest version (same content hash) makes
+   * no new version: the latest is answered as it is. With `expectedVersion`, refuses to
+   * overwrite someone else's newer save.
+   */
   'flows.save': method(
     z.object({ id: z.string().optional(), document: FlowDocument, expectedVersion: z.number().int().optional() }),
     FlowDetailDto,
@@ -92,8 +96,16 @@ export const flowsApi = {
   'flows.activate': method(z.object({ id: z.string(), version: z.number().int().optional() }), FlowSummaryDto),
   'flows.deactivate': method(z.object({ id: z.string() }), FlowSummaryDto),
   'flows.delete': method(z.object({ id: z.string() }), z.object({ id: z.string() })),
-  /** Takes an exported file as parsed JSON; the file is validated, not trusted. */
-  'flows.import': method(z.object({ file: z.unknown(), activate: z.boolean().default(false) }), FlowDetailDto),
+  /**
+   * Takes an exported file as parsed JSON; the file is validated, not trusted, and a refused file
+   * changes nothing. `needs` lists the secret fields the file left blank: a flow with needs is
+   * imported turned off, whatever `activate` says, so it is not run before they are filled in.
+   */
+  'flows.import': method(
+    z.object({ file: z.unknown(), activate: z.boolean().default(false) }),
+    FlowDetailDto.extend({ needs: z.array(FlowFileNeed) }),
+  ),
+  /** The file for a version (default: the latest). Secrets are replaced by a placeholder and listed in `needs`. */
   'flows.export': method(z.object({ id: z.string(), version: z.number().int().optional() }), FlowFile),
   'runs.list': method(
     z.object({

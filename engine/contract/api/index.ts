@@ -6,6 +6,11 @@ import { inboxApi } from './inbox.ts';
 import { ordersApi } from './orders.ts';
 import { engineEvents } from './events.ts';
 import { storageApi } from './storage.ts';
+import { versionsApi } from './versions.ts';
+import { galleryApi } from './gallery.ts';
+import { templatesApi } from './templates.ts';
+import { runsApi } from './runs.ts';
+import { accountsApi } from './accounts.ts';
 
 /** Every API method, by name: `domain.verb` → args and result schemas. */
 export const apiMethods = {
@@ -13,8 +18,13 @@ export const apiMethods = {
   ...inboxApi,
   ...ordersApi,
   ...flowsApi,
+  ...versionsApi,
   ...engineApi,
   ...storageApi,
+  ...galleryApi,
+  ...templatesApi,
+  ...runsApi,
+  ...accountsApi,
 };
 
 export type ApiMethods = typeof apiMethods;

@@ -51,12 +51,39 @@ export const FlowDocument = z.object({
 });
 export type FlowDocument = z.infer<typeof FlowDocument>;
 
+/** The flow file's schema version: raised when a file this Flowdesk writes could not be read by an older one. */
+export const FLOW_FILE_VERSION = 1;
 export const FLOW_FILE_FORMAT = 'flowdesk.flow/v1';
 
-/** The file a flow is exported to and imported from. */
+/** The schema version a flow file's `format` names ("flowdesk.flow/v3" → 3), or null if it names none. */
+export function flowFileVersionOf(format: unknown): number | null {
+  const m = typeof format === 'string' ? /^flowdesk\.flow\/v(\d{1,6})$/.exec(format) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/** Says why a `format` is not this Flowdesk's, in words a user can act on. */
+export function flowFileFormatProblem(format: unknown): string {
+  const version = flowFileVersionOf(format);
+  if (version !== null && version > FLOW_FILE_VERSION) {
+    return `this flow was exported by a newer Flowdesk (format ${version}); update Flowdesk to import it`;
+  }
+  return `not a Flowdesk flow file (format should be "${FLOW_FILE_FORMAT}")`;
+}
+
+/**
+ * A field a file left blank because it held a secret (a password, an API key, a credential
+ * header): whoever imports the file fills it in. `header` names the HTTP header for a
+ * headers list.
+ */
+export const FlowFileNeed = z.object({ nodeId: z.string(), field: z.string(), header: z.string().optional() });
+export type FlowFileNeed = z.infer<typeof FlowFileNeed>;
+
+/** The file a flow is exported to and imported from. Secrets are never in it (see `needs`). */
 export const FlowFile = z.object({
-  format: z.literal(FLOW_FILE_FORMAT),
+  format: z.literal(FLOW_FILE_FORMAT, { error: (issue) => flowFileFormatProblem(issue.input) }),
   exportedAt: z.string().optional(),
+  /** The fields left for the importer to fill in. */
+  needs: z.array(FlowFileNeed).max(5000).optional(),
   flow: FlowDocument,
 });
 export type FlowFile = z.infer<typeof FlowFile>;
@@ -78,7 +105,9 @@ export const FlowProblem = z.object({
   message: z.string(),
   nodeId: z.string().optional(),
   edgeId: z.string().optional(),
-  /** The params field a problem is about, for `invalid_params`. */
+  /** The params field a problem is about, for `invalid_params` (dotted into nested params: `condition.rules.0.value`). */
   path: z.string().optional(),
+  /** For `invalid_params`: what is wrong, without the step's and field's names ("enter a number"). */
+  reason: z.string().optional(),
 });
 export type FlowProblem = z.infer<typeof FlowProblem>;

@@ -11,6 +11,12 @@ export type PortSpec = z.infer<typeof PortSpec>;
 /**
  * A node type as data: what the editor draws and validates, and what the engine runs.
  * The one zod `params` schema drives both the generated form and validation at save.
+ *
+ * A params field that holds a secret (a password, an API key, a token) is marked
+ * `.meta({ secret: true })`; the mark reaches the JSON Schema as `secret: true`. An exported
+ * flow file never carries such a value: it is replaced by a placeholder and listed in the
+ * file's `needs` (flow-file-secrets.ts), as are the values of credential-looking HTTP headers
+ * (Authorization, *token*, *key*, *secret*) in a `headers` field.
  */
 export interface NodeSpec<P extends z.ZodType = z.ZodType> {
   type: string;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument, NodeSpecDto } from '../../../engine/contract/index.ts';
 import { clientProblems, shownProblems, problemsByNode, type CanvasProblem } from './problems.ts';
+import type { TFunction } from 'i18next';
+import { problemField, problemForField, problemOnNode } from '../problem-text.ts';
 import { formFields } from './schema-form.ts';
 
 function spec(type: string, category: NodeSpecDto['category'], outputs: string[], paramsSchema: Record<string, unknown> = { type: 'object', properties: {} }): NodeSpecDto {
@@ -78,5 +80,16 @@ describe('clientProblems', () => {
       ['engine', 'no_trigger'],
     ]);
     expect(problemsByNode(engine).get('b')).toHaveLength(2);
+  });
+});
+
+describe('a problem deep in a field’s nested params', () => {
+  const deep = { code: 'invalid_params' as const, source: 'engine' as const, nodeId: 'c', path: 'condition.rules.0.value', reason: 'enter a number', message: 'Conditions: Condition: enter a number' };
+  const t = ((key: string, o?: { defaultValue?: string }) => o?.defaultValue ?? key) as unknown as TFunction;
+
+  it('belongs to the field it is in, and reads as that field’s problem', () => {
+    expect(problemField(deep)).toBe('condition');
+    expect(problemOnNode(deep, t, (field) => (field === 'condition' ? 'Condition' : field))).toBe('Condition: enter a number');
+    expect(problemForField(deep, t)).toBe('enter a number');
   });
 });

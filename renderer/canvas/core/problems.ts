@@ -9,8 +9,10 @@ export interface CanvasProblem {
   message: string;
   nodeId?: string;
   edgeId?: string;
-  /** The params field, for `invalid_params`. */
+  /** The params field, for `invalid_params` (dotted into nested params). */
   path?: string;
+  /** For the engine's `invalid_params`: what is wrong, without the step's and field's names. */
+  reason?: string;
   source: 'client' | 'engine';
   /** For client problems: what the i18n message (`problems.<code>`) fills in. */
   values?: Record<string, string>;

@@ -3,9 +3,9 @@ import { asJsonSchema, primaryType, titleFromKey, type JsonSchema } from './json
 /**
  * What control a param gets: text input, number input, select (enum), tag list (array of
  * strings), checklist (array of enum values), multiline template (`widget: 'template'`),
- * checkbox (boolean), or raw JSON for anything else.
+ * checkbox (boolean), the condition builder (`widget: 'condition'`), or raw JSON for anything else.
  */
-export type FieldKind = 'text' | 'number' | 'select' | 'tags' | 'checklist' | 'template' | 'checkbox' | 'json';
+export type FieldKind = 'text' | 'number' | 'select' | 'tags' | 'checklist' | 'template' | 'checkbox' | 'condition' | 'json';
 
 export interface FormField {
   key: string;
@@ -22,6 +22,7 @@ export interface FormField {
 
 function kindOf(schema: JsonSchema): FieldKind {
   if (schema.widget === 'template') return 'template';
+  if (schema.widget === 'condition') return 'condition';
   const type = primaryType(schema);
   if (type === 'array') {
     const items = schema.items ?? {};

@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../canvas/core/schema-form.ts';
 import { useSpecWords } from '../../canvas/useSpecWords.ts';
 import { TagListInput } from './TagListInput.tsx';
+import { AccountPicker } from '../../accounts/AccountPicker.tsx';
+import { ConditionBuilder } from './condition/ConditionBuilder.tsx';
+import { TemplateField } from '../template/TemplateField.tsx';
+import { TemplateTagsField } from '../template/TemplateTagsField.tsx';
 
 interface ParamFieldProps {
   nodeType: string;
@@ -31,7 +35,8 @@ export function ParamField({ nodeType, field, value, onChange, problem }: ParamF
   const emptyTo = field.defaultValue === '' ? '' : undefined;
 
   let control: ReactNode;
-  switch (field.kind) {
+  if (field.schema.widget === 'account') control = <AccountPicker {...common} connector={String((field.schema as Record<string, unknown>)['connector'] ?? '')} value={asText(value)} onChange={onChange} />;
+  else switch (field.kind) {
     case 'select':
       control = (
         <select {...common} value={asText(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
@@ -50,10 +55,10 @@ export function ParamField({ nodeType, field, value, onChange, problem }: ParamF
       );
       break;
     case 'template':
-      control = <textarea {...common} className="template" rows={5} spellCheck={false} value={asText(value)} onChange={(e) => onChange(e.target.value === '' ? emptyTo : e.target.value)} />;
+      control = <TemplateField {...common} nodeType={nodeType} fieldKey={field.key} label={title} value={asText(value)} onChange={(text) => onChange(text === '' ? emptyTo : text)} />;
       break;
     case 'tags':
-      control = <TagListInput id={id} value={asList(value)} onChange={onChange} describedBy={describedBy} invalid={Boolean(problem)} />;
+      control = field.schema.widget === 'tags' ? <TemplateTagsField id={id} nodeType={nodeType} fieldKey={field.key} label={title} value={asList(value)} onChange={onChange} describedBy={describedBy} invalid={Boolean(problem)} /> : <TagListInput id={id} value={asList(value)} onChange={onChange} describedBy={describedBy} invalid={Boolean(problem)} />;
       break;
     case 'checkbox':
       return (
@@ -83,6 +88,8 @@ export function ParamField({ nodeType, field, value, onChange, problem }: ParamF
           <FieldNotes helpId={helpId} help={help} problemId={problemId} problem={problem} />
         </fieldset>
       );
+    case 'condition':
+      return <ConditionBuilder id={id} title={title} help={help} value={value} onChange={onChange} problem={problem} />;
     case 'json':
       control = <textarea {...common} className="template" rows={4} readOnly value={JSON.stringify(value ?? null, null, 2)} />;
       break;

@@ -8,6 +8,7 @@ import { JsonBlock } from './JsonBlock.tsx';
 import { formatDuration } from './run-format.ts';
 import { RunStatusBadge } from './RunStatusBadge.tsx';
 import { StepIntents } from './StepIntents.tsx';
+import { ConditionTrace } from './ConditionTrace.tsx';
 
 /** What one step of a run did: its outcome, what it asked for, and its input and output as recorded. */
 export function StepDetails({ nodeId }: { nodeId: string }) {
@@ -63,6 +64,7 @@ export function StepDetails({ nodeId }: { nodeId: string }) {
             <dt>{t('step.duration')}</dt>
             <dd>{formatDuration(step.durationMs)}</dd>
           </dl>
+          {step.nodeType === 'logic.condition' ? <ConditionTrace step={step} /> : null}
           <StepIntents intents={step.intents} />
           <JsonBlock title={t('step.input')} value={step.input} />
           <JsonBlock title={t('step.output')} value={step.output} />

@@ -64,7 +64,7 @@ export interface DocumentSlice {
   setActiveVersion: (version: number | null) => void;
 }
 
-export type SidePanelTab = 'step' | 'problems';
+export type SidePanelTab = 'step' | 'problems' | 'versions';
 
 export type EditorNotice =
   | { kind: 'invalid'; problems: CanvasProblem[] }

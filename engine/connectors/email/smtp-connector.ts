@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import { smtpConnectorSpec, type SmtpCredentials, type SmtpSettings } from '../../contract/index.ts';
+import { defineIntentHandler, type IntentHandler } from '../../nodes/intents.ts';
+import { classifiedError, OutcomeUnknownError } from '../../shared/errors.ts';
+import type { AccountStore, ConnectorRuntime, ResolvedAccount } from '../account-store.ts';
+import { classifySmtpError, smtpTestAnswer, type SmtpError } from './smtp-errors.ts';
+
+declare module '../../nodes/intents.ts' {
+  interface IntentMap {
+    /** One email through a connector account; addresses already rendered and checked. */
+    'email.send': { account: string; from: string; replyTo: string; to: string[]; cc: string[]; bcc: string[]; subject: string; text: string; html: string };
+  }
+}
+
+type SmtpAccount = ResolvedAccount<SmtpCredentials, SmtpSettings>;
+
+/**
+ * nodemailer's options for an account, with a logger that only listens for one thing: the
+ * line it writes once the whole message has gone to the server. After it, a lost connection
+ * means the outcome is unknown.
+ */
+function transportFor(account: SmtpAccount, onBodySent: () => void = () => {}) {
+  const c = account.credentials;
+  const ms = account.settings.timeoutSeconds * 1000;
+  const quiet = () => {};
+  const logger = {
+    info: (entry: { tnx?: string } | undefined) => {
+      if (entry?.tnx === 'message') onBodySent();
+    },
+    debug: quiet, warn: quiet, error: quiet, trace: quiet, fatal: quiet, level: quiet,
+  };
+  return nodemailer.createTransport({
+    host: c.host,
+    port: c.port,
+    secure: c.security === 'tls',
+    requireTLS: c.security === 'starttls',
+    ignoreTLS: c.security === 'none',
+    ...(c.user ? { auth: { user: c.user, pass: c.pass } } : {}),
+    tls: { rejectUnauthorized: account.settings.rejectUnauthorized },
+    connectionTimeout: ms,
+    greetingTimeout: ms,
+    socketTimeout: ms * 2,
+    logger: logger as never,
+  });
+}
+
+/** `Name <a@b>` or `a@b` → the domain, for a Message-ID that looks like the sender's own. */
+function domainOf(from: string): string {
+  const m = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from);
+  return m?.[1] ?? 'flowdesk.local';
+}
+
+/**
+ * The same on every attempt of a step: a resent message carries the Message-ID of the first,
+ * so the server's logs and the customer's mail program can tell it is the same one.
+ */
+export function messageIdFor(idempotencyKey: string, from: string): string {
+  return `<flowdesk.${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@${domainOf(from)}>`;
+}
+
+export function smtpRuntime(): ConnectorRuntime {
+  return {
+    spec: smtpConnectorSpec,
+    async test(account) {
+      const a = account as unknown as SmtpAccount;
+      const transport = transportFor(a);
+      try {
+        await transport.verify();
+        const who = a.credentials.user ? ` and signed in as ${a.credentials.user}` : '';
+        return { ok: true, code: 'ok', message: `Connected to ${a.credentials.host}:${a.credentials.port}${who}`, answer: null, facts: { host: a.credentials.host, port: a.credentials.port } };
+      } catch (error) {
+        return smtpTestAnswer(error as SmtpError);
+      } finally {
+        transport.close();
+      }
+    },
+  };
+}
+
+/** The SMTP connector's handler of `email.send`. */
+export function emailIntentHandlers(accounts: AccountStore): IntentHandler[] {
+  return [
+    defineIntentHandler({
+      kind: 'email.send',
+      mode: 'external',
+      describe: (i) => ({
+        account: accounts.nameOf(i.account) ?? i.account,
+        ...(i.from ? { from: i.from } : {}),
+        ...(i.replyTo ? { replyTo: i.replyTo } : {}),
+        to: i.to,
+        ...(i.cc.length > 0 ? { cc: i.cc } : {}),
+        ...(i.bcc.length > 0 ? { bcc: i.bcc } : {}),
+        subject: i.subject,
+        ...(i.text ? { text: i.text } : {}),
+        ...(i.html ? { html: i.html } : {}),
+      }),
+      async perform(i, ctx) {
+        const account = accounts.resolve(i.account, smtpConnectorSpec);
+        const from = i.from || account.credentials.from || account.credentials.user;
+        if (!from) throw new Error(`no sender: set the step's From or the default sender of account "${account.name}"`);
+        let bodySent = false;
+        const transport = transportFor(account, () => {
+          bodySent = true;
+        });
+        try {
+          const info = await transport.sendMail({
+            from,
+            to: i.to,
+            ...(i.cc.length > 0 ? { cc: i.cc } : {}),
+            ...(i.bcc.length > 0 ? { bcc: i.bcc } : {}),
+            ...(i.replyTo ? { replyTo: i.replyTo } : {}),
+            subject: i.subject,
+            ...(i.text ? { text: i.text } : {}),
+            ...(i.html ? { html: i.html } : {}),
+            messageId: messageIdFor(ctx.idempotencyKey, from),
+          });
+          // Some recipients refused is not a failure: the others got it, and the step says who did not.
+          return { messageId: info.messageId, accepted: info.accepted.map(String), rejected: info.rejected.map(String), response: info.response };
+        } catch (error) {
+          const { kind, message } = classifySmtpError(error as SmtpError, bodySent);
+          if (kind === 'unknown') throw new OutcomeUnknownError(message);
+          throw classifiedError(kind, message);
+        } finally {
+          transport.close();
+        }
+      },
+    }),
+  ];
+}
