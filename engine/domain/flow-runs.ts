@@ -90,12 +90,14 @@ export function createFlowRuns(d: FlowRunsDeps) {
    */
   function tagsAdded(fact: TagsAdded): TimelineEntryDto[] {
     if (fact.added.length === 0 || !fact.orderId) return [];
+    const type = fact.target === 'order' ? 'order.tag_added' : 'customer.tag_added';
+    // Most tags start nothing: say so before reading the order and the event that caused them.
+    if (!d.activeFlows.listens(type)) return [];
     const stored = repos.orders.get(fact.orderId);
     if (!stored) return [];
     const causing = repos.runs.get(fact.runId);
     const causedBy = causing ? repos.events.get(causing.eventId)?.cause : undefined;
     const cause: EventCause = { flowId: fact.flowId, runId: fact.runId, depth: (causedBy?.depth ?? 0) + 1 };
-    const type = fact.target === 'order' ? 'order.tag_added' : 'customer.tag_added';
     // The order as it is now: its tags are the platform's and Flowdesk's, the new ones included.
     const order = { ...stored.order, tags: mergeTags(stored.order.tags, stored.localTags) };
     const event: CanonicalEvent = {

@@ -48,6 +48,11 @@ export function createActiveFlows(flows: FlowsRepo, registry: NodeRegistry) {
      * Active flows whose trigger listens to this event from this platform; for a tag event
      * (`tags`: the tags it added), only those whose trigger takes any tag or one of these.
      */
+    /** Whether any active flow listens to this event at all: a map lookup, before any reading. */
+    listens(event: CanonicalEventType): boolean {
+      index ??= build();
+      return (index.get(event)?.length ?? 0) > 0;
+    },
     matching(event: CanonicalEventType, platform: string, tags?: readonly string[]): ActiveFlow[] {
       index ??= build();
       const added = tags?.map((t) => t.toLowerCase());
