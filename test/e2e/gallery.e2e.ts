@@ -5,6 +5,7 @@ import { AppShell } from './pages/app-shell.ts';
 import { FlowEditor } from './pages/flow-editor.ts';
 import { FlowsPage } from './pages/flows-page.ts';
 import { GalleryPage } from './pages/gallery-page.ts';
+import { engineApi } from './pages/engine-api.ts';
 
 const shots = 'test-results/shots/gallery';
 
@@ -15,16 +16,8 @@ async function openApp(page: Page, flowdesk: Flowdesk, language: 'en' | 'vi'): P
 }
 
 /** Calls the engine API as the browser does, with the token `serve` printed in the editor URL. */
-async function api(flowdesk: Flowdesk, method: string, args: unknown = {}): Promise<any> {
-  const token = /token=([^&]+)/.exec(new URL(flowdesk.editorUrl).hash)?.[1];
-  const res = await fetch(`${flowdesk.apiUrl}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const reply = (await res.json()) as { ok: boolean; result?: unknown; error?: unknown };
-  if (!reply.ok) throw new Error(`${method} failed: ${JSON.stringify(reply.error)}`);
-  return reply.result;
+function api(flowdesk: Flowdesk, method: string, args: unknown = {}) {
+  return engineApi(flowdesk)(method, args);
 }
 
 test('finds a template by search and category, adds it as a flow that is off, and opens it in the editor', async ({ page, flowdesk }) => {

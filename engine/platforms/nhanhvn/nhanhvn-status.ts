@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeliveryStatus, FinancialStatus, FulfillmentStatus } from '../../contract/index.ts';
+import { lookupStatus } from '../status-table.ts';
 
 /** What one Nhanh.vn order status means in the canonical model. */
 export const NhanhStatusMapping = z.object({
@@ -86,16 +87,8 @@ export const nhanhSettings = z.object({
 export type NhanhSettings = z.infer<typeof nhanhSettings>;
 
 export function nhanhStatus(status: string, settings: NhanhSettings): NhanhStatusMeaning | undefined {
-  const own = Object.hasOwn(settings.statusMap, status) ? settings.statusMap[status] : undefined;
-  const builtIn = Object.hasOwn(defaultNhanhStatusMap, status) ? defaultNhanhStatusMap[status] : undefined;
-  const entry = own ?? builtIn;
-  if (!entry) return undefined;
-  return {
-    financialStatus: entry.financialStatus,
-    fulfillmentStatus: entry.fulfillmentStatus,
-    deliveryStatus: entry.deliveryStatus ?? builtIn?.deliveryStatus ?? 'none',
-    cancelled: entry.cancelled,
-  };
+  const entry = lookupStatus(settings.statusMap, defaultNhanhStatusMap, status);
+  return entry && { financialStatus: entry.financialStatus, fulfillmentStatus: entry.fulfillmentStatus, deliveryStatus: entry.deliveryStatus, cancelled: entry.cancelled };
 }
 
 export function salesChannelName(code: string | null, settings: NhanhSettings): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeliveryStatus, FinancialStatus, FulfillmentStatus } from '../../contract/index.ts';
+import { lookupStatus } from '../status-table.ts';
 
 /**
  * What one WooCommerce status word means in the canonical model. Money is not a status on
@@ -61,16 +62,8 @@ export const wooSettings = z.object({
 export type WooSettings = z.infer<typeof wooSettings>;
 
 export function wooStatus(status: string, settings: WooSettings): WooStatusMeaning | undefined {
-  const own = Object.hasOwn(settings.statusMap, status) ? settings.statusMap[status] : undefined;
-  const builtIn = Object.hasOwn(defaultWooStatusMap, status) ? defaultWooStatusMap[status] : undefined;
-  const entry = own ?? builtIn;
-  if (!entry) return undefined;
-  return {
-    financialStatus: entry.financialStatus,
-    fulfillmentStatus: entry.fulfillmentStatus,
-    deliveryStatus: entry.deliveryStatus ?? builtIn?.deliveryStatus ?? 'none',
-    cancelled: entry.cancelled,
-  };
+  const entry = lookupStatus(settings.statusMap, defaultWooStatusMap, status);
+  return entry && { financialStatus: entry.financialStatus, fulfillmentStatus: entry.fulfillmentStatus, deliveryStatus: entry.deliveryStatus, cancelled: entry.cancelled };
 }
 
 /**
