@@ -133,7 +133,7 @@ export function createEngine(options: EngineOptions) {
   const schedules = createSchedules({ repos, plans: createScheduleJobsRepo(db), queue, flowRuns, clock });
   const flows = createFlowService(repos, nodes, activeFlows, clock, {
     onStopped: (flowId, why) => {
-      runs.cancelWaiting(flowId, why === 'deleted' ? 'the flow was deleted' : 'the flow was turned off');
+      runs.cancelWaiting(flowId, { code: why === 'deleted' ? 'flow_deleted' : 'flow_turned_off' });
       schedules.plan(flowId, why === 'deleted' ? 'the flow was deleted' : 'the flow was turned off');
     },
     onActivated: (flowId, version) => schedules.plan(flowId, `version ${version} was turned on`),
@@ -152,7 +152,7 @@ export function createEngine(options: EngineOptions) {
     flowsLosing: (remaining) => flows.unservable(remaining),
     onFlowsStopped: (ids) => {
       activeFlows.invalidate();
-      for (const id of ids) runs.cancelWaiting(id, "the store's connection it needs was removed");
+      for (const id of ids) runs.cancelWaiting(id, { code: 'connection_removed' });
       for (const id of ids) schedules.plan(id, "the store's connection it needs was removed");
     },
   });
@@ -199,7 +199,7 @@ export function createEngine(options: EngineOptions) {
       repos, registry: nodes, clock, runtimes: builtinConnectorRuntimes({ fetch: transport }),
       onFlowsStopped: (ids) => {
         activeFlows.invalidate();
-        for (const id of ids) runs.cancelWaiting(id, 'the connector account it uses was removed');
+        for (const id of ids) runs.cancelWaiting(id, { code: 'account_removed' });
         for (const id of ids) schedules.plan(id, 'the connector account it uses was removed');
       },
     }),

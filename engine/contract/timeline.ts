@@ -26,6 +26,54 @@ export type StepStatus = z.infer<typeof StepStatus>;
 const change = z.object({ from: z.string().nullable(), to: z.string().nullable() });
 
 /**
+ * Why a run was skipped or cancelled, as a code the editor words in the user's language (with
+ * `reasonArgs`); the entry keeps the English `reason` for the command line and older readers.
+ */
+export const RunReasonCode = z.enum([
+  'flow_turned_off',
+  'flow_deleted',
+  'connection_removed',
+  'account_removed',
+  'missing_connection',
+  'activation_not_met',
+  'tag_loop',
+  'batch_cancelled',
+]);
+export type RunReasonCode = z.infer<typeof RunReasonCode>;
+export interface RunReason {
+  code: RunReasonCode;
+  args?: Record<string, string>;
+}
+
+/** A run reason in English: what the runs list's error column and the command line show. */
+export function runReasonText(r: RunReason): string {
+  const a = r.args ?? {};
+  switch (r.code) {
+    case 'flow_turned_off':
+      return 'the flow was turned off';
+    case 'flow_deleted':
+      return 'the flow was deleted';
+    case 'connection_removed':
+      return "the store's connection it needs was removed";
+    case 'account_removed':
+      return 'the connector account it uses was removed';
+    case 'missing_connection':
+      return `store "${a['store'] ?? '?'}" has no ${(a['platforms'] ?? '?').split(', ').join(', no ')} connection, which this flow uses`;
+    case 'activation_not_met':
+      return a['rules'] ? `did not meet the activation conditions: ${a['rules']}` : 'did not meet the activation conditions';
+    case 'tag_loop':
+      return `not started: ${a['depth'] ?? '?'} flows in a row started each other by adding tags, which looks like a loop`;
+    case 'batch_cancelled':
+      return 'the batch was cancelled before it ran';
+  }
+}
+
+/** The fields a run entry carries for a reason: its code and words for the editor, its English. */
+export function runReasonFields(r: RunReason): { reason: string; reasonCode: RunReasonCode; reasonArgs?: Record<string, string> } {
+  return { reason: runReasonText(r), reasonCode: r.code, ...(r.args ? { reasonArgs: r.args } : {}) };
+}
+
+/**
  * A timeline entry's facts, typed by kind: structured fields, never sentences. The renderer
  * writes the words (vi/en); the command line has its own English. Fields added later are
  * optional, so entries written by earlier versions still parse.
@@ -73,8 +121,10 @@ export const TimelineData = z.discriminatedUnion('kind', [
     eventType: z.string().nullish(),
     /** Why it failed. */
     error: z.string().nullish(),
-    /** Why it was skipped or cancelled. */
+    /** Why it was skipped or cancelled, in English. */
     reason: z.string().nullish(),
+    reasonCode: RunReasonCode.optional(),
+    reasonArgs: z.record(z.string(), z.string()).optional(),
     /** A waiting run's due time. */
     dueAt: z.string().nullish(),
     dryRun: z.boolean().optional(),

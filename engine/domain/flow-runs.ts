@@ -1,4 +1,4 @@
-import { MAX_EVENT_CAUSE_DEPTH, type CanonicalEvent, type EventCause, type TimelineEntryDto } from '../contract/index.ts';
+import { MAX_EVENT_CAUSE_DEPTH, runReasonFields, type RunReason, type CanonicalEvent, type EventCause, type TimelineEntryDto } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { Queue } from '../queue/queue.ts';
 import type { ActiveFlows } from '../flows/active-flows.ts';
@@ -28,7 +28,7 @@ export interface NewFlowRun {
   dryRun: boolean;
   atMs: number;
   /** Recorded as skipped with this reason instead of queued (and said on the order's timeline). */
-  skipReason?: string | null;
+  skip?: RunReason | null;
 }
 
 /** Tags a flow's action gave an order or its customer (what the in-app connector reports). */
@@ -57,7 +57,8 @@ export function createFlowRuns(d: FlowRunsDeps) {
   function queueRun(r: NewFlowRun): { runId: string; entries: TimelineEntryDto[] } | null {
     const runId = newId('run');
     const createdAt = iso(r.atMs);
-    const skipReason = r.skipReason ?? null;
+    const words = r.skip ? runReasonFields(r.skip) : null;
+    const skipReason = words?.reason ?? null;
     const created = repos.runs.insert({
       id: runId, flowId: r.flowId, flowVersion: r.flowVersion, eventId: r.eventId, eventType: r.eventType,
       inboxId: r.inboxId, orderId: r.orderId, dryRun: r.dryRun, createdAt, skipReason,
@@ -69,7 +70,7 @@ export function createFlowRuns(d: FlowRunsDeps) {
     }
     const entries = r.orderId
       ? [timeline.append(r.orderId, r.atMs, {
-          kind: 'run', status: 'skipped', flowId: r.flowId, flowName: r.flowName, flowVersion: r.flowVersion, eventType: r.eventType, reason: skipReason,
+          kind: 'run', status: 'skipped', flowId: r.flowId, flowName: r.flowName, flowVersion: r.flowVersion, eventType: r.eventType, ...words,
           ...(r.dryRun ? { dryRun: true } : {}),
         }, { runId, inboxId: r.inboxId })]
       : [];
@@ -112,11 +113,11 @@ export function createFlowRuns(d: FlowRunsDeps) {
     const entries: TimelineEntryDto[] = [];
     for (const flow of flows) {
       const unmet = unmetRequirements(flow.requirements, available);
-      const skipReason = cause.depth > MAX_EVENT_CAUSE_DEPTH
-        ? `not started: ${cause.depth} flows in a row started each other by adding tags, which looks like a loop`
-        : unmet.length > 0 ? `store "${connection?.store ?? '?'}" has no ${unmet.join(', no ')} connection, which this flow uses` : null;
+      const skip: RunReason | null = cause.depth > MAX_EVENT_CAUSE_DEPTH
+        ? { code: 'tag_loop', args: { depth: String(cause.depth) } }
+        : unmet.length > 0 ? { code: 'missing_connection', args: { store: connection?.store ?? '?', platforms: unmet.join(', ') } } : null;
       const queued = queueRun({
-        flowId: flow.id, flowName: flow.name, flowVersion: flow.version, eventId, eventType: type, orderId: fact.orderId, inboxId, dryRun: false, atMs: fact.atMs, skipReason,
+        flowId: flow.id, flowName: flow.name, flowVersion: flow.version, eventId, eventType: type, orderId: fact.orderId, inboxId, dryRun: false, atMs: fact.atMs, skip,
       });
       if (queued) entries.push(...queued.entries);
     }

@@ -1,8 +1,9 @@
 import type { ApiArgs, CanonicalEvent, RunBatchDto, TimelineEntryDto } from '../contract/index.ts';
+import { runReasonFields } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { OrderRecord } from '../storage/repos/orders-repo.ts';
 import type { RunBatchesRepo } from '../storage/repos/run-batches-repo.ts';
-import type { FlowRuns } from '../domain/flow-runs.ts';
+import { RUN_JOB, type FlowRuns } from '../domain/flow-runs.ts';
 import type { Timeline } from '../domain/timeline.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import { flowRequirements, unmetRequirements } from '../flows/requirements.ts';
@@ -88,7 +89,7 @@ export function createManualRuns(d: ManualRunsDeps) {
           const unmet = unmetRequirements(requirements, connection ? repos.connections.platformsOf(connection.store) : []);
           const queued = d.flowRuns.queueRun({
             flowId: flow.id, flowName: flow.name, flowVersion: version, eventId, eventType: 'manual.run', orderId: order.id, inboxId: null, dryRun: a.dryRun, atMs: nowMs,
-            skipReason: unmet.length > 0 ? `store "${connection?.store ?? '?'}" has no ${unmet.join(', no ')} connection, which this flow uses` : null,
+            skip: unmet.length > 0 ? { code: 'missing_connection', args: { store: connection?.store ?? '?', platforms: unmet.join(', ') } } : null,
           });
           if (!queued) continue;
           batches.addRun(batchId, queued.runId);
@@ -105,15 +106,18 @@ export function createManualRuns(d: ManualRunsDeps) {
       if (!b) throw notFound('batch', id);
       const nowMs = d.clock.now();
       const at = iso(nowMs);
-      const reason = 'the batch was cancelled before it ran';
+      const words = runReasonFields({ code: 'batch_cancelled' });
       const flowName = repos.flows.get(b.flowId)?.name ?? null;
       const appended: TimelineEntryDto[] = [];
       repos.tx(() => {
         batches.markCancelled(id, at);
+        // A run whose job a worker holds may be under way though it still reads "queued" (its
+        // start is written with its end, one transaction for many runs): it is left to finish.
+        const taken = new Set(repos.jobs.list('leased', 100_000).flatMap((j) => (j.kind === RUN_JOB ? [(JSON.parse(j.payload) as { runId: string }).runId] : [])));
         for (const run of batches.queued(id)) {
-          if (!batches.cancelQueued(run.id, reason, at) || !run.orderId) continue;
+          if (taken.has(run.id) || !batches.cancelQueued(run.id, words.reason, at) || !run.orderId) continue;
           appended.push(d.timeline.append(run.orderId, nowMs, {
-            kind: 'run', status: 'cancelled', flowId: b.flowId, flowName, flowVersion: b.flowVersion, reason, ...(b.dryRun ? { dryRun: true } : {}),
+            kind: 'run', status: 'cancelled', flowId: b.flowId, flowName, flowVersion: b.flowVersion, ...words, ...(b.dryRun ? { dryRun: true } : {}),
           }, { runId: run.id }));
         }
       });

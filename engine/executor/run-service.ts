@@ -1,4 +1,4 @@
-import { CanonicalEventType, type CanonicalEvent, type RunDetailDto, type RunSummaryDto, type TimelineEntryDto } from '../contract/index.ts';
+import { CanonicalEventType, runReasonFields, type RunReason, type CanonicalEvent, type RunDetailDto, type RunSummaryDto, type TimelineEntryDto } from '../contract/index.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import { newId } from '../shared/ids.ts';
 import type { Repositories } from '../storage/repositories.ts';
@@ -65,17 +65,18 @@ function get(id: string): RunDetailDto {
      * Cancels the flow's waiting runs (turned off, deleted, its store's connection removed):
      * each says so on its order's timeline; their wake-up jobs then find nothing to do.
      */
-    cancelWaiting(flowId: string, reason: string): number {
+    cancelWaiting(flowId: string, why: RunReason): number {
+      const words = runReasonFields(why);
       const nowMs = clock.now();
       const at = new Date(nowMs).toISOString();
       const appended: TimelineEntryDto[] = [];
       let cancelled = 0;
       repos.tx(() => {
         for (const run of repos.runs.waitingOfFlow(flowId)) {
-          if (!repos.runs.cancelWaiting(run.id, reason, at)) continue;
+          if (!repos.runs.cancelWaiting(run.id, words.reason, at)) continue;
           cancelled++;
           if (run.orderId) {
-            appended.push(timeline.append(run.orderId, nowMs, { kind: 'run', status: 'cancelled', flowId, flowVersion: run.flowVersion, flowName: repos.flows.get(flowId)?.name ?? null, reason }, { runId: run.id }));
+            appended.push(timeline.append(run.orderId, nowMs, { kind: 'run', status: 'cancelled', flowId, flowVersion: run.flowVersion, flowName: repos.flows.get(flowId)?.name ?? null, ...words }, { runId: run.id }));
           }
         }
       });

@@ -8,6 +8,7 @@ import type { RunStart } from '../nodes/node-type.ts';
 import { PermanentJobError } from '../shared/errors.ts';
 import type { LoadedRun, RunStore, StoreWrite } from './ports.ts';
 import { triggerDataOf, type StoredEvent } from './trigger-data.ts';
+import { NOT_MET } from '../nodes/orders/activation.ts';
 
 import { RUN_JOB } from '../domain/flow-runs.ts';
 
@@ -123,7 +124,9 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
           repos.runs.finish(run.runId, 'skipped', away, iso(atMs), durationMs);
           const orderId = run.data.order.id;
           if (!orderId) return [];
-          return [timeline.append(orderId, atMs, { kind: 'run', status: 'skipped', ...entry(run), reason: away }, { runId: run.runId })];
+          const rules = away.startsWith(`${NOT_MET}: `) ? away.slice(NOT_MET.length + 2) : '';
+          const why = away.startsWith(NOT_MET) ? { reason: away, reasonCode: 'activation_not_met' as const, ...(rules ? { reasonArgs: { rules } } : {}) } : { reason: away };
+          return [timeline.append(orderId, atMs, { kind: 'run', status: 'skipped', ...entry(run), ...why }, { runId: run.runId })];
         };
       }
       return () => {

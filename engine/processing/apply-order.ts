@@ -13,6 +13,7 @@ import { newId } from '../shared/ids.ts';
 import type { RunStart } from '../nodes/node-type.ts';
 import type { Timeline } from '../domain/timeline.ts';
 import { RUN_JOB } from '../executor/sqlite-run-store.ts';
+import { runReasonFields } from '../contract/index.ts';
 
 export interface ApplyContext {
   repos: Repositories;
@@ -90,12 +91,13 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
     for (const flow of c.activeFlows.matching(type, connection.platform, tags)) {
       const runId = newId('run');
       const unmet = unmetRequirements(flow.requirements, storePlatforms);
-      const skipReason = unmet.length > 0 ? `store "${connection.store}" has no ${unmet.join(', no ')} connection, which this flow uses` : null;
+      const skip = unmet.length > 0 ? runReasonFields({ code: 'missing_connection', args: { store: connection.store, platforms: unmet.join(', ') } }) : null;
+      const skipReason = skip?.reason ?? null;
       const created = repos.runs.insert({ id: runId, flowId: flow.id, flowVersion: flow.version, eventId, eventType: type, inboxId, orderId, dryRun: false, createdAt: now, skipReason });
       if (!created) continue;
       runs++;
       if (skipReason) {
-        append(nowMs, { kind: 'run', status: 'skipped', flowId: flow.id, flowName: flow.name, flowVersion: flow.version, eventType: type, reason: skipReason }, runId);
+        append(nowMs, { kind: 'run', status: 'skipped', flowId: flow.id, flowName: flow.name, flowVersion: flow.version, eventType: type, ...skip }, runId);
       } else {
         const start: RunStart = {
           runId, flowId: flow.id, flowName: flow.name, flowVersion: flow.version, document: flow.document, customerId, dryRun: false,

@@ -103,3 +103,14 @@ describe('timelineSentence', () => {
     expect(timelineSentence({ ...old, kind: 'note', data: { kind: 'note', text: null }, legacyTitle: 'Old note' }, words.en, time)).toBe('Old note');
   });
 });
+
+describe('a run skipped or cancelled for a reason the engine names by code', () => {
+  it('says the reason in the user’s language, and keeps the engine’s English where there is no code', () => {
+    const cancelled = { ...run, status: 'cancelled', reason: 'the flow was turned off', reasonCode: 'flow_turned_off' } as const;
+    expect(say('vi', cancelled)).toContain('luồng đã bị tắt');
+    expect(say('en', cancelled)).toContain('the flow was turned off');
+    const skipped = { ...run, status: 'skipped', reason: 'store "Shop" has no Haravan connection, which this flow uses', reasonCode: 'missing_connection', reasonArgs: { store: 'Shop', platforms: 'Haravan' } } as const;
+    expect(say('vi', skipped)).toContain('cửa hàng “Shop” chưa có kết nối Haravan');
+    expect(say('vi', { ...run, status: 'skipped', reason: 'an old reason' })).toContain('an old reason');
+  });
+});

@@ -47,8 +47,11 @@ function run({ t, time }: Words, d: TimelineDataOf<'run'>): string {
       return t('timeline.say.run.failed', { flow, why, context: when(why, 'why') });
     }
     case 'skipped':
-    case 'cancelled':
-      return t(`timeline.say.run.${d.status}`, { flow, why: d.reason, context: when(d.reason, 'why') });
+    case 'cancelled': {
+      // The engine's reason in the user's words where it gave a code; its English otherwise.
+      const why = d.reasonCode ? t(`timeline.reason.${d.reasonCode}`, { ...d.reasonArgs, defaultValue: d.reason ?? '' }) : d.reason;
+      return t(`timeline.say.run.${d.status}`, { flow, why, context: when(why, 'why') });
+    }
     case 'queued':
     case 'succeeded':
       return t(`timeline.say.run.${d.status}`, { flow });
