@@ -7,6 +7,10 @@ import { createAccountStore, type ConnectorRuntime } from './account-store.ts';
 import { emailIntentHandlers, smtpRuntime } from './email/smtp-connector.ts';
 import { smsIntentHandlers } from './sms/sms-intents.ts';
 import { esmsRuntime, esmsSender } from './sms/esms-connector.ts';
+import { speedsmsRuntime, speedsmsSender } from './sms/speedsms-connector.ts';
+import { twilioRuntime, twilioSender } from './sms/twilio-connector.ts';
+import { telegramIntentHandlers, telegramRuntime } from './telegram/telegram-connector.ts';
+import { slackIntentHandlers, slackRuntime } from './slack/slack-connector.ts';
 
 export interface ConnectorDeps {
   repos: Repositories;
@@ -22,11 +26,13 @@ export function builtinIntentHandlers(d: ConnectorDeps): IntentHandler[] {
     ...inAppIntentHandlers(d.repos, d.timeline),
     ...httpIntentHandlers(d.fetch),
     ...emailIntentHandlers(accounts),
-    ...smsIntentHandlers(d.repos, [esmsSender(accounts, d.fetch)]),
+    ...smsIntentHandlers(d.repos, [esmsSender(accounts, d.fetch), speedsmsSender(accounts, d.fetch), twilioSender(accounts, d.fetch)]),
+    ...telegramIntentHandlers(accounts, d.fetch),
+    ...slackIntentHandlers(d.repos, accounts, d.fetch),
   ];
 }
 
 /** The connectors that hold accounts, with their Test calls. */
 export function builtinConnectorRuntimes(d: Pick<ConnectorDeps, 'fetch'>): ConnectorRuntime[] {
-  return [smtpRuntime(), esmsRuntime(d.fetch)];
+  return [smtpRuntime(), esmsRuntime(d.fetch), speedsmsRuntime(d.fetch), twilioRuntime(d.fetch), telegramRuntime(d.fetch), slackRuntime(d.fetch)];
 }

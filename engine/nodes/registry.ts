@@ -10,6 +10,9 @@ import { timingNodes } from './timing/wait.run.ts';
 import { scheduleNode } from './schedule/schedule.run.ts';
 import { sendEmailNode } from './email/send-email.run.ts';
 import { sendEsmsNode } from './sms/send-esms.run.ts';
+import { sendSmsNode } from './sms/send-sms.run.ts';
+import { sendTelegramNode } from './telegram/send-message.run.ts';
+import { postSlackNode } from './slack/post-message.run.ts';
 
 /** Every built-in node type (spec + run function), in the palette's order. */
 export const builtinNodeTypes: readonly NodeType[] = [
@@ -23,7 +26,10 @@ export const builtinNodeTypes: readonly NodeType[] = [
   addTimelineNoteNode,
   httpRequestNode,
   sendEmailNode,
+  sendSmsNode,
   sendEsmsNode,
+  sendTelegramNode,
+  postSlackNode,
 ];
 
 export interface NodeRegistry {
@@ -64,5 +70,6 @@ function specToDto(spec: NodeSpec): NodeSpecDto {
     paramsSchema: z.toJSONSchema(spec.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
     ...(spec.triggers ? { triggers: [...spec.triggers] } : {}),
     ...(spec.requiresPlatform ? { requiresPlatform: spec.requiresPlatform } : {}),
+    ...(spec.replacedBy ? { replacedBy: spec.replacedBy } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AccountDto } from '../../engine/contract/index.ts';
 import { pageHref } from '../app/routes.ts';
 import { useApiClient } from '../api/useApiClient.ts';
 import { useApiQuery } from '../app/useApiQuery.ts';
@@ -9,6 +10,8 @@ import './accounts.css';
 interface AccountPickerProps {
   id: string;
   connector: string;
+  /** Several connectors' accounts in one list, grouped by provider (the SMS step: eSMS, SpeedSMS, Twilio). */
+  connectors?: readonly string[] | undefined;
   value: string;
   onChange: (value: unknown) => void;
   'aria-describedby'?: string | undefined;
@@ -17,22 +20,31 @@ interface AccountPickerProps {
 }
 
 /** A node's account param (widget 'account'): the connector's accounts by name, and a way to add one. */
-export function AccountPicker({ id, connector, value, onChange, ...aria }: AccountPickerProps) {
+export function AccountPicker({ id, connector, connectors, value, onChange, ...aria }: AccountPickerProps) {
   const { t } = useTranslation('accounts');
   const client = useApiClient();
-  const load = useCallback(() => client.call('accounts.list', { connector }), [client, connector]);
+  const among = connectors?.join(' ') ?? '';
+  const load = useCallback(
+    () => (among ? client.call('accounts.list', {}).then((all) => all.filter((a) => among.split(' ').includes(a.connector))) : client.call('accounts.list', { connector })),
+    [client, connector, among],
+  );
   const accounts = useApiQuery(load);
   const list = accounts.data ?? [];
+  const groups = among ? among.split(' ').map((c) => ({ connector: c, accounts: list.filter((a) => a.connector === c) })).filter((g) => g.accounts.length > 0) : [];
   const known = list.some((a) => a.id === value);
   return (
     <>
       <select id={id} {...aria} value={value} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
         {!known ? <option value="">{value ? t('picker.gone') : t('picker.choose')}</option> : null}
-        {list.map((a) => (
-          <option key={a.id} value={a.id}>
-            {accountSummary(a) ? `${a.name} (${accountSummary(a)})` : a.name}
-          </option>
-        ))}
+        {among
+          ? groups.map((g) => (
+              <optgroup key={g.connector} label={t(`connectors.${g.connector}.label`, { defaultValue: g.connector })}>
+                {g.accounts.map((a) => (
+                  <AccountOption key={a.id} account={a} />
+                ))}
+              </optgroup>
+            ))
+          : list.map((a) => <AccountOption key={a.id} account={a} />)}
       </select>
       {accounts.error ? <p className="param-problem">{t('list.failed', { message: accounts.error.message })}</p> : null}
       {!accounts.loading && list.length === 0 ? (
@@ -46,4 +58,9 @@ export function AccountPicker({ id, connector, value, onChange, ...aria }: Accou
       )}
     </>
   );
+}
+
+function AccountOption({ account }: { account: AccountDto }) {
+  const summary = accountSummary(account);
+  return <option value={account.id}>{summary ? `${account.name} (${summary})` : account.name}</option>;
 }

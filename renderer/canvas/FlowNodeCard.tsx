@@ -6,6 +6,7 @@ import { useFlowEditor } from '../flow-editor/store/flow-editor-context.ts';
 import type { CanvasNode } from './document-mapping.ts';
 import { NodeIcon } from './NodeIcon.tsx';
 import { paramSummary } from './param-summary.ts';
+import { useAccountNames } from '../accounts/useAccountNames.ts';
 import { problemOnNode } from './problem-text.ts';
 import { useSpecWords } from './useSpecWords.ts';
 
@@ -28,7 +29,8 @@ export function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
   const title = data.label || (spec ? words.label(spec) : data.type);
   const inputs = spec?.inputs ?? [];
   const outputs = spec?.outputs ?? [];
-  const summary = paramSummary(fields, data.params, words.option);
+  const accountNames = useAccountNames();
+  const summary = paramSummary(fields, data.params, words.option, 4, (id) => accountNames?.get(id));
   const fieldTitle = (path: string) => {
     const field = fields.find((f) => f.key === path.split('.')[0]);
     return field ? words.fieldTitle(data.type, field) : path;

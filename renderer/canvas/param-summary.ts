@@ -8,12 +8,27 @@ function clip(text: string): string {
   return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
 }
 
-/** A node's params in a line, for its card: "order.totalPrice · Number · greater than · 100". */
-export function paramSummary(fields: readonly FormField[], params: Readonly<Record<string, unknown>>, option: (value: string) => string, most = 4): string {
+/**
+ * A node's params in a line, for its card: "order.totalPrice · Number · greater than · 100".
+ * An account param shows the account's name (`accountName`), never its id; left out while the
+ * name is unknown (not loaded yet, or the account was removed: the step's form says so).
+ */
+export function paramSummary(
+  fields: readonly FormField[],
+  params: Readonly<Record<string, unknown>>,
+  option: (value: string) => string,
+  most = 4,
+  accountName: (id: string) => string | null | undefined = () => null,
+): string {
   const parts: string[] = [];
   for (const field of fields) {
     const value = params[field.key];
     if (value === undefined || value === null || value === '' || typeof value === 'boolean') continue;
+    if (field.schema.widget === 'account') {
+      const name = accountName(String(value));
+      if (name) parts.push(clip(name));
+      continue;
+    }
     if (field.kind === 'condition') {
       parts.push(conditionCardSummary(value));
       continue;

@@ -26,7 +26,8 @@ export function FlowEditor({ store }: { store: FlowEditorStore }) {
 }
 
 function EditorLayout() {
-  const [view, setView] = useState<EditorView>('editor');
+  // `#/flows/<id>?view=runs` (a link from a finished batch) opens on the flow's runs.
+  const [view, setView] = useState<EditorView>(() => (/[?&]view=runs\b/.test(window.location.hash) ? 'runs' : 'editor'));
   const flowId = useFlowEditor((s) => s.flowId);
   const actions = useFlowActions();
   useValidation();

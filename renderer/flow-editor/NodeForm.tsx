@@ -1,9 +1,10 @@
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NodeIcon } from '../canvas/NodeIcon.tsx';
 import { problemField, problemForField } from '../canvas/problem-text.ts';
 import { useSpecWords } from '../canvas/useSpecWords.ts';
 import { ParamField } from './form/ParamField.tsx';
+import { isSmsTextField, SmsSegmentCount } from './form/SmsSegmentCount.tsx';
 import { PreviewOrderPicker } from './template/PreviewOrderPicker.tsx';
 import { usesTemplates } from './template/template-text.ts';
 import { useFlowEditor } from './store/flow-editor-context.ts';
@@ -56,14 +57,16 @@ export function NodeForm({ nodeId }: { nodeId: string }) {
       {fields.map((field) => {
         const problem = problems?.find((p) => problemField(p) === field.key);
         return (
-          <ParamField
-            key={field.key}
-            nodeType={data.type}
-            field={field}
-            value={data.params[field.key]}
-            onChange={(value) => setParam(nodeId, field.key, value)}
-            problem={problem ? problemForField(problem, t) : null}
-          />
+          <Fragment key={field.key}>
+            <ParamField
+              nodeType={data.type}
+              field={field}
+              value={data.params[field.key]}
+              onChange={(value) => setParam(nodeId, field.key, value)}
+              problem={problem ? problemForField(problem, t) : null}
+            />
+            {isSmsTextField(data.type, field.key) ? <SmsSegmentCount nodeType={data.type} text={String(data.params[field.key] ?? '')} stripAccents={data.params['stripAccents'] === true} /> : null}
+          </Fragment>
         );
       })}
       <div className="node-form-foot">

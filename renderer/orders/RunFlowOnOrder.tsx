@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RunDetailDto, RunStatus } from '../../engine/contract/index.ts';
 import { toApiError } from '../api/api-error.ts';
 import { useApiClient } from '../api/useApiClient.ts';
 import { pageHref } from '../app/routes.ts';
-import { useApiQuery } from '../app/useApiQuery.ts';
 import { RunStatusBadge } from '../flow-editor/runs/RunStatusBadge.tsx';
 import { intentArgRows, intentWords } from '../flow-editor/runs/intent-view.ts';
+import { FlowPicker } from './FlowPicker.tsx';
+import { useRunnableFlows, useStartsOnOrders } from './useRunnableFlows.ts';
 import './run-flow-on-order.css';
 
 type Outcome =
@@ -41,35 +42,11 @@ export function RunFlowOnOrder({ orderId }: { orderId: string }) {
   const { t } = useTranslation('manual-run');
   const { t: tr } = useTranslation('runs');
   const client = useApiClient();
-  const selectId = useId();
-  const load = useCallback(async () => {
-    const [flows, specs] = await Promise.all([client.call('flows.list', {}), client.call('nodes.list', {})]);
-    return { flows: [...flows].sort((a, b) => Number(b.activeVersion !== null) - Number(a.activeVersion !== null) || a.name.localeCompare(b.name)), specs };
-  }, [client]);
-  const query = useApiQuery(load);
+  const query = useRunnableFlows();
   const [flowId, setFlowId] = useState('');
-  const [startsOnOrders, setStartsOnOrders] = useState<boolean | null>(null);
+  const startsOnOrders = useStartsOnOrders(query.data, flowId);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-
-  // Whether the chosen flow can start from an order: its version that would run has a trigger
-  // that listens to `manual.run` (a schedule does not).
-  useEffect(() => {
-    setStartsOnOrders(null);
-    const flow = query.data?.flows.find((f) => f.id === flowId);
-    if (!flow || !query.data) return;
-    let current = true;
-    client.call('flows.get', { id: flow.id, version: flow.activeVersion ?? flow.latestVersion }).then(
-      (detail) => {
-        const listens = detail.document.nodes.flatMap((n) => query.data!.specs.find((s) => s.type === n.type)?.triggers ?? []);
-        if (current) setStartsOnOrders(listens.includes('manual.run'));
-      },
-      () => current && setStartsOnOrders(true),
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, flowId, query.data]);
 
   // A real run goes through the queue: its status follows the engine's `run.finished`.
   const runId = outcome?.kind === 'run' ? outcome.runId : null;
@@ -117,17 +94,7 @@ export function RunFlowOnOrder({ orderId }: { orderId: string }) {
       {query.data && flows.length === 0 ? <p className="muted">{t('noFlows')}</p> : null}
       {flows.length > 0 ? (
         <>
-          <div className="run-on-order-field">
-            <label htmlFor={selectId}>{t('flow')}</label>
-            <select id={selectId} value={flowId} onChange={(e) => choose(e.target.value)}>
-              <option value="">{t('choose')}</option>
-              {flows.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name} ({f.activeVersion !== null ? t('on') : t('off')})
-                </option>
-              ))}
-            </select>
-          </div>
+          <FlowPicker flows={flows} value={flowId} onChange={choose} />
           {startsOnOrders === false ? <p className="notice">{t('notOnOrders')}</p> : <p className="muted run-on-order-hint">{t('hint')}</p>}
           <div className="run-on-order-actions">
             <button type="button" disabled={!ready} onClick={() => void start(true)}>

@@ -13,6 +13,7 @@ import { Timestamp } from '../components/Timestamp.tsx';
 import { fulfillmentTone, paymentTone } from '../orders/order-tones.ts';
 import { OrderTags } from '../orders/OrderTags.tsx';
 import { useDebounced } from '../orders/useDebounced.ts';
+import { BulkRun } from '../orders/bulk-run/BulkRun.tsx';
 import '../orders/orders.css';
 import '../timeline/ui.css';
 
@@ -23,6 +24,7 @@ export function OrdersPage() {
   const { t } = useTranslation('orders');
   const client = useApiClient();
   const [text, setText] = useState('');
+  const [bulkOpen, setBulkOpen] = useState(false);
   const query = useDebounced(text.trim(), 250);
   const load = useCallback(
     () => client.call('orders.list', { limit, ...(query ? { query } : {}) }),
@@ -56,7 +58,19 @@ export function OrdersPage() {
             />
           )}
         </Field>
+        <button type="button" className="bulk-run-open" aria-expanded={bulkOpen} onClick={() => setBulkOpen((open) => !open)}>
+          {t('bulk.action', { ns: 'manual-run' })}
+        </button>
       </PageHeader>
+      {bulkOpen ? (
+        <BulkRun
+          orderIds={rows.map((row) => row.id)}
+          query={query}
+          capped={rows.length >= limit}
+          pending={list.loading || text.trim() !== query}
+          onClose={() => setBulkOpen(false)}
+        />
+      ) : null}
       <LoadNotice
         loading={list.loading}
         error={list.error}

@@ -191,7 +191,7 @@ describe('a gallery with a bad file', () => {
     writeFileSync(join(dir, 'broken.flow.json'), '{ "format": ');
     const unknownNode = JSON.parse(good);
     unknownNode.gallery.id = 'unknown-node';
-    unknownNode.flow.nodes[1].type = 'sms.send';
+    unknownNode.flow.nodes[1].type = 'fax.send';
     writeFileSync(join(dir, 'unknown-node.flow.json'), JSON.stringify(unknownNode));
     const warnings: string[] = [];
     const logger = { debug() {}, info() {}, warn: (m: string) => void warnings.push(m), error() {} };
@@ -201,7 +201,7 @@ describe('a gallery with a bad file', () => {
       expect(warnings).toEqual([
         expect.stringMatching(/^gallery: left out broken\.flow\.json: not JSON/),
         expect.stringMatching(/^gallery: left out renamed\.flow\.json: its gallery id is "marketplace-status-tag"/),
-        expect.stringMatching(/^gallery: left out unknown-node\.flow\.json: its flow \(vi\) has problems: .*unknown type sms\.send/),
+        expect.stringMatching(/^gallery: left out unknown-node\.flow\.json: its flow \(vi\) has problems: .*unknown type fax\.send/),
       ]);
     } finally {
       await t.close();

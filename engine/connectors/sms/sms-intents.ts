@@ -1,5 +1,7 @@
+import { isVietnameseSmsPhone } from '../../contract/index.ts';
 import { defineIntentHandler, type IntentContext, type IntentHandler } from '../../nodes/intents.ts';
 import type { Repositories } from '../../storage/repositories.ts';
+import { SkipStepError } from '../../shared/errors.ts';
 
 declare module '../../nodes/intents.ts' {
   interface IntentMap {
@@ -10,9 +12,13 @@ declare module '../../nodes/intents.ts' {
 
 export type SmsIntent = { account: string; phone: string; text: string; unicode: boolean; segments: number };
 
-/** One provider's way of sending an SMS (eSMS today; SpeedSMS, Twilio add theirs). */
+/** One provider's way of sending an SMS (eSMS, SpeedSMS, Twilio). */
 export interface SmsSender {
   connector: string;
+  /** It texts numbers abroad (a phone kept as "+…"); the Vietnamese providers do not, and such a number is skipped with the reason. */
+  abroad?: boolean;
+  /** The number as it goes on the wire ("84912345678", "+84912345678"), for the run log and dry runs; absent: as the step gave it. */
+  recipient?(phone: string): string;
   send(intent: SmsIntent, ctx: IntentContext): Promise<unknown>;
 }
 
@@ -26,12 +32,17 @@ export function smsIntentHandlers(repos: Repositories, senders: readonly SmsSend
     defineIntentHandler({
       kind: 'sms.send',
       mode: 'external',
-      describe: (i) => ({ account: repos.accounts.get(i.account)?.name ?? i.account, phone: i.phone, text: i.text, segments: i.segments, encoding: i.unicode ? 'unicode' : 'gsm7' }),
+      describe: (i) => {
+        const row = repos.accounts.get(i.account);
+        const phone = (row && byConnector.get(row.connector)?.recipient?.(i.phone)) || i.phone;
+        return { account: row?.name ?? i.account, phone, text: i.text, segments: i.segments, encoding: i.unicode ? 'unicode' : 'gsm7' };
+      },
       async perform(i, ctx) {
         const row = repos.accounts.get(i.account);
         if (!row) throw new Error(`the SMS account ${i.account} does not exist (was it removed?): choose another in the step`);
         const sender = byConnector.get(row.connector);
         if (!sender) throw new Error(`account "${row.name}" (${row.connector}) cannot send SMS`);
+        if (!sender.abroad && !isVietnameseSmsPhone(i.phone)) throw new SkipStepError(`${i.phone} is a number abroad; account "${row.name}" (${row.connector}) sends only to Vietnamese mobiles`);
         return sender.send(i, ctx);
       },
     }),

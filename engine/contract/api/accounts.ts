@@ -19,8 +19,11 @@ export type ConnectorInfoDto = z.infer<typeof ConnectorInfoDto>;
 /** A test's answer: whether it worked, a code the editor words, and the provider's own answer. */
 export const AccountTestDto = z.object({
   ok: z.boolean(),
-  /** ok; auth_failed (wrong user or keys); unreachable (no connection); tls; timeout; refused (another answer). */
-  code: z.enum(['ok', 'auth_failed', 'unreachable', 'tls', 'timeout', 'refused']),
+  /**
+   * ok; auth_failed (wrong user or keys); unreachable (no connection); tls; timeout; refused (another answer);
+   * unchecked (the provider offers no harmless call, e.g. a Slack incoming webhook: only the settings' shape was checked).
+   */
+  code: z.enum(['ok', 'auth_failed', 'unreachable', 'tls', 'timeout', 'refused', 'unchecked']),
   /** Plain English, for logs and the command line; the editor words `code` and shows `answer`. */
   message: z.string(),
   /** What the provider said, verbatim (a server line, a code and message). */

@@ -44,6 +44,36 @@ export function smsSegments(text: string): SmsSegments {
   return { encoding, units, segments, perSegment, remaining };
 }
 
+/** Vietnamese letters with a diacritic (lower case; a few, like é and à, are also GSM-7). */
+const VIETNAMESE_MARKED = new Set('àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ');
+
+/** What the editor says under an SMS text: "2 SMS · 75/134 characters · Unicode (has Vietnamese accents)". */
+export interface SmsCount extends SmsSegments {
+  /** Units the parts hold in all (75/**134**): one part's room for an empty text. */
+  capacity: number;
+  /** The first character that made the text Unicode; null for GSM-7. */
+  unicodeBecause: string | null;
+  /** A Vietnamese letter with a diacritic (outside GSM-7) is among the reasons. */
+  vietnamese: boolean;
+}
+
+export function smsCount(text: string): SmsCount {
+  const parts = smsSegments(text);
+  let unicodeBecause: string | null = null;
+  let vietnamese = false;
+  if (parts.encoding === 'unicode') {
+    for (const ch of text) {
+      if (basic.has(ch) || extended.has(ch)) continue;
+      unicodeBecause ??= ch;
+      if (VIETNAMESE_MARKED.has(ch.toLowerCase())) {
+        vietnamese = true;
+        break;
+      }
+    }
+  }
+  return { ...parts, capacity: Math.max(1, parts.segments) * parts.perSegment, unicodeBecause, vietnamese };
+}
+
 /**
  * The text without Vietnamese diacritics ("Đơn hàng đã huỷ" → "Don hang da huy"): what shops
  * send to keep a message in GSM-7, at less than half the cost per part.

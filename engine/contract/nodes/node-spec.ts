@@ -35,6 +35,8 @@ export interface NodeSpec<P extends z.ZodType = z.ZodType> {
   triggers?: readonly CanonicalEventType[];
   /** A node that acts on a platform (its API) needs the store to have a connection to it. */
   requiresPlatform?: Platform;
+  /** A newer type does what this one did: flows that use this one still run and edit, the palette offers the newer. */
+  replacedBy?: string;
 }
 
 /** Defines a spec with its params type kept. */
@@ -56,6 +58,7 @@ export const NodeSpecDto = z.object({
   paramsSchema: z.record(z.string(), z.unknown()),
   triggers: z.array(z.string()).optional(),
   requiresPlatform: Platform.optional(),
+  replacedBy: z.string().optional(),
 });
 export type NodeSpecDto = z.infer<typeof NodeSpecDto>;
 

@@ -25,7 +25,8 @@ export function fold(text: string): string {
  */
 export function paletteGroups(specs: readonly NodeSpecDto[], query: string, words: (spec: NodeSpecDto) => { label: string; description: string }): PaletteGroup[] {
   const terms = fold(query).split(/\s+/).filter(Boolean);
-  const entries = specs.map((spec) => ({ spec, ...words(spec) }));
+  // A type a newer one replaced stays for the flows that use it, out of the palette.
+  const entries = specs.filter((spec) => !spec.replacedBy).map((spec) => ({ spec, ...words(spec) }));
   const matching = entries.filter((e) => {
     const haystack = fold([e.label, e.description, e.spec.label, e.spec.connector, e.spec.type].join(' '));
     return terms.every((t) => haystack.includes(t));

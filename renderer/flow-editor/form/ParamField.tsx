@@ -19,6 +19,8 @@ interface ParamFieldProps {
 
 const asText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 const asList = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+/** An account param that takes several connectors' accounts (`connectors` in its schema), else undefined. */
+const asConnectors = (v: unknown) => (Array.isArray(v) && v.length > 0 ? v.map(String) : undefined);
 
 /** One param, with the control its schema calls for, its label, help and problem. */
 export function ParamField({ nodeType, field, value, onChange, problem }: ParamFieldProps) {
@@ -35,7 +37,7 @@ export function ParamField({ nodeType, field, value, onChange, problem }: ParamF
   const emptyTo = field.defaultValue === '' ? '' : undefined;
 
   let control: ReactNode;
-  if (field.schema.widget === 'account') control = <AccountPicker {...common} connector={String((field.schema as Record<string, unknown>)['connector'] ?? '')} value={asText(value)} onChange={onChange} />;
+  if (field.schema.widget === 'account') control = <AccountPicker {...common} connector={String((field.schema as Record<string, unknown>)['connector'] ?? '')} connectors={asConnectors((field.schema as Record<string, unknown>)['connectors'])} value={asText(value)} onChange={onChange} />;
   else switch (field.kind) {
     case 'select':
       control = (

@@ -32,3 +32,23 @@ export class OrdersPage {
     await this.orderLink(number).click();
   }
 }
+
+/** The Orders list's search and its "Run a flow on these orders" button, by their words in the language shown. */
+export class OrdersTools {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  async search(label: string, text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: label }).fill(text);
+  }
+
+  runFlowButton(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  rows(tableLabel: string): Locator {
+    return this.page.getByRole('table', { name: tableLabel }).locator('tbody tr');
+  }
+}

@@ -30,6 +30,8 @@ export const sendEsmsSpec = defineNodeSpec({
   category: 'action',
   connector: 'esms',
   icon: 'sms',
+  // "Send SMS" takes an account of any SMS provider, eSMS's included.
+  replacedBy: 'sms.send',
   inputs: [IN_PORT],
   outputs: [OUT_PORT],
   params: SendEsmsParams,

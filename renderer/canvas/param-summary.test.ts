@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formSchemaOf, SendSmsParams, type NodeSpecDto } from '../../engine/contract/index.ts';
+import { formFields } from './core/schema-form.ts';
+import { paletteGroups } from './core/palette.ts';
+import { paramSummary } from './param-summary.ts';
+
+const fields = formFields(formSchemaOf(SendSmsParams));
+const params = { account: 'acc_01JABCDEF', text: 'Don hang {{ order.number }} da duoc huy' };
+const option = (v: string) => v;
+
+describe("an SMS step's card", () => {
+  it("names the account, never its id", () => {
+    const names = new Map([['acc_01JABCDEF', 'SpeedSMS brandname']]);
+    expect(paramSummary(fields, params, option, 4, (id) => names.get(id))).toBe('SpeedSMS brandname · Don hang {{ order.number }} da duoc huy');
+  });
+
+  it('leaves the account out while its name is unknown (not loaded, or removed)', () => {
+    expect(paramSummary(fields, params, option)).toBe('Don hang {{ order.number }} da duoc huy');
+    expect(paramSummary(fields, params, option, 4, () => undefined)).not.toContain('acc_');
+  });
+});
+
+describe('the palette', () => {
+  const spec = (type: string, replacedBy?: string): NodeSpecDto => ({
+    type, version: 1, label: type, description: '', category: 'action', connector: 'sms', icon: 'sms', inputs: [], outputs: [], paramsSchema: {},
+    ...(replacedBy ? { replacedBy } : {}),
+  });
+  it('offers the newer type, not the one it replaced (which still opens in flows that use it)', () => {
+    const groups = paletteGroups([spec('sms.send'), spec('sms.send_esms', 'sms.send')], 'sms', (s) => ({ label: s.label, description: s.description }));
+    expect(groups.flatMap((g) => g.entries.map((e) => e.spec.type))).toEqual(['sms.send']);
+  });
+});
