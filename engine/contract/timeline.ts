@@ -68,6 +68,33 @@ export function runReasonText(r: RunReason): string {
   }
 }
 
+/**
+ * Why a step was skipped, as a code the editor words in the user's language (with `reasonArgs`);
+ * the step keeps the English `reason` for the run log and the command line. A provider's own
+ * answer (`provider_refused`) is passed on as it said it.
+ */
+export const StepReasonCode = z.enum([
+  'activation_not_met',
+  'no_order',
+  'no_customer',
+  'tags_empty',
+  'note_empty',
+  'url_not_http',
+  'no_phone',
+  'bad_phone',
+  'no_email',
+  'email_unverified',
+  'bad_email',
+  'no_telegram_chat',
+  'bad_telegram_chat',
+  'not_a_date',
+  'date_field_empty',
+  'date_field_not_date',
+  'no_allowed_day',
+  'provider_refused',
+]);
+export type StepReasonCode = z.infer<typeof StepReasonCode>;
+
 /** The fields a run entry carries for a reason: its code and words for the editor, its English. */
 export function runReasonFields(r: RunReason): { reason: string; reasonCode: RunReasonCode; reasonArgs?: Record<string, string> } {
   return { reason: runReasonText(r), reasonCode: r.code, ...(r.args ? { reasonArgs: r.args } : {}) };
@@ -137,6 +164,8 @@ export const TimelineData = z.discriminatedUnion('kind', [
     label: z.string().nullish(),
     status: StepStatus,
     reason: z.string().nullish(),
+    reasonCode: StepReasonCode.optional(),
+    reasonArgs: z.record(z.string(), z.string()).optional(),
     port: z.string().nullish(),
     dueAt: z.string().nullish(),
     /** In a dry run: the intents recorded as "would do" instead of done. */

@@ -70,7 +70,7 @@ export function createExecutor(deps: ExecutorDeps) {
       return { result, performed: await sink.perform(intents, ctx) };
     } catch (error) {
       // This recipient cannot be reached this way: the step is skipped with the provider's reason and the run goes on.
-      if (error instanceof SkipStepError) return { result: { status: 'skipped', port: result.port ?? 'out', reason: error.message, input: result.input }, performed: null };
+      if (error instanceof SkipStepError) return { result: { status: 'skipped', port: result.port ?? 'out', reason: error.message, input: result.input, code: 'provider_refused', args: { answer: error.message } }, performed: null };
       if (error instanceof DeferStepError) return { deferUntil: error.untilMs, reason: error.message };
       // A passing failure of the outside world: retry the run, unless this was its last chance.
       if (error instanceof RetryableError && attempt.attempts < attempt.maxAttempts) throw error;
@@ -161,6 +161,7 @@ export function createExecutor(deps: ExecutorDeps) {
           const r = 'failed' in ran ? null : ran.result;
           pending.push(store.step(run, {
             seq: ++seq, node, status: outcome.status, reason: outcome.reason, port: outcome.port,
+            ...(r?.status === 'skipped' && r.code ? { reasonCode: r.code, reasonArgs: r.args } : {}),
             input: 'failed' in ran ? (ran.input ?? null) : (r!.input ?? null),
             output: r?.status === 'done' ? (r.output ?? null) : null,
             startedMs: stepStartMs, durationMs: performance.now() - t0, dueMs: waitUntil,

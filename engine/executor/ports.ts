@@ -1,4 +1,4 @@
-import type { Customer, FlowNode, IntentRecord, RunStatus, StepDto, StepStatus, TimelineEntryDto } from '../contract/index.ts';
+import type { Customer, FlowNode, IntentRecord, RunStatus, StepDto, StepReasonCode, StepStatus, TimelineEntryDto } from '../contract/index.ts';
 import type { Intent, IntentContext } from '../nodes/intents.ts';
 import type { RunStart } from '../nodes/node-type.ts';
 
@@ -20,6 +20,9 @@ export interface StepRecord {
   node: FlowNode;
   status: StepStatus;
   reason: string | null;
+  /** For a skip: its code and words' arguments, for the editor's words. */
+  reasonCode?: StepReasonCode | undefined;
+  reasonArgs?: Record<string, string> | undefined;
   port: string | null;
   input: unknown;
   output: unknown;

@@ -86,7 +86,7 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
           const wouldDo = run.dryRun && performed ? performed.records.map((r) => r.kind) : undefined;
           appended.push(timeline.append(orderId, s.startedMs, {
             kind: 'step', nodeId: s.node.id, nodeType: s.node.type, label: s.node.label ?? null, status: s.status,
-            reason: s.reason, port: s.port, dueAt, ...(wouldDo && wouldDo.length > 0 ? { wouldDo } : {}),
+            reason: s.reason, ...(s.reasonCode ? { reasonCode: s.reasonCode, ...(s.reasonArgs ? { reasonArgs: s.reasonArgs } : {}) } : {}), port: s.port, dueAt, ...(wouldDo && wouldDo.length > 0 ? { wouldDo } : {}),
           }, { runId: run.runId }));
         }
         // The step's local changes land with it; they fill in their results before it is written.

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CanonicalEvent, Customer, FlowDocument, NodeSpec, Order } from '../contract/index.ts';
+import type { CanonicalEvent, Customer, FlowDocument, NodeSpec, Order, StepReasonCode } from '../contract/index.ts';
 import type { Intent } from './intents.ts';
 
 /** What a flow sees of its trigger: the names templates and conditions use. */
@@ -39,7 +39,7 @@ export interface StepContext<P> {
 /** A step's answer: which port to take, what it saw and made, and what it asks to be done. */
 export type StepResult =
   | { status: 'done'; port?: string; input?: unknown; output?: unknown; intents?: Intent[] }
-  | { status: 'skipped'; reason: string; input?: unknown; port?: string };
+  | { status: 'skipped'; reason: string; input?: unknown; port?: string; code?: StepReasonCode; args?: Record<string, string> };
 
 /** A node type: its spec (data, shared with the editor) and one function that runs it. */
 export interface NodeType<P = unknown> {

@@ -114,3 +114,12 @@ describe('a run skipped or cancelled for a reason the engine names by code', () 
     expect(say('vi', { ...run, status: 'skipped', reason: 'an old reason' })).toContain('an old reason');
   });
 });
+
+describe('a step skipped for a reason the engine names by code', () => {
+  it('says why in the user’s language', () => {
+    const skipped = { ...step, status: 'skipped', reason: 'no phone number: the order (shipping, billing) and its customer have none', reasonCode: 'no_phone' } as const;
+    expect(say('vi', skipped)).toContain('không có số điện thoại');
+    expect(say('en', skipped)).toContain('no phone number');
+    expect(say('vi', { ...step, status: 'skipped', reason: 'x', reasonCode: 'bad_email', reasonArgs: { address: 'lan@' } })).toContain('“lan@” không phải địa chỉ email');
+  });
+});

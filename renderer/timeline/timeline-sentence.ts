@@ -76,8 +76,12 @@ function step({ t, time }: Words, d: TimelineDataOf<'step'>): string {
     case 'waiting':
       return t('timeline.say.step.waiting', { step: name, time: d.dueAt ? time(d.dueAt) : '?' });
     case 'skipped':
-    case 'failed':
-      return t(`timeline.say.step.${d.status}`, { step: name, why: d.reason, context: when(d.reason, 'why') });
+    case 'failed': {
+      // A skip the engine names by code is said in the user's words; a failure keeps the words
+      // of whoever failed (a provider's answer, a template's problem with its position).
+      const why = d.reasonCode ? t(`timeline.stepReason.${d.reasonCode}`, { ...d.reasonArgs, defaultValue: d.reason ?? '' }) : d.reason;
+      return t(`timeline.say.step.${d.status}`, { step: name, why, context: when(why, 'why') });
+    }
   }
 }
 

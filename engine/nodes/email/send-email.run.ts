@@ -11,14 +11,14 @@ export const sendEmailNode = defineNodeType(sendEmailSpec, async ({ params, data
   const rendered = splitAddresses(await render(params.to));
   const customer = rendered.length === 0 ? customerEmail(data) : null;
   const to = rendered.length > 0 ? rendered : customer ? [customer.address] : [];
-  if (to.length === 0) return { status: 'skipped', port: 'out', reason: 'no email address: the order and its customer have none', input: { to: [] } };
+  if (to.length === 0) return { status: 'skipped', port: 'out', reason: 'no email address: the order and its customer have none', code: 'no_email', input: { to: [] } };
   if (customer && params.onlyVerified && !customer.verified) {
-    return { status: 'skipped', port: 'out', reason: `the customer's email address ${customer.address} is not verified`, input: { to } };
+    return { status: 'skipped', port: 'out', reason: `the customer's email address ${customer.address} is not verified`, code: 'email_unverified', args: { address: customer.address }, input: { to } };
   }
   const cc = splitAddresses(await render(params.cc));
   const bcc = splitAddresses(await render(params.bcc));
   const bad = [...to, ...cc, ...bcc].find((a) => !isEmailAddress(a));
-  if (bad) return { status: 'skipped', port: 'out', reason: `"${bad}" is not an email address`, input: { to, cc, bcc } };
+  if (bad) return { status: 'skipped', port: 'out', reason: `"${bad}" is not an email address`, code: 'bad_email', args: { address: bad }, input: { to, cc, bcc } };
 
   const subject = (await render(params.subject)).replace(/\s+/g, ' ').trim();
   if (subject === '') throw new Error('the subject rendered empty');

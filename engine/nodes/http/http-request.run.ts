@@ -10,7 +10,7 @@ const excerpt = (text: string) => (text.length > 500 ? `${text.slice(0, 500)}…
 export const httpRequestNode = defineNodeType(httpRequestSpec, async (ctx) => {
   const { params } = ctx;
   const url = (await ctx.render(params.url)).trim();
-  if (!/^https?:\/\//i.test(url)) return { status: 'skipped', port: 'out', reason: `the URL rendered as "${excerpt(url)}", not an http(s) URL`, input: { url } };
+  if (!/^https?:\/\//i.test(url)) return { status: 'skipped', port: 'out', reason: `the URL rendered as "${excerpt(url)}", not an http(s) URL`, code: 'url_not_http', args: { url: excerpt(url) }, input: { url } };
   const headers: Record<string, string> = {};
   for (const line of params.headers) {
     const at = line.indexOf(':');

@@ -22,7 +22,7 @@ export function activationVerdict(when: ConditionGroup, data: unknown, nowMs: nu
   const shown = failed.slice(0, 3).join('; ') + (failed.length > 3 ? `; and ${failed.length - 3} more` : '');
   return {
     verdict,
-    skip: { status: 'skipped', reason: shown ? `${NOT_MET}: ${shown}` : NOT_MET, input: { ...input, when, verdict } },
+    skip: { status: 'skipped', reason: shown ? `${NOT_MET}: ${shown}` : NOT_MET, code: 'activation_not_met', ...(shown ? { args: { rules: shown } } : {}), input: { ...input, when, verdict } },
   };
 }
 

@@ -9,9 +9,9 @@ import { customerPhone } from '../messages/recipients.ts';
  */
 export const sendEsmsNode = defineNodeType(sendEsmsSpec, async ({ params, data, render }) => {
   const raw = (await render(params.phone)).trim() || customerPhone(data);
-  if (!raw) return { status: 'skipped', port: 'out', reason: 'no phone number: the order (shipping, billing) and its customer have none', input: { phone: null } };
+  if (!raw) return { status: 'skipped', port: 'out', reason: 'no phone number: the order (shipping, billing) and its customer have none', code: 'no_phone', input: { phone: null } };
   const phone = normalizeVnPhone(raw);
-  if (!phone.ok) return { status: 'skipped', port: 'out', reason: phone.reason, input: { phone: raw } };
+  if (!phone.ok) return { status: 'skipped', port: 'out', reason: phone.reason, code: 'bad_phone', args: { phone: raw }, input: { phone: raw } };
 
   const rendered = (await render(params.text)).trim();
   const text = params.stripAccents ? withoutVietnameseAccents(rendered) : rendered;

@@ -11,9 +11,9 @@ const TELEGRAM_MAX_TEXT = 4096;
  */
 export const sendTelegramNode = defineNodeType(sendTelegramSpec, async ({ params, render }) => {
   const chatId = (await render(params.chatId)).trim();
-  if (chatId === '') return { status: 'skipped', port: 'out', reason: 'no Telegram chat: the Chat field rendered empty', input: { chatId: null } };
+  if (chatId === '') return { status: 'skipped', port: 'out', reason: 'no Telegram chat: the Chat field rendered empty', code: 'no_telegram_chat', input: { chatId: null } };
   if (!isTelegramChatId(chatId)) {
-    return { status: 'skipped', port: 'out', reason: `"${chatId}" is not a Telegram chat id (a number such as 123456789 or -1001234567890, or a public @channel)`, input: { chatId } };
+    return { status: 'skipped', port: 'out', reason: `"${chatId}" is not a Telegram chat id (a number such as 123456789 or -1001234567890, or a public @channel)`, code: 'bad_telegram_chat', args: { chatId }, input: { chatId } };
   }
   const text = (await render(params.text)).trim();
   if (text === '') throw new Error('the message rendered empty');

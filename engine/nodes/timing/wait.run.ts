@@ -20,7 +20,7 @@ export const waitForNode = defineNodeType(waitForSpec, async ({ params, nowMs })
 export const waitUntilDateNode = defineNodeType(waitUntilDateSpec, async ({ params, nowMs, render }) => {
   const text = await render(params.date);
   const untilMs = parseZoned(text, params.timeZone);
-  if (untilMs === null) return { status: 'skipped', port: 'out', reason: `"${text}" is not a date`, input: { date: text } };
+  if (untilMs === null) return { status: 'skipped', port: 'out', reason: `"${text}" is not a date`, code: 'not_a_date', args: { text }, input: { date: text } };
   return waitUntil(untilMs, nowMs, { date: text, timeZone: params.timeZone });
 });
 
@@ -29,7 +29,7 @@ export const waitUntilFieldNode = defineNodeType(waitUntilFieldSpec, async ({ pa
   const base = typeof value === 'string' ? Date.parse(value) : Number.NaN;
   const input = { field: params.field, value: value ?? null, offset: `${params.direction === 'after' ? '+' : '-'}${params.offsetAmount} ${params.offsetUnit}` };
   if (Number.isNaN(base)) {
-    return { status: 'skipped', port: 'out', reason: `${params.field} is ${value === undefined || value === null ? 'empty' : 'not a date'}`, input };
+    return { status: 'skipped', port: 'out', reason: `${params.field} is ${value === undefined || value === null ? 'empty' : 'not a date'}`, code: value === undefined || value === null ? 'date_field_empty' : 'date_field_not_date', args: { field: params.field }, input };
   }
   const offset = params.offsetAmount * unitMs[params.offsetUnit] * (params.direction === 'after' ? 1 : -1);
   return waitUntil(base + offset, nowMs, input);
@@ -38,7 +38,7 @@ export const waitUntilFieldNode = defineNodeType(waitUntilFieldSpec, async ({ pa
 export const allowedHoursNode = defineNodeType(allowedHoursSpec, async ({ params, nowMs }) => {
   const input = { from: params.from, to: params.to, timeZone: params.timeZone, days: params.days };
   const next = nextAllowed(nowMs, params);
-  if (next === null) return { status: 'skipped', port: 'out', reason: 'no day is allowed', input };
+  if (next === null) return { status: 'skipped', port: 'out', reason: 'no day is allowed', code: 'no_allowed_day', input };
   return waitUntil(next, nowMs, input);
 });
 
