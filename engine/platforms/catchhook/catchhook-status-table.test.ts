@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CanonicalEventType, DeliveryStatus, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
-import { deriveOrderEvents } from '../../domain/order-events.ts';
 import type { MappedSettings } from '../field-mapping/mapped-settings.ts';
 import { catchhookAdapter, catchhookSettings } from './catchhook-adapter.ts';
+import { expectStatusRow } from '../../../test/harness/status-rows.ts';
 
 /**
  * The catch hook has no status words of its own: the user's table is the platform's table. Here
@@ -93,14 +93,7 @@ describe('catch hook status table (the user\'s): raw → canonical state → eve
   it.each(rows.map((r) => [r.name, r] as const))('%s', (_name, row) => {
     const before = row.before ? normalize(row.before, null) : null;
     const after = normalize(row.after, before);
-    expect({
-      financial: after.financialStatus,
-      fulfillment: after.fulfillmentStatus,
-      delivery: after.deliveryStatus,
-      ...(row.state.cancelled !== undefined ? { cancelled: after.cancelledAt != null } : {}),
-      ...(row.state.cod !== undefined ? { cod: after.cashOnDelivery } : {}),
-    }).toEqual(row.state);
-    expect(deriveOrderEvents(before, after)).toEqual(row.events);
+    expectStatusRow(before, after, row.state, row.events);
   });
 
   it('shows the number the user mapped (data.order.code), keeping the id internal', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CanonicalEventType, DeliveryStatus, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
 import { deriveOrderEvents } from '../../domain/order-events.ts';
 import { nhanhvnAdapter } from './nhanhvn-adapter.ts';
+import { expectStatusRow } from '../../../test/harness/status-rows.ts';
 
 /**
  * One table for Nhanh.vn: raw status and money fields → canonical state → events, through the
@@ -93,14 +94,7 @@ describe('Nhanh.vn status table: raw → canonical state → events', () => {
   it.each(rows.map((r) => [r.name, r] as const))('%s', (_name, row) => {
     const before = row.before ? normalize(row.before, null) : null;
     const after = normalize(row.after, before);
-    expect({
-      financial: after.financialStatus,
-      fulfillment: after.fulfillmentStatus,
-      delivery: after.deliveryStatus,
-      ...(row.state.cancelled !== undefined ? { cancelled: after.cancelledAt != null } : {}),
-      ...(row.state.cod !== undefined ? { cod: after.cashOnDelivery } : {}),
-    }).toEqual(row.state);
-    expect(deriveOrderEvents(before, after)).toEqual(row.events);
+    expectStatusRow(before, after, row.state, row.events);
   });
 
   it('an order that ships and then fails fires order.fulfilled once, then order.delivery_failed', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CanonicalEventType, DeliveryStatus, FinancialStatus, FulfillmentStatus, Order } from '../../contract/index.ts';
 import { deriveOrderEvents } from '../../domain/order-events.ts';
 import { woocommerceAdapter } from './woocommerce-adapter.ts';
+import { expectStatusRow } from '../../../test/harness/status-rows.ts';
 
 /**
  * One table for WooCommerce: raw status, payment method and payment date → canonical state →
@@ -90,14 +91,7 @@ describe('WooCommerce status table: raw → canonical state → events', () => {
     const settings = row.settings ? woocommerceAdapter.settings.parse(row.settings) : defaults;
     const before = row.before ? normalize(row.before, null, settings) : null;
     const after = normalize(row.after, before, settings);
-    expect({
-      financial: after.financialStatus,
-      fulfillment: after.fulfillmentStatus,
-      delivery: after.deliveryStatus,
-      ...(row.state.cancelled !== undefined ? { cancelled: after.cancelledAt != null } : {}),
-      ...(row.state.cod !== undefined ? { cod: after.cashOnDelivery } : {}),
-    }).toEqual(row.state);
-    expect(deriveOrderEvents(before, after)).toEqual(row.events);
+    expectStatusRow(before, after, row.state, row.events);
   });
 
   it('an order that ships and then fails fires order.fulfilled once, then order.delivery_failed', () => {
