@@ -93,6 +93,10 @@ export const sampleCustomer: Customer = {
   tags: ['khách-quen'],
   zaloUserId: null,
   messengerPsid: null,
+  zaloInteractedAt: null,
+  messengerInteractedAt: null,
+  fields: {},
+  sequences: [],
   createdAt: '2025-06-01T10:00:00+07:00',
   updatedAt: '2026-11-20T09:20:00+07:00',
 };

@@ -12,6 +12,10 @@ interface RawRow {
   tags: string;
   zalo_user_id: string | null;
   messenger_psid: string | null;
+  zalo_interacted_at: string | null;
+  messenger_interacted_at: string | null;
+  fields: string;
+  sequences: string;
   created_at: string;
   updated_at: string;
 }
@@ -26,6 +30,10 @@ const toCustomer = (r: RawRow): Customer => ({
   tags: parseStored<string[]>(r.tags, []),
   zaloUserId: r.zalo_user_id,
   messengerPsid: r.messenger_psid,
+  zaloInteractedAt: r.zalo_interacted_at,
+  messengerInteractedAt: r.messenger_interacted_at,
+  fields: parseStored<Customer['fields']>(r.fields, {}),
+  sequences: parseStored<string[]>(r.sequences, []),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -42,10 +50,12 @@ export function createCustomersRepo(db: Db) {
   const byPhoneKey = db.prepare('SELECT * FROM customers WHERE phone_key = ? AND email IS NULL ORDER BY created_at LIMIT 1');
   const byId = db.prepare('SELECT * FROM customers WHERE id = ?');
   const insert = db.prepare(`INSERT INTO customers (id, email, email_verified, name, phone, address, tags,
-      zalo_user_id, messenger_psid, created_at, updated_at, phone_key)
-    VALUES (@id, @email, @emailVerified, @name, @phone, @address, @tags, @zaloUserId, @messengerPsid, @createdAt, @updatedAt, @phoneKey)`);
+      zalo_user_id, messenger_psid, zalo_interacted_at, messenger_interacted_at, fields, sequences, created_at, updated_at, phone_key)
+    VALUES (@id, @email, @emailVerified, @name, @phone, @address, @tags, @zaloUserId, @messengerPsid, @zaloInteractedAt, @messengerInteractedAt,
+      @fields, @sequences, @createdAt, @updatedAt, @phoneKey)`);
   const update = db.prepare(`UPDATE customers SET email_verified = @emailVerified, name = @name, phone = @phone,
       address = @address, tags = @tags, zalo_user_id = @zaloUserId, messenger_psid = @messengerPsid,
+      zalo_interacted_at = @zaloInteractedAt, messenger_interacted_at = @messengerInteractedAt, fields = @fields, sequences = @sequences,
       updated_at = @updatedAt, phone_key = @phoneKey WHERE id = @id`);
   const search = db.prepare(`SELECT * FROM customers
     WHERE @q IS NULL OR email LIKE @like OR name LIKE @like OR phone LIKE @like
@@ -56,6 +66,8 @@ export function createCustomersRepo(db: Db) {
     emailVerified: c.emailVerified ? 1 : 0,
     address: c.address ? JSON.stringify(c.address) : null,
     tags: JSON.stringify(c.tags),
+    fields: JSON.stringify(c.fields),
+    sequences: JSON.stringify(c.sequences),
     phoneKey: c.phone ? phoneKey(c.phone) : null,
   });
 
