@@ -53,6 +53,30 @@ describe('the HTTP request action, against a real receiver', () => {
     expect(steps.map((s) => [s.nodeId, s.status])).toEqual([['trigger', 'done'], ['post', 'done'], ['tag', 'done']]);
   });
 
+  it.each([408, 425, 429, 502])('retries a %i (not done, try again) and applies it once', async (status) => {
+    receiver.failNext(1, status);
+    expect((await postShopify(hookUrl)).status).toBe(200);
+    await t.engine.idle(5_000);
+    const [run] = await t.engine.call('runs.list', {});
+    expect(run?.status).toBe('succeeded');
+    expect(receiver.seen.get(`${run!.id}:post`)).toBe(2);
+    expect(receiver.applied.size).toBe(1);
+  });
+
+  it("parks the run for as long as a 429's Retry-After says, sending nothing meanwhile", async () => {
+    receiver.failNext(1, 429, { 'retry-after': '120' });
+    const before = Date.now();
+    expect((await postShopify(hookUrl)).status).toBe(200);
+    await t.engine.idle();
+    const [run] = await t.engine.call('runs.list', {});
+    expect(run?.status).toBe('waiting');
+    const due = Date.parse(run!.dueAt!);
+    expect(due).toBeGreaterThanOrEqual(before + 119_000);
+    expect(due).toBeLessThan(Date.now() + 121_000);
+    expect(receiver.seen.get(`${run!.id}:post`)).toBe(1);
+    expect(receiver.applied.size).toBe(0);
+  });
+
   it('fails the step on a 4xx with the answer, and does not go on', async () => {
     receiver.failNext(1, 422);
     expect((await postShopify(hookUrl)).status).toBe(200);

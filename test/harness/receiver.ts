@@ -11,8 +11,8 @@ export interface Receiver {
   seen: Map<string, number>;
   /** Bodies applied, once per key. */
   applied: Map<string, string>;
-  /** Answer the next `n` requests with this status instead of 200. */
-  failNext(n: number, status: number): void;
+  /** Answer the next `n` requests with this status (and these headers) instead of 200. */
+  failNext(n: number, status: number, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
@@ -21,6 +21,7 @@ export async function startReceiver(): Promise<Receiver> {
   const applied = new Map<string, string>();
   let failing = 0;
   let failStatus = 503;
+  let failHeaders: Record<string, string> = {};
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -33,7 +34,7 @@ export async function startReceiver(): Promise<Receiver> {
       seen.set(key, (seen.get(key) ?? 0) + 1);
       if (failing > 0) {
         failing--;
-        res.writeHead(failStatus).end('try later');
+        res.writeHead(failStatus, failHeaders).end('try later');
         return;
       }
       if (!applied.has(key)) applied.set(key, Buffer.concat(chunks).toString('utf8'));
@@ -47,9 +48,10 @@ export async function startReceiver(): Promise<Receiver> {
     url: `http://127.0.0.1:${port}`,
     seen,
     applied,
-    failNext(n, status) {
+    failNext(n, status, headers = {}) {
       failing = n;
       failStatus = status;
+      failHeaders = headers;
     },
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();

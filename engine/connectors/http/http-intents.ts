@@ -1,5 +1,6 @@
 import { RetryableError } from '../../shared/errors.ts';
 import { defineIntentHandler, type IntentHandler } from '../../nodes/intents.ts';
+import { rateLimited, retryAfterMs } from '../provider-call.ts';
 
 declare module '../../nodes/intents.ts' {
   interface IntentMap {
@@ -8,13 +9,21 @@ declare module '../../nodes/intents.ts' {
 }
 
 const excerpt = (text: string) => (text.length > 500 ? `${text.slice(0, 500)}…` : text);
+/**
+ * Answers that say "not done, try again" (connectors.md §8): request timeout, too early,
+ * too many requests, and the server's own trouble. Every other 4xx is the request's fault.
+ */
+const retryableStatus = (status: number) => status === 408 || status === 425 || status === 429 || status >= 500;
+
 /** Header values that carry credentials: kept out of run logs and dry-run records. */
 const secretHeader = /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token)$|token|secret|key/i;
 
 /**
  * Sends HTTP requests. External effects cannot share the step's transaction, so they are at
  * least once: every attempt carries the step's Idempotency-Key, which the receiver uses to
- * apply it once. 5xx, 429 and network errors are retried; other 4xx fail the step.
+ * apply it once (which is why a POST may be retried at all). 408, 425, 429, 5xx and network
+ * errors are retried with the queue's backoff, or after the answer's Retry-After when it
+ * gives one; other 4xx fail the step with the answer shown.
  */
 export function httpIntentHandlers(transport: typeof fetch): IntentHandler[] {
   return [
@@ -36,7 +45,11 @@ export function httpIntentHandlers(transport: typeof fetch): IntentHandler[] {
           throw new RetryableError(`${i.method} ${i.url} failed: ${(error as Error).message}`);
         }
         const text = excerpt(await res.text().catch(() => ''));
-        if (res.status >= 500 || res.status === 429) throw new RetryableError(`${i.method} ${i.url} answered ${res.status}: ${text}`);
+        if (retryableStatus(res.status)) {
+          const answer = `${i.method} ${i.url} answered ${res.status}: ${text}`;
+          const waitMs = retryAfterMs(res.headers.get('retry-after'), ctx.atMs);
+          throw waitMs === null ? new RetryableError(answer) : rateLimited(new URL(i.url).host, waitMs, ctx.atMs, answer);
+        }
         if (res.status >= 400) throw new Error(`${i.method} ${i.url} answered ${res.status}: ${text}`);
         return { status: res.status, body: text };
       },
