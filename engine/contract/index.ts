@@ -1,4 +1,5 @@
 export * from './platform.ts';
+export * from './platform-fields.ts';
 export * from './order.ts';
 export * from './customer.ts';
 export * from './events.ts';

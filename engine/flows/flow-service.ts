@@ -6,6 +6,7 @@ import type { Clock } from '../shared/clock.ts';
 import { EngineError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { validateFlow } from './validate.ts';
+import { flowWarnings } from './warnings.ts';
 import { flowRequirements, unmetRequirements } from './requirements.ts';
 import { createFlowHistory, versionHash } from './flow-versions.ts';
 import { fromFlowFile, toFlowFile } from './flow-files.ts';
@@ -82,7 +83,8 @@ export function createFlowService(repos: Repositories, registry: NodeRegistry, a
     list: (): FlowSummaryDto[] => repos.flows.list().map((f) => ({ ...f, lastRun: repos.runs.lastForFlow(f.id) })),
     get: detail,
     save,
-    validate: (doc: FlowDocument) => validateFlow(doc, registry),
+    /** Errors (which refuse a save) and warnings (which do not), for the editor. */
+    validate: (doc: FlowDocument) => [...validateFlow(doc, registry), ...flowWarnings(doc, registry)],
     /** The active flows no connection on these platforms could serve (a connection is about to go). */
     unservable(remaining: Platform[]): { id: string; name: string }[] {
       return repos.flows

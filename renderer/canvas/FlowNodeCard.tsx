@@ -8,6 +8,7 @@ import { NodeIcon } from './NodeIcon.tsx';
 import { paramSummary } from './param-summary.ts';
 import { useAccountNames } from '../accounts/useAccountNames.ts';
 import { problemOnNode } from './problem-text.ts';
+import { isWarning } from './core/problems.ts';
 import { useSpecWords } from './useSpecWords.ts';
 
 const noFields: never[] = [];
@@ -40,7 +41,7 @@ export function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
     'fn',
     `fn-${category}`,
     selected ? 'fn-selected' : '',
-    !readOnly && problems ? 'fn-invalid' : '',
+    !readOnly && problems ? (problems.every(isWarning) ? 'fn-warned' : 'fn-invalid') : '',
     outcome ? `fn-run fn-run-${outcome}` : '',
   ];
 
@@ -56,7 +57,7 @@ export function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
       <div className="fn-title">{title}</div>
       {summary ? <div className="fn-summary">{summary}</div> : null}
       {!readOnly && problems ? (
-        <p className="fn-problem">
+        <p className={problems[0]!.severity === 'warning' ? 'fn-problem fn-warning' : 'fn-problem'}>
           {problemOnNode(problems[0]!, t, fieldTitle)}
           {problems.length > 1 ? <span className="fn-more"> {t('canvas.moreProblems', { count: problems.length - 1 })}</span> : null}
         </p>

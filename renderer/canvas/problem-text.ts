@@ -13,8 +13,16 @@ function issueWords(p: CanvasProblem, t: TFunction): string {
 
 /** A problem in a sentence, for the problems list: the engine's words, or a translated client check. */
 export function problemText(p: CanvasProblem, t: TFunction): string {
+  if (p.code === 'platform_lacks_field' && p.values) return `${p.values['node']}: ${lacksFieldText(p.values, t, p.message)}`;
   if (p.source === 'engine') return capitalize(p.message);
   return capitalize(t(`problems.${p.code}`, { ...p.values, issue: issueWords(p, t), defaultValue: p.message }));
+}
+
+/** "Lazada never sends the customer's email: …", from the engine's args, in the user's language, without the step's name. */
+function lacksFieldText(v: Record<string, string>, t: TFunction, fallback: string): string {
+  const platforms = v['anyPlatform'] ? t('problems.anyPlatform') : v['platforms'];
+  const field = t(`problems.contactField.${v['field']}`, { defaultValue: v['field'] });
+  return capitalize(t(`problems.platform_lacks_field_${v['availability']}`, { platforms, field, defaultValue: fallback }));
 }
 
 /** The engine's words for what is wrong, without the step's and field's names. */
@@ -33,6 +41,7 @@ export function problemField(p: CanvasProblem): string | null {
  * the field it belongs to (a rule deep in a condition is the condition's problem).
  */
 export function problemOnNode(p: CanvasProblem, t: TFunction, fieldTitle: (path: string) => string): string {
+  if (p.code === 'platform_lacks_field' && p.values) return lacksFieldText(p.values, t, p.message);
   if (p.code !== 'invalid_params' || !p.path) return problemText(p, t);
   const tail = p.source === 'engine' ? engineReason(p) : issueWords(p, t);
   return `${fieldTitle(problemField(p)!)}: ${tail}`;

@@ -1,9 +1,10 @@
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import { isWarning } from '../canvas/core/problems.ts';
 import { problemText } from '../canvas/problem-text.ts';
 import { useFlowEditor } from './store/flow-editor-context.ts';
 
-/** Everything that keeps the flow from being saved, each leading to its step. */
+/** Everything that keeps the flow from being saved, and warnings that do not, each leading to its step. */
 export function ProblemList() {
   const { t } = useTranslation('editor');
   const problems = useFlowEditor((s) => s.problems);
@@ -15,8 +16,11 @@ export function ProblemList() {
   return (
     <ul className="problem-list" aria-label={t('problems.listLabel')}>
       {problems.map((p, i) => (
-        <li key={`${p.code}-${p.nodeId ?? p.edgeId ?? ''}-${p.path ?? ''}-${i}`}>
-          <span className="problem-text">{problemText(p, t)}</span>
+        <li key={`${p.code}-${p.nodeId ?? p.edgeId ?? ''}-${p.path ?? ''}-${i}`} className={isWarning(p) ? 'problem-warning' : undefined}>
+          <span className="problem-text">
+            {isWarning(p) ? <span className="problem-severity">{t('problems.warning')} </span> : null}
+            {problemText(p, t)}
+          </span>
           {p.nodeId ? (
             <button
               type="button"

@@ -13,6 +13,7 @@ export function SidePanel() {
   const tab = useFlowEditor((s) => s.tab);
   const setTab = useFlowEditor((s) => s.setTab);
   const count = useFlowEditor((s) => s.problems.length);
+  const errors = useFlowEditor((s) => s.problems.filter((p) => p.severity !== 'warning').length);
   const selected = useFlowEditor((s) => {
     const ids = s.nodes.filter((n) => n.selected).map((n) => n.id);
     return ids.length === 1 ? ids[0]! : ids.length;
@@ -35,7 +36,7 @@ export function SidePanel() {
             id={`${id}-${x.id}`}
             aria-selected={tab === x.id}
             aria-controls={`${id}-panel`}
-            className={x.id === 'problems' && count > 0 ? 'has-problems' : undefined}
+            className={x.id === 'problems' && count > 0 ? (errors > 0 ? 'has-problems' : 'has-warnings') : undefined}
             onClick={() => setTab(x.id)}
           >
             {x.label}

@@ -97,6 +97,8 @@ export const FlowProblemCode = z.enum([
   'bad_port',
   'cycle',
   'unreachable',
+  /** A warning: a step needs a customer field (email, phone…) that a trigger's platform never or rarely delivers. */
+  'platform_lacks_field',
 ]);
 export type FlowProblemCode = z.infer<typeof FlowProblemCode>;
 
@@ -109,5 +111,9 @@ export const FlowProblem = z.object({
   path: z.string().optional(),
   /** For `invalid_params`: what is wrong, without the step's and field's names ("enter a number"). */
   reason: z.string().optional(),
+  /** An error keeps the flow from being saved; a warning says it will not work as hoped, and lets it be saved. Absent: error. */
+  severity: z.enum(['error', 'warning']).optional(),
+  /** What the editor's wording of the code fills in (step, field, platforms), in the user's language. */
+  args: z.record(z.string(), z.string()).optional(),
 });
 export type FlowProblem = z.infer<typeof FlowProblem>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CanonicalEventType } from '../events.ts';
 import { Platform } from '../platform.ts';
+import type { ContactField } from '../platform-fields.ts';
 
 export const NodeCategory = z.enum(['trigger', 'condition', 'action']);
 export type NodeCategory = z.infer<typeof NodeCategory>;
@@ -37,6 +38,12 @@ export interface NodeSpec<P extends z.ZodType = z.ZodType> {
   requiresPlatform?: Platform;
   /** A newer type does what this one did: flows that use this one still run and edit, the palette offers the newer. */
   replacedBy?: string;
+  /**
+   * What the step, with these params, needs to know about the customer (an email step left
+   * to "the customer's address" needs their email; one to a fixed address needs nothing). The
+   * editor warns when a trigger's platform never delivers it (platform-fields.ts).
+   */
+  needs?: (params: Record<string, unknown>) => readonly ContactField[];
 }
 
 /** Defines a spec with its params type kept. */

@@ -18,7 +18,11 @@ export interface CanvasProblem {
   values?: Record<string, string>;
   /** For client `invalid_params`: what is wrong with the field. */
   issue?: ParamIssue;
+  /** A warning lets the flow be saved; absent means an error. */
+  severity?: 'error' | 'warning';
 }
+
+export const isWarning = (p: CanvasProblem): boolean => p.severity === 'warning';
 
 export interface ProblemContext {
   specs: ReadonlyMap<string, NodeSpecDto>;
@@ -111,7 +115,7 @@ export function findCycle(doc: { nodes: readonly { id: string }[]; edges: readon
 
 /** The engine's problems as the editor shows them. */
 export function fromEngine(problems: readonly FlowProblem[]): CanvasProblem[] {
-  return problems.map((p) => ({ ...p, source: 'engine' as const }));
+  return problems.map(({ args, ...p }) => ({ ...p, source: 'engine' as const, ...(args ? { values: args } : {}) }));
 }
 
 /**

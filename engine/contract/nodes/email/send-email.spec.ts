@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recipientNeeds } from '../../platform-fields.ts';
 import { defineNodeSpec, IN_PORT, OUT_PORT } from '../node-spec.ts';
 
 /** A param that picks a connector account: the editor shows the connector's accounts (widget 'account'). */
@@ -38,4 +39,5 @@ export const sendEmailSpec = defineNodeSpec({
   inputs: [IN_PORT],
   outputs: [OUT_PORT],
   params: SendEmailParams,
+  needs: (p) => recipientNeeds('email', p['to'], /\b(customer|order)\.[\w.]*email\b/i),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recipientNeeds } from '../../platform-fields.ts';
 import { defineNodeSpec, IN_PORT, OUT_PORT } from '../node-spec.ts';
 
 /** The connectors that send SMS (`sms.send` intent): the SMS step lists their accounts together. */
@@ -52,4 +53,5 @@ export const sendSmsSpec = defineNodeSpec({
   inputs: [IN_PORT],
   outputs: [OUT_PORT],
   params: SendSmsParams,
+  needs: (p) => recipientNeeds('phone', p['phone'], /\b(customer|order)\.[\w.]*phone\b/i),
 });
