@@ -141,7 +141,7 @@ export function createEngine(options: EngineOptions) {
   // The tag actions fire `order.tag_added` / `customer.tag_added` and queue the runs they start.
   const handlers = reportingTagsAdded(builtinIntentHandlers({ repos, timeline, fetch: transport }), flowRuns.tagsAdded);
   const executor = createExecutor({
-    store: createSqliteRunStore({ repos, timeline, orders, queue, bus }),
+    store: createSqliteRunStore({ repos, timeline, orders, queue, bus, typeLabel: (type) => nodes.get(type)?.spec.label }),
     sinks: { apply: createApplySink(handlers), record: createRecordSink(handlers) },
     registry: nodes,
     templates,

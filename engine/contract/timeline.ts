@@ -170,6 +170,10 @@ export const TimelineData = z.discriminatedUnion('kind', [
     dueAt: z.string().nullish(),
     /** In a dry run: the intents recorded as "would do" instead of done. */
     wouldDo: z.array(z.string()).optional(),
+    /** The node type's own (English) name, for a language that has no words for it. */
+    typeLabel: z.string().nullish(),
+    /** What the step sent, and to whom (a phone, an address, a chat, a URL), when it sent something. */
+    did: z.array(z.object({ kind: z.string(), to: z.string().nullable() })).optional(),
   }),
   z.object({
     kind: z.literal('tag_added'),

@@ -21,6 +21,18 @@ export interface SqliteRunStoreDeps {
   orders: OrderService;
   queue: Queue;
   bus: EventBus;
+  /** A node type's name, written on its steps' timeline entries. */
+  typeLabel?: (nodeType: string) => string | undefined;
+}
+
+/** Where an intent went, from what its handler describes: the recipient a user would look for. */
+function targetOf(args: Record<string, unknown>): string | null {
+  for (const key of ['phone', 'to', 'chatId', 'recipient', 'channel', 'url']) {
+    const v = args[key];
+    if (typeof v === 'string' && v !== '') return v;
+    if (Array.isArray(v) && v.length > 0) return v.map(String).join(', ');
+  }
+  return null;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -84,9 +96,12 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
         const orderId = run.data.order.id;
         if (orderId) {
           const wouldDo = run.dryRun && performed ? performed.records.map((r) => r.kind) : undefined;
+          const did = performed?.records.filter((r) => r.outcome === 'done').map((r) => ({ kind: r.kind, to: targetOf(r.args) })).filter((x) => x.to !== null);
+          const typeLabel = d.typeLabel?.(s.node.type);
           appended.push(timeline.append(orderId, s.startedMs, {
             kind: 'step', nodeId: s.node.id, nodeType: s.node.type, label: s.node.label ?? null, status: s.status,
             reason: s.reason, ...(s.reasonCode ? { reasonCode: s.reasonCode, ...(s.reasonArgs ? { reasonArgs: s.reasonArgs } : {}) } : {}), port: s.port, dueAt, ...(wouldDo && wouldDo.length > 0 ? { wouldDo } : {}),
+            ...(typeLabel ? { typeLabel } : {}), ...(did && did.length > 0 ? { did } : {}),
           }, { runId: run.runId }));
         }
         // The step's local changes land with it; they fill in their results before it is written.

@@ -67,6 +67,14 @@ describe('timelineSentence', () => {
     expect(say('en', { ...wouldDo, wouldDo: ['crm.sync'] })).toBe('Add order tag — would do: crm.sync');
   });
 
+  it('names a step by its type when the user gave it no name, and says to whom it sent', () => {
+    const sms: TimelineDataOf<'step'> = { kind: 'step', nodeId: 'sms', nodeType: 'sms.send', label: null, typeLabel: 'Send SMS', status: 'done', did: [{ kind: 'sms.send', to: '0912345678' }] };
+    expect(say('en', sms)).toBe('Send SMS: sent to 0912345678');
+    expect(say('vi', { ...sms, label: 'Nhắn khách' })).toBe('Nhắn khách: đã gửi tới 0912345678');
+    expect(say('en', { ...sms, did: undefined })).toBe('Send SMS: done');
+    expect(say('en', { ...sms, typeLabel: null, did: undefined })).toBe('Send: done');
+  });
+
   it('tells order tags from customer tags, and tags already there', () => {
     const tag: TimelineDataOf<'tag_added'> = { kind: 'tag_added', tags: ['VIP'], added: ['VIP'], target: 'order', flowName: 'Big orders' };
     expect(say('en', tag)).toBe('Tag VIP added to the order by “Big orders”');

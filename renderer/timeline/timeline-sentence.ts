@@ -18,9 +18,9 @@ const present = (value: string | null | undefined): value is string => typeof va
 const when = (value: unknown, context: string) => (value === null || value === undefined || value === '' ? undefined : context);
 
 /** A step's name: the one given on the canvas, else its node type's (translated when there is a translation). */
-export function stepName(t: TFunction, data: Pick<TimelineDataOf<'step'>, 'label' | 'nodeType'>): string {
+export function stepName(t: TFunction, data: Pick<TimelineDataOf<'step'>, 'label' | 'nodeType' | 'typeLabel'>): string {
   if (present(data.label)) return data.label;
-  const fallback = humanize(data.nodeType.slice(data.nodeType.lastIndexOf('.') + 1));
+  const fallback = data.typeLabel ?? humanize(data.nodeType.slice(data.nodeType.lastIndexOf('.') + 1));
   return t(`nodeTypes.${data.nodeType}.label`, { ns: 'editor', defaultValue: fallback, skipInterpolation: true });
 }
 
@@ -71,6 +71,9 @@ function step({ t, time }: Words, d: TimelineDataOf<'step'>): string {
   switch (d.status) {
     case 'done': {
       const port = d.port && d.port !== 'out' ? t(`ports.${d.port}`, { ns: 'editor', defaultValue: d.port }) : null;
+      // "Send SMS: sent to 0912345678": to whom a message (or a request) went.
+      const targets = (d.did ?? []).map((x) => x.to).filter(present);
+      if (targets.length > 0) return t('timeline.say.step.sentTo', { step: name, to: list(targets) });
       return t('timeline.say.step.done', { step: name, port, context: when(port, 'port') });
     }
     case 'waiting':
