@@ -192,7 +192,8 @@ export function createEngine(options: EngineOptions) {
   const dispatch = createDispatch(createHandlers({
     connections, orders, runs, flows, nodes, queue, storage, info,
     manualRuns: createManualRuns({ repos, batches: createRunBatchesRepo(db), flowRuns, timeline, registry: nodes, bus, clock }),
-    gallery: createGalleryService(options.galleryDir ?? bundledGalleryDir(), nodes, logger),
+    gallery: createGalleryService(options.galleryDir ?? bundledGalleryDir(), nodes, logger, (connectors) =>
+      connectors.flatMap((c) => repos.accounts.list(c).map((a) => a.id))),
     templates: createTemplatePreviewService({ repos, registry: nodes, templates, clock }),
     deliveries: createInboxService(repos), customers: createCustomerService(repos.customers),
     accounts: createAccountsService({

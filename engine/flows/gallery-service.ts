@@ -7,6 +7,7 @@ import type { NodeRegistry } from '../nodes/registry.ts';
 import type { Logger } from '../shared/logger.ts';
 import { notFound } from '../shared/errors.ts';
 import { validateFlow } from './validate.ts';
+import { accountFields, fillAccounts, type AccountsOf } from './account-fields.ts';
 
 const suffix = '.flow.json';
 
@@ -37,7 +38,7 @@ export function localizedFlow(file: GalleryFile, locale: GalleryLocale): FlowDoc
  * warning: a template that cannot be used is worse than none, and a bad file must not stop the
  * engine. test/engine/gallery.test.ts holds the bundled ones to a stricter bar.
  */
-export function createGalleryService(dir: string | null, registry: NodeRegistry, logger: Logger): GalleryService {
+export function createGalleryService(dir: string | null, registry: NodeRegistry, logger: Logger, accountsOf: AccountsOf = () => []): GalleryService {
   const files = new Map<string, GalleryFile>();
   let names: string[] = [];
   try {
@@ -68,7 +69,10 @@ export function createGalleryService(dir: string | null, registry: NodeRegistry,
       if (stray) return `its ${locale} words name a node "${stray}" the flow does not have`;
     }
     for (const locale of ['vi', 'en'] as const) {
-      const problems = validateFlow(localizedFlow(file, locale), registry);
+      // A message step's account is the user's to choose: a template leaves it empty.
+      const flow = localizedFlow(file, locale);
+      const open = new Set(accountFields(flow, registry).map((f) => `${f.nodeId}/${f.field}`));
+      const problems = validateFlow(flow, registry).filter((p) => !(p.code === 'invalid_params' && open.has(`${p.nodeId}/${p.path}`)));
       if (problems.length > 0) return `its flow (${locale}) has problems: ${problems.map((p) => p.message).join('; ')}`;
     }
     return file;
@@ -94,7 +98,7 @@ export function createGalleryService(dir: string | null, registry: NodeRegistry,
     get(id, locale) {
       const file = files.get(id);
       if (!file) throw notFound('template', id);
-      return { format: FLOW_FILE_FORMAT, flow: localizedFlow(file, locale) };
+      return { format: FLOW_FILE_FORMAT, flow: fillAccounts(localizedFlow(file, locale), registry, accountsOf) };
     },
   };
 }

@@ -35,14 +35,16 @@ export function flowWarnings(doc: FlowDocument, registry: NodeRegistry): FlowPro
       // With every platform open, warn only when none of them delivers the field.
       if (lacking.length === 0 || (chosen.length === 0 && lacking.length < platforms.length)) continue;
       const step = node.label?.trim() || spec.label;
-      const names = (chosen.length === 0 ? ['any store platform'] : lacking.map((p) => platformLabels[p])).join(', ');
+      const names = lacking.map((p) => platformLabels[p]).join(', ');
       const apiOnly = lacking.every((p) => platformDelivers[p][field] === 'with_api');
       problems.push({
         code: 'platform_lacks_field',
         severity: 'warning',
-        message: apiOnly
-          ? `${step}: ${names} sends no ${fieldWords[field]} in its webhooks; Flowdesk has one only when the connection reads customers through its API`
-          : `${step}: ${names} never sends the customer's ${fieldWords[field]}: this step will be skipped for those orders${field === 'zaloUserId' || field === 'messengerPsid' ? ' unless a flow sets it on the customer' : ''}`,
+        message: chosen.length === 0
+          ? `${step}: no store platform sends the customer's ${fieldWords[field]}: this step is skipped unless a flow has set it on the customer`
+          : apiOnly
+            ? `${step}: ${names} sends no ${fieldWords[field]} in its webhooks; Flowdesk has one only when the connection reads customers through its API`
+            : `${step}: ${names} never sends the customer's ${fieldWords[field]}: this step will be skipped for those orders`,
         nodeId: node.id,
         args: { node: step, field, platforms: names, availability: apiOnly ? 'with_api' : 'never', ...(chosen.length === 0 ? { anyPlatform: 'true' } : {}) },
       });

@@ -20,9 +20,9 @@ export function problemText(p: CanvasProblem, t: TFunction): string {
 
 /** "Lazada never sends the customer's email: …", from the engine's args, in the user's language, without the step's name. */
 function lacksFieldText(v: Record<string, string>, t: TFunction, fallback: string): string {
-  const platforms = v['anyPlatform'] ? t('problems.anyPlatform') : v['platforms'];
   const field = t(`problems.contactField.${v['field']}`, { defaultValue: v['field'] });
-  return capitalize(t(`problems.platform_lacks_field_${v['availability']}`, { platforms, field, defaultValue: fallback }));
+  const key = v['anyPlatform'] ? 'platform_lacks_field_any' : `platform_lacks_field_${v['availability']}`;
+  return capitalize(t(`problems.${key}`, { platforms: v['platforms'], field, defaultValue: fallback }));
 }
 
 /** The engine's words for what is wrong, without the step's and field's names. */

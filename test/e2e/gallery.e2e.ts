@@ -50,6 +50,9 @@ test('finds a template by search and category, adds it as a flow that is off, an
   await expect(card).toContainText('Order cancelled');
   await expect(card).toContainText('Every platform');
 
+  // The user has one SMS and one email account: the template takes them and is saved at once.
+  const sms = await api(flowdesk, 'accounts.create', { connector: 'esms', name: 'eSMS CSKH', credentials: { apiKey: 'k-0001', secretKey: 's-0002', brandname: 'CUAHANGAN' } });
+  await api(flowdesk, 'accounts.create', { connector: 'smtp', name: 'Shop mail', credentials: { host: 'smtp.example.vn', user: 'shop@example.vn', pass: 'app-password', from: 'shop@example.vn' } });
   await gallery.use('Cancelled order: tag it and text the buyer');
   const editor = new FlowEditor(page);
   await expect(page).toHaveURL(/#\/flows\/flw_/);
@@ -58,13 +61,16 @@ test('finds a template by search and category, adds it as a flow that is off, an
   await expect(editor.nodes).toHaveCount(5);
   await expect(editor.node('Trigger: Order cancelled')).toBeVisible();
   await expect(editor.node('Condition: Has a phone number?')).toBeVisible();
-  await expect(editor.node('Action: Text the buyer (placeholder: a note until SMS actions land)')).toBeVisible();
+  await expect(editor.node('Action: Text the buyer')).toContainText('eSMS CSKH');
+  await expect(editor.node('Action: No phone: email the buyer')).toContainText('Shop mail');
   await expect(editor.name).toHaveValue('Cancelled order: tag it and text the buyer');
   await expect(editor.version(1)).toBeVisible();
   await expect(editor.activeSwitch).toHaveAttribute('aria-checked', 'false');
 
   const [flow] = await api(flowdesk, 'flows.list');
   expect(flow).toMatchObject({ name: 'Cancelled order: tag it and text the buyer', latestVersion: 1, activeVersion: null });
+  const saved = await api(flowdesk, 'flows.get', { id: flow.id });
+  expect(saved.document.nodes.find((n: { id: string }) => n.id === 'sms').params.account).toBe(sms.id);
 });
 
 for (const language of ['vi', 'en'] as const) {
@@ -86,9 +92,10 @@ for (const language of ['vi', 'en'] as const) {
     const title = language === 'vi' ? '3 ngày sau khi giao: xin đánh giá trong giờ cho phép' : '3 days after delivery: ask for a review within allowed hours';
     await gallery.open();
     await gallery.use(title);
-    // The editor page object names things in English; the canvas's nodes are the same in both languages.
-    await expect(page).toHaveURL(/#\/flows\/flw_/);
+    // No SMS account yet: the template opens unsaved, its SMS step asking for one.
+    await expect(page).toHaveURL(/#\/flows\/new$/);
     await expect(page.locator('.react-flow__node')).toHaveCount(5);
+    await expect(page.locator('.react-flow__node[data-id="ask"]')).toContainText(language === 'vi' ? /tài khoản/i : 'SMS account: required');
     await expect(page.locator('.react-flow__node').filter({ hasText: language === 'vi' ? 'Chờ 3 ngày' : 'Wait 3 days' })).toBeVisible();
     await page.screenshot({ path: `${shots}/imported-${language}-1920x1080.png` });
   });

@@ -23,19 +23,21 @@ const byLocale = <T,>(locale: GalleryLocale, vi: T, en: T) => (locale === 'vi' ?
 const expected: Record<string, Expected> = {
   'cancelled-order-tag-message': {
     order: 'cancelled',
-    would: { tag: ['order.addTags'], sms: ['timeline.note'] },
+    would: { tag: ['order.addTags'], sms: ['sms.send'] },
     notReached: ['no-phone'],
     check: (run, l) => {
       expect(arg(run, 'tag', 'tags')).toEqual([byLocale(l, 'đã hủy', 'cancelled')]);
       expect(arg(run, 'sms', 'text')).toContain(byLocale(l, 'đơn hàng #5002 của bạn đã được hủy. Lý do: customer.', 'your order #5002 has been cancelled. Reason: customer.'));
-      expect(arg(run, 'sms', 'text')).toContain('555-555-SHIP');
+      expect(arg(run, 'sms', 'phone')).toBe('0912345678');
+      expect(arg(run, 'sms', 'account')).toBe('eSMS CSKH');
     },
   },
   'updated-order-email': {
     order: 'plain',
-    would: { send: ['timeline.note'] },
+    would: { send: ['email.send'] },
     check: (run, l) => {
-      expect(arg(run, 'send', 'text')).toMatch(byLocale(l, /^Email tới jon@example.com\nTiêu đề: Đơn hàng #5001/, /^Email to jon@example.com\nSubject: Your order #5001/));
+      expect(arg(run, 'send', 'to')).toEqual(['jon@example.com']);
+      expect(arg(run, 'send', 'subject')).toMatch(byLocale(l, /^Đơn hàng #5001/, /^Your order #5001/));
       expect(arg(run, 'send', 'text')).toContain('- IPod Nano - 8GB × 1');
     },
   },
@@ -65,7 +67,7 @@ const expected: Record<string, Expected> = {
   },
   'review-request-after-delivery': {
     order: 'delivered',
-    would: { wait: ['run.wait'], ask: ['timeline.note'], tag: ['order.addTags'] },
+    would: { wait: ['run.wait'], ask: ['sms.send'], tag: ['order.addTags'] },
     check: (run) => {
       // The dry run does not wait, so "only between 8:00 and 21:00" is judged at the test's own
       // hour: at once inside the window, or a wait recorded for the next one.
@@ -75,22 +77,22 @@ const expected: Record<string, Expected> = {
   },
   'cod-not-delivered-alert': {
     order: 'cod',
-    would: { wait: ['run.wait'], alert: ['timeline.note'], tag: ['order.addTags'] },
+    would: { wait: ['run.wait'], alert: ['slack.post'], tag: ['order.addTags'] },
     check: (run, l) => expect(arg(run, 'alert', 'text')).toContain(byLocale(l, 'đơn COD #5007 (2.500.000₫)', 'order #5007 (2.500.000₫)')),
   },
   'welcome-new-customer': {
     order: 'plain',
-    would: { tag: ['customer.addTags'], welcome: ['timeline.note'] },
+    would: { tag: ['customer.addTags'], welcome: ['sms.send'] },
     check: (run, l) => expect(arg(run, 'welcome', 'text')).toContain(byLocale(l, 'Chào mừng John Smith', 'Welcome, John Smith!')),
   },
   'thank-you-order-paid': {
     order: 'paid',
-    would: { thanks: ['timeline.note'] },
+    would: { thanks: ['email.send'] },
     check: (run, l) => expect(arg(run, 'thanks', 'text')).toContain(byLocale(l, 'Shop đã nhận $403.00 cho đơn #5008', 'We have received $403.00 for order #5008')),
   },
   'shipping-notice-fulfilled': {
     order: 'delivered',
-    would: { notice: ['timeline.note'] },
+    would: { notice: ['sms.send'] },
     check: (run) => expect(arg(run, 'notice', 'text')).toContain('123 Shipping Street, Kentucky'),
   },
   'marketplace-status-tag': {
@@ -104,7 +106,7 @@ const expected: Record<string, Expected> = {
     check: (run) => {
       // Seed 004: commas inside a value would split the sheet's columns, so none are left in one.
       const { row } = JSON.parse(String(arg(run, 'row', 'body'))) as { row: string };
-      expect(row.split(',')).toEqual(['#5003', expect.stringMatching(/^\d\d\/11\/2026 \d\d:\d\d$/), 'John Smith', '555-555-SHIP', 'Nồi chiên không dầu x1; Bộ dao nhà bếp x1', '2500000']);
+      expect(row.split(',')).toEqual(['#5003', expect.stringMatching(/^\d\d\/11\/2026 \d\d:\d\d$/), 'John Smith', '0912 345 678', 'Nồi chiên không dầu x1; Bộ dao nhà bếp x1', '2500000']);
     },
   },
   'returned-order-restock-reminder': {
@@ -121,6 +123,11 @@ describe('the template gallery', () => {
   beforeAll(async () => {
     t = await startTempEngine();
     lazada = await receiveFixtureOrders(t);
+    // One account per kind a template sends through: "Use this template" picks each for the
+    // user (the only one that fits), so the imported flow is ready to turn on.
+    await t.engine.call('accounts.create', { connector: 'esms', name: 'eSMS CSKH', credentials: { apiKey: 'k-0001', secretKey: 's-0002', brandname: 'CUAHANGAN' } });
+    await t.engine.call('accounts.create', { connector: 'smtp', name: 'Shop mail', credentials: { host: 'smtp.example.vn', user: 'shop@example.vn', pass: 'app-password', from: 'shop@example.vn' } });
+    await t.engine.call('accounts.create', { connector: 'slack', name: 'Team Slack', credentials: { webhookUrl: 'https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX' } });
   });
   afterAll(async () => {
     await t.close();
@@ -206,5 +213,26 @@ describe('a gallery with a bad file', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('a template that sends messages, and the accounts it needs', () => {
+  let t: TempEngine;
+  beforeAll(async () => {
+    t = await startTempEngine();
+  });
+  afterAll(() => t.close());
+
+  const smsAccount = async () => (await t.engine.call('gallery.get', { id: 'welcome-new-customer', locale: 'en' })).flow.nodes.find((n) => n.id === 'welcome')!.params['account'];
+
+  it('leaves the account to choose when the user has none, or several that fit, and takes the only one', async () => {
+    expect(await smsAccount()).toBe('');
+    const problems = await t.engine.call('flows.validate', { document: (await t.engine.call('gallery.get', { id: 'welcome-new-customer', locale: 'en' })).flow });
+    expect(problems).toEqual([expect.objectContaining({ code: 'invalid_params', nodeId: 'welcome', path: 'account' })]);
+
+    const twilio = await t.engine.call('accounts.create', { connector: 'twilio', name: 'Twilio', credentials: { accountSid: `AC${'0'.repeat(32)}`, authToken: 'a'.repeat(32), from: '+15017122661' } });
+    expect(await smsAccount()).toBe(twilio.id);
+    await t.engine.call('accounts.create', { connector: 'esms', name: 'eSMS', credentials: { apiKey: 'k', secretKey: 's', brandname: 'SHOP' } });
+    expect(await smsAccount()).toBe('');
   });
 });

@@ -10,13 +10,17 @@ import { ListStatus } from '../../components/ListStatus.tsx';
 import { useSpecWords } from '../../canvas/useSpecWords.ts';
 import { countByCategory, filterTemplates, galleryLocale, type CategoryFilter } from './gallery-filter.ts';
 import { TemplateCard } from './TemplateCard.tsx';
+import { newFlowId } from '../new-flow.ts';
+import { handOff } from '../store-handoff.ts';
+import { createFlowEditorStore } from '../store/create-flow-editor-store.ts';
 
 const filters: CategoryFilter[] = ['all', ...GalleryCategory.options];
 
 /**
  * The template gallery, a modal over the flows list: cards to search and filter by category.
  * "Use this template" imports the template in the user's language with `flows.import` (a normal
- * flow, turned off) and opens it in the editor.
+ * flow, turned off) and opens it in the editor; when a step still needs an account chosen, it
+ * opens unsaved instead, the account to choose shown as the step's problem.
  */
 export function TemplateGallery({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation('gallery');
@@ -58,6 +62,15 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
     setAdding(card.id);
     try {
       const file = await client.call('gallery.get', { id: card.id, locale });
+      const problems = await client.call('flows.validate', { document: file.flow });
+      if (problems.some((p) => p.severity !== 'warning')) {
+        // An account to choose (the user has none, or several, that fit): the template opens in
+        // the editor unsaved, its problems shown on the steps, and is saved when it is right.
+        const specs = await client.call('nodes.list', {});
+        handOff(newFlowId, createFlowEditorStore({ specs, imported: file.flow }));
+        window.location.hash = pageHref('flows', newFlowId);
+        return;
+      }
       const flow = await client.call('flows.import', { file });
       window.location.hash = pageHref('flows', flow.id);
     } catch (e) {
