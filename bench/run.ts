@@ -1,9 +1,10 @@
 // `npm run bench`: how fast Flowdesk takes in Shopify webhooks next to a bare receiver and to
-// Node-RED and n8n, how fast it runs a five-node flow end to end, and how it reads an order's
-// timeline among 1,000,000 stored deliveries. Figures are printed and written, never asserted.
+// Node-RED and n8n, how fast it runs a five-node flow end to end, how many SMS a second it sends
+// through "order cancelled → SMS" to a fake eSMS, and how it reads an order's timeline among
+// 1,000,000 stored deliveries. Figures are printed and written, never asserted.
 //
 //   node bench/run.ts [--duration 10] [--warmup 2] [--connections 10] [--drain 3000]
-//                     [--million 1000000] [--no-peers] [--save-baseline] [--cpu-prof]
+//                     [--million 1000000] [--messages 2000] [--no-peers] [--save-baseline] [--cpu-prof]
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import { runIngest } from './sections/ingest.ts';
 import { installPeers, runPeers, type PeerRun } from './sections/peers.ts';
 import { runE2e, type E2eResult } from './sections/e2e.ts';
 import { runMillion, type MillionResult } from './sections/million.ts';
+import { runMessages, type MessagesResult } from './sections/messages.ts';
 
 const { values: args } = parseArgs({
   allowNegative: true,
@@ -27,6 +29,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     drain: { type: 'string', default: '3000' },
     million: { type: 'string', default: '1000000' },
+    messages: { type: 'string', default: '2000' },
     peers: { type: 'boolean', default: true },
     'save-baseline': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
@@ -59,6 +62,18 @@ function e2eFigures(e: E2eResult | null): Figures {
     'drain.runsPerSec': round(e.drainVip.runsPerSec),
     'drain.ingestRps': round(e.drainVip.ingest.requestsPerSec),
     'rss.engineAfterDrainMb': mb(e.drainFive.rss),
+  };
+}
+
+function messagesFigures(m: MessagesResult | null): Figures {
+  if (!m) return {};
+  return {
+    'messages.liveSmsPerSec': round(m.live.messagesPerSec),
+    'messages.liveIngestRps': round(m.live.ingest.requestsPerSec),
+    'messages.drainSmsPerSec': round(m.drain.messagesPerSec),
+    'messages.drainCpuUsPerSms': Math.round(m.drain.cpuUsPerMessage ?? 0),
+    'messages.rssPeakMb': mb(m.live.rssPeak),
+    'messages.rssAfterMb': mb(m.live.rssAfter),
   };
 }
 
@@ -107,6 +122,12 @@ async function main(): Promise<void> {
   const ingest = await runIngest(ctx, same.next);
   const peers = await runPeers(ctx, installs, same.next);
   const e2e = ctx.settings.drainN > 0 ? await runE2e(ctx, order) : null;
+  const messagesN = Number(args.messages);
+  const messages = messagesN > 0 ? await runMessages(ctx, messagesN) : null;
+  if (messages && e2e) {
+    console.log(`  beside the five-node flow: ${round(messages.live.messagesPerSec)} SMS/s live vs ${round(e2e.liveFive.runsPerSec)} runs/s ` +
+      `(drain ${round(messages.drain.messagesPerSec)} vs ${round(e2e.drainFive.runsPerSec)}); engine RSS ${mb(messages.live.rssPeak)} MB at most vs ${mb(e2e.drainFive.rss)} MB`);
+  }
   const million = ctx.settings.million > 0 ? await runMillion(ctx, order) : null;
 
   const targets = checkTargets({ ingest, peers, e2e, million });
@@ -128,6 +149,7 @@ async function main(): Promise<void> {
     ...peerFigures('peers.n8nDefault', peers.n8nDefault),
     ...peerFigures('peers.n8nNoSave', peers.n8nNoSave),
     ...e2eFigures(e2e),
+    ...messagesFigures(messages),
     ...millionFigures(million),
     'rss.engineAfterIngestMb': mb(ingest.flowdesk.rss),
   };
@@ -137,10 +159,10 @@ async function main(): Promise<void> {
     machine: m,
     revision: rev,
     loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((l) => round(l, 2)) },
-    settings: { connections, durationS, warmupS, drainN, million: ctx.settings.million, bodyBytes: same.body.length },
+    settings: { connections, durationS, warmupS, drainN, million: ctx.settings.million, messages: messagesN, bodyBytes: same.body.length },
     figures,
     targets,
-    details: { ingest, peers, e2e, million },
+    details: { ingest, peers, e2e, messages, million },
   };
   writeJson(latestFile, result);
   console.log(`\nwrote ${latestFile}`);

@@ -29,6 +29,9 @@ import { builtinConnectorRuntimes, builtinIntentHandlers } from './connectors/in
 import { createAccountsService } from './connectors/accounts-service.ts';
 import { reportingTagsAdded } from './connectors/flowdesk/in-app-intents.ts';
 import { createFlowRuns } from './domain/flow-runs.ts';
+import { cancellingLeftSequences, createSequences } from './domain/sequences.ts';
+import { createFlowStarts } from './domain/flow-starts.ts';
+import { customerIntentHandlers } from './connectors/customers/customer-intents.ts';
 import { createSchedules, SCHEDULE_JOB } from './processing/schedules.ts';
 import { createManualRuns } from './executor/manual-runs.ts';
 import { createRunBatchesRepo } from './storage/repos/run-batches-repo.ts';
@@ -37,6 +40,7 @@ import { createTimeline } from './domain/timeline.ts';
 import { createOrderService } from './domain/orders.ts';
 import { createInboxService } from './domain/inbox.ts';
 import { createCustomerService } from './domain/customers.ts';
+import { createTaskService } from './domain/tasks.ts';
 import { createDeliveryProcessor } from './processing/process-delivery.ts';
 import { createHandlers } from './api/handlers.ts';
 import { createConnectionService } from './domain/connections.ts';
@@ -140,8 +144,11 @@ export function createEngine(options: EngineOptions) {
   });
   // The tag actions fire `order.tag_added` / `customer.tag_added` and queue the runs they start.
   const handlers = reportingTagsAdded(builtinIntentHandlers({ repos, timeline, fetch: transport }), flowRuns.tagsAdded);
+  // The customer actions: fields, sequences (their runs cancelled when the customer leaves), starting another flow.
+  const sequences = createSequences({ repos, timeline, flowRuns, activeFlows });
+  handlers.push(...customerIntentHandlers({ repos, timeline, sequences, flowStarts: createFlowStarts({ repos, activeFlows, flowRuns }) }));
   const executor = createExecutor({
-    store: createSqliteRunStore({ repos, timeline, orders, queue, bus, typeLabel: (type) => nodes.get(type)?.spec.label }),
+    store: cancellingLeftSequences(createSqliteRunStore({ repos, timeline, orders, queue, bus, typeLabel: (type) => nodes.get(type)?.spec.label }), sequences, () => clock.now(), (said) => said.forEach((e) => bus.emit('timeline.appended', e))),
     sinks: { apply: createApplySink(handlers), record: createRecordSink(handlers) },
     registry: nodes,
     templates,
@@ -195,9 +202,10 @@ export function createEngine(options: EngineOptions) {
     gallery: createGalleryService(options.galleryDir ?? bundledGalleryDir(), nodes, logger, (connectors) =>
       connectors.flatMap((c) => repos.accounts.list(c).map((a) => a.id))),
     templates: createTemplatePreviewService({ repos, registry: nodes, templates, clock }),
-    deliveries: createInboxService(repos), customers: createCustomerService(repos.customers),
+    deliveries: createInboxService(repos), customers: createCustomerService(repos.customers), sequences,
+    tasks: createTaskService({ repos, timeline, bus, clock }),
     accounts: createAccountsService({
-      repos, registry: nodes, clock, runtimes: builtinConnectorRuntimes({ fetch: transport }),
+      repos, registry: nodes, clock, runtimes: builtinConnectorRuntimes({ fetch: transport, repos }),
       onFlowsStopped: (ids) => {
         activeFlows.invalidate();
         for (const id of ids) runs.cancelWaiting(id, { code: 'account_removed' });

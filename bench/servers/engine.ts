@@ -1,6 +1,8 @@
 // A real Flowdesk engine on its own data dir, in its own process.
 //   setup: true   → add a Shopify connection and activate a flow (`flow`: vip, or the five-node
-//                   one); otherwise the data dir's first connection is reported.
+//                   one); otherwise the data dir's first connection is reported. With `messages`
+//                   instead: a Haravan connection, an eSMS account whose base URL is the fake
+//                   eSMS's, and "order cancelled → Send SMS".
 //   workers: 0    → ingest only (verify + inbox commit before the 200), nothing processed.
 //   drain: true   → time from start until no job is due (what was ingested earlier is processed).
 // Calls: `idle` waits until no job is due and returns the ms it took; `pauses` returns the event
@@ -10,6 +12,8 @@ import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:pe
 import { createEngine } from '../../engine/create-engine.ts';
 import type { Logger, LogFields } from '../../engine/shared/logger.ts';
 import { SHOP_DOMAIN, SHOPIFY_SECRET } from '../../test/harness/shopify.ts';
+import { HARAVAN_ORG_ID, HARAVAN_SECRET } from '../../test/harness/haravan-cancelled.ts';
+import { cancelledThen, smsNode } from '../../test/harness/message-flows.ts';
 import { childConfig, runChild } from '../lib/child-ipc.ts';
 import { benchFlow, type BenchFlow } from '../lib/flows.ts';
 
@@ -18,6 +22,8 @@ export interface EngineChildConfig {
   workers: number;
   setup?: boolean;
   flow?: BenchFlow;
+  /** With setup: "order cancelled → SMS" through eSMS at this base URL (a fake), instead of `flow`. */
+  messages?: { esmsBaseUrl: string; apiKey: string; secretKey: string };
   drain?: boolean;
   /** Storage upkeep timer (the engine's default when absent; 0 turns it off). */
   maintenanceEveryMs?: number;
@@ -72,7 +78,16 @@ await runChild<EngineChildInfo>(async () => {
   const started = await engine.start();
   const startMs = performance.now() - t0;
   let webhookUrl: string | null;
-  if (config.setup) {
+  if (config.setup && config.messages) {
+    const m = config.messages;
+    const connection = await engine.call('connections.create', { platform: 'haravan', storeId: HARAVAN_ORG_ID, secret: HARAVAN_SECRET });
+    const account = await engine.call('accounts.create', {
+      connector: 'esms', name: 'eSMS CSKH', credentials: { apiKey: m.apiKey, secretKey: m.secretKey, brandname: 'CUAHANGAN' }, settings: { baseUrl: m.esmsBaseUrl },
+    });
+    const flow = await engine.call('flows.save', { document: cancelledThen(smsNode(account.id)) });
+    await engine.call('flows.activate', { id: flow.id });
+    webhookUrl = connection.webhookUrl;
+  } else if (config.setup) {
     const connection = await engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
     const flow = await engine.call('flows.save', { document: benchFlow(config.flow ?? 'vip') });
     await engine.call('flows.activate', { id: flow.id });

@@ -3,6 +3,7 @@ import type { ConnectionService } from '../domain/connections.ts';
 import type { OrderService } from '../domain/orders.ts';
 import type { InboxService } from '../domain/inbox.ts';
 import type { CustomerService } from '../domain/customers.ts';
+import type { Sequences } from '../domain/sequences.ts';
 import type { StorageService } from '../storage/storage-service.ts';
 import type { FlowService } from '../flows/flow-service.ts';
 import type { GalleryService } from '../flows/gallery-service.ts';
@@ -10,6 +11,7 @@ import type { RunService } from '../executor/run-service.ts';
 import type { ManualRuns } from '../executor/manual-runs.ts';
 import type { TemplatePreviewService } from '../executor/template-preview-service.ts';
 import type { AccountsService } from '../connectors/accounts-service.ts';
+import type { TaskService } from '../domain/tasks.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import type { Queue } from '../queue/queue.ts';
 import { notFound } from '../shared/errors.ts';
@@ -18,6 +20,7 @@ export interface HandlerDeps {
   connections: ConnectionService;
   orders: OrderService;
   customers: CustomerService;
+  sequences: Sequences;
   deliveries: InboxService;
   flows: FlowService;
   gallery: GalleryService;
@@ -25,6 +28,7 @@ export interface HandlerDeps {
   runs: RunService;
   templates: TemplatePreviewService;
   accounts: AccountsService;
+  tasks: TaskService;
   storage: StorageService;
   nodes: NodeRegistry;
   queue: Queue;
@@ -49,6 +53,9 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     'orders.get': (a) => d.orders.detail(a.ref),
     'customers.list': (a) => d.customers.search(a.query, a.limit),
     'customers.get': (a) => d.customers.get(a.id),
+    'customers.fields': () => d.sequences.customFields(),
+    'customers.enrolments': (a) => d.sequences.enrolments(a.customerId),
+    'sequences.list': () => d.sequences.list(),
 
     'flows.list': () => d.flows.list(),
     'flows.get': (a) => d.flows.get(a.id, a.version),
@@ -80,6 +87,11 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     'accounts.update': (a) => d.accounts.update(a),
     'accounts.remove': (a) => d.accounts.remove(a.id, a.dryRun),
     'accounts.test': (a) => d.accounts.test(a.id),
+    'tasks.forOrder': (a) => d.tasks.forOrder(a.orderId),
+    'tasks.open': (a) => d.tasks.open(a.limit),
+    'tasks.setDone': (a) => d.tasks.setDone(a.id, a.done),
+    'tasks.update': (a) => d.tasks.update(a.id, a),
+    'tasks.delete': (a) => d.tasks.remove(a.id),
 
     'engine.status': () => ({ ...d.info(), queue: d.queue.counts() }),
     'jobs.list': (a) => d.queue.list(a.state ?? null, a.limit),

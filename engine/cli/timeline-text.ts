@@ -29,7 +29,7 @@ function sentence(e: TimelineEntryDto): string {
       const flow = `flow "${d.flowName ?? d.flowId ?? '?'}"${d.dryRun ? ' (dry run)' : ''}`;
       if (d.status === 'failed') return `${flow} failed: ${d.error ?? ''}`;
       if (d.status === 'skipped') return `${flow} not run: ${d.reason ?? ''}`;
-      if (d.status === 'waiting') return `${flow} waits until ${d.dueAt ?? '?'}`;
+      if (d.status === 'waiting') return `${flow} waits until ${d.dueAt ?? '?'}${d.wait ? ` — ${d.wait.reason}` : ''}`;
       if (d.status === 'cancelled') return `${flow} cancelled: ${d.reason ?? ''}`;
       if (d.status === 'running') return `${flow} started (version ${d.flowVersion ?? '?'})`;
       return `${flow} ${d.status}`;
@@ -47,5 +47,15 @@ function sentence(e: TimelineEntryDto): string {
         : `tag ${list(d.tags)} already on the ${d.target}`;
     case 'note':
       return d.text ?? e.legacyTitle ?? '';
+    case 'task_created':
+      return `task "${d.title}" created${d.assignee ? ` for ${d.assignee}` : ''}${d.dueAt ? `, due ${d.dueAt}` : ''}${d.flowName ? ` by "${d.flowName}"` : ''}`;
+    case 'task_done':
+      return d.done ? `task "${d.title}" done` : `task "${d.title}" opened again`;
+    case 'customer_field':
+      return `customer ${d.field.replace(/^fields\./, 'field ')} ${d.value === null ? 'cleared' : `set to ${String(d.value)}`}${d.flowName ? ` by "${d.flowName}"` : ''}`;
+    case 'sequence':
+      return d.change === 'enrolled'
+        ? `customer enrolled in sequence "${d.sequence}" (${d.runs} flow(s) started)`
+        : `customer left sequence "${d.sequence}" (${d.runs} waiting run(s) cancelled)`;
   }
 }

@@ -38,6 +38,13 @@ export function createAccountStore(repos: Repositories) {
         settings: settings.success ? settings.data : spec.settings.parse({}),
       };
     },
+    /**
+     * Stores credentials a connector renewed by itself (a provider's rotated tokens), encrypted
+     * like the rest, before they are used: a crash after this keeps the new ones.
+     */
+    replaceSecrets(id: string, patch: Record<string, unknown>): void {
+      if (!repos.accounts.mergeCredentials(id, patch)) throw new Error(`the account ${id} was removed while its tokens were being renewed`);
+    },
     /** The account's name, for run logs and dry runs; null when it is gone. */
     nameOf(id: string): string | null {
       return repos.accounts.get(id)?.name ?? null;

@@ -4,13 +4,23 @@ import type { IntentHandler } from '../nodes/intents.ts';
 import { inAppIntentHandlers } from './flowdesk/in-app-intents.ts';
 import { httpIntentHandlers } from './http/http-intents.ts';
 import { createAccountStore, type ConnectorRuntime } from './account-store.ts';
-import { emailIntentHandlers, smtpRuntime } from './email/smtp-connector.ts';
+import { smtpRuntime, smtpSender } from './email/smtp-connector.ts';
+import { emailIntentHandlers } from './email/email-intents.ts';
+import { resendRuntime, resendSender } from './email/resend-connector.ts';
+import { messengerIntentHandlers, messengerRuntime } from './messenger/messenger-connector.ts';
 import { smsIntentHandlers } from './sms/sms-intents.ts';
 import { esmsRuntime, esmsSender } from './sms/esms-connector.ts';
 import { speedsmsRuntime, speedsmsSender } from './sms/speedsms-connector.ts';
 import { twilioRuntime, twilioSender } from './sms/twilio-connector.ts';
 import { telegramIntentHandlers, telegramRuntime } from './telegram/telegram-connector.ts';
 import { slackIntentHandlers, slackRuntime } from './slack/slack-connector.ts';
+import { sheetFileIntentHandlers } from './sheets/file-connector.ts';
+import { googleSheetsIntentHandlers, googleSheetsRuntime } from './sheets/google-connector.ts';
+import { taskIntentHandlers } from './tasks/task-intents.ts';
+import { trelloIntentHandlers, trelloRuntime } from './trello/trello-connector.ts';
+import { asanaIntentHandlers, asanaRuntime } from './asana/asana-connector.ts';
+import { zaloIntentHandlers, zaloRuntime } from './zalo/zalo-connector.ts';
+import { zaloTokensFor } from './zalo/zalo-tokens.ts';
 
 export interface ConnectorDeps {
   repos: Repositories;
@@ -22,17 +32,28 @@ export interface ConnectorDeps {
 /** The handler of every intent kind the built-in connectors own. */
 export function builtinIntentHandlers(d: ConnectorDeps): IntentHandler[] {
   const accounts = createAccountStore(d.repos);
+  const sms = smsIntentHandlers(d.repos, [esmsSender(accounts, d.fetch), speedsmsSender(accounts, d.fetch), twilioSender(accounts, d.fetch)]);
   return [
     ...inAppIntentHandlers(d.repos, d.timeline),
     ...httpIntentHandlers(d.fetch),
-    ...emailIntentHandlers(accounts),
-    ...smsIntentHandlers(d.repos, [esmsSender(accounts, d.fetch), speedsmsSender(accounts, d.fetch), twilioSender(accounts, d.fetch)]),
+    ...emailIntentHandlers(d.repos, [smtpSender(accounts), resendSender(accounts, d.fetch)]),
+    ...sms,
+    // ZNS sends its declared SMS fallback through the SMS step's own handler.
+    ...zaloIntentHandlers(accounts, zaloTokensFor(d.repos, accounts, d.fetch), d.fetch, sms),
     ...telegramIntentHandlers(accounts, d.fetch),
+    ...messengerIntentHandlers(accounts, d.fetch),
     ...slackIntentHandlers(d.repos, accounts, d.fetch),
+    ...sheetFileIntentHandlers(),
+    ...googleSheetsIntentHandlers(accounts, d.fetch),
+    ...taskIntentHandlers(d.repos, d.timeline),
+    ...trelloIntentHandlers(accounts, d.fetch),
+    ...asanaIntentHandlers(accounts, d.fetch),
   ];
 }
 
 /** The connectors that hold accounts, with their Test calls. */
-export function builtinConnectorRuntimes(d: Pick<ConnectorDeps, 'fetch'>): ConnectorRuntime[] {
-  return [smtpRuntime(), esmsRuntime(d.fetch), speedsmsRuntime(d.fetch), twilioRuntime(d.fetch), telegramRuntime(d.fetch), slackRuntime(d.fetch)];
+export function builtinConnectorRuntimes(d: Pick<ConnectorDeps, 'fetch' | 'repos'>): ConnectorRuntime[] {
+  // Zalo's Test renews the token: it stores the new pair, through the same keeper as the sends.
+  const zalo = zaloRuntime(zaloTokensFor(d.repos, createAccountStore(d.repos), d.fetch), d.fetch);
+  return [smtpRuntime(), resendRuntime(d.fetch), esmsRuntime(d.fetch), speedsmsRuntime(d.fetch), twilioRuntime(d.fetch), zalo, telegramRuntime(d.fetch), messengerRuntime(d.fetch), slackRuntime(d.fetch), googleSheetsRuntime(d.fetch), trelloRuntime(d.fetch), asanaRuntime(d.fetch)];
 }

@@ -126,5 +126,6 @@ export function rateLimited(provider: string, waitMs: number | null, answeredAtM
   if (waitMs === null) return new RetryableError(`${provider} is limiting the rate of messages (${answer})`);
   const until = answeredAtMs + waitMs;
   if (waitMs > MAX_RATE_LIMIT_WAIT_MS) return new Error(`${provider} is limiting the rate of messages until ${new Date(until).toISOString()} (${answer})`);
-  return new DeferStepError(`${provider} asked to wait ${Math.ceil(waitMs / 1000)} s before the next message (${answer})`, until);
+  const seconds = String(Math.ceil(waitMs / 1000));
+  return new DeferStepError(`${provider} asked to wait ${seconds} s before the next message (${answer})`, until, { code: 'rate_limited', args: { provider, seconds } });
 }

@@ -34,6 +34,10 @@ export const CanonicalEventType = z.enum([
   'manual.run',
   /** A flow's schedule came due. No order: the run starts from the time alone. */
   'schedule.fired',
+  /** A flow enrolled the order's customer in a sequence (`sequence`: its name): the sequence's flows start. */
+  'customer.sequence_enrolled',
+  /** A flow's "Start another flow" step started this one on its order (`cause` says which run). */
+  'flow.started',
 ]);
 export type CanonicalEventType = z.infer<typeof CanonicalEventType>;
 
@@ -75,6 +79,10 @@ export const CanonicalEvent = z.object({
   cause: EventCause.optional(),
   /** `manual.run`: the batch this run belongs to (one order or a filtered list of them). */
   batchId: z.string().optional(),
+  /** `customer.sequence_enrolled`: the sequence's name, as the enrolling step gave it. */
+  sequence: z.string().optional(),
+  /** `flow.started`: the name of the flow whose step started this run. */
+  startedBy: z.string().optional(),
 });
 export type CanonicalEvent = z.infer<typeof CanonicalEvent>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeliveryStatus, FinancialStatus, FulfillmentStatus } from './order.ts';
+import { WaitReason } from './wait-reason.ts';
 
 /** What happened to an order, by kind. */
 export const TimelineKind = z.enum([
@@ -12,6 +13,10 @@ export const TimelineKind = z.enum([
   'step',
   'tag_added',
   'note',
+  'task_created',
+  'task_done',
+  'customer_field',
+  'sequence',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
@@ -38,6 +43,8 @@ export const RunReasonCode = z.enum([
   'activation_not_met',
   'tag_loop',
   'batch_cancelled',
+  'left_sequence',
+  'flow_loop',
 ]);
 export type RunReasonCode = z.infer<typeof RunReasonCode>;
 export interface RunReason {
@@ -65,6 +72,10 @@ export function runReasonText(r: RunReason): string {
       return `not started: ${a['depth'] ?? '?'} flows in a row started each other by adding tags, which looks like a loop`;
     case 'batch_cancelled':
       return 'the batch was cancelled before it ran';
+    case 'left_sequence':
+      return `the customer left the sequence "${a['sequence'] ?? '?'}"`;
+    case 'flow_loop':
+      return `not started: ${a['depth'] ?? '?'} flows in a row started each other, which looks like a loop`;
   }
 }
 
@@ -86,12 +97,32 @@ export const StepReasonCode = z.enum([
   'email_unverified',
   'bad_email',
   'no_telegram_chat',
+  'zns_param_empty',
+  'no_zalo_user',
+  'bad_zalo_user',
+  'zalo_no_interaction',
+  'zalo_no_account',
+  'zalo_cannot_receive',
+  'zalo_not_follower',
   'bad_telegram_chat',
+  'no_messenger_psid',
+  'bad_messenger_psid',
+  'messenger_never_wrote',
+  'messenger_window_closed',
+  'task_title_empty',
   'not_a_date',
   'date_field_empty',
   'date_field_not_date',
   'no_allowed_day',
   'provider_refused',
+  'field_value_invalid',
+  'already_in_sequence',
+  'not_in_sequence',
+  'flow_not_found',
+  'flow_not_active',
+  'flow_not_startable',
+  'flow_chain_too_deep',
+  'flow_starts_itself',
 ]);
 export type StepReasonCode = z.infer<typeof StepReasonCode>;
 
@@ -154,6 +185,8 @@ export const TimelineData = z.discriminatedUnion('kind', [
     reasonArgs: z.record(z.string(), z.string()).optional(),
     /** A waiting run's due time. */
     dueAt: z.string().nullish(),
+    /** A waiting run's why, when a provider deferred one of its steps (quota, night hours, rate limit). */
+    wait: WaitReason.optional(),
     dryRun: z.boolean().optional(),
   }),
   z.object({
@@ -184,6 +217,34 @@ export const TimelineData = z.discriminatedUnion('kind', [
     flowName: z.string().nullish(),
   }),
   z.object({ kind: z.literal('note'), text: z.string().nullish(), by: z.string().nullish() }),
+  /** A flow's "Create task" step put a task on the order's list. */
+  z.object({
+    kind: z.literal('task_created'),
+    taskId: z.string(),
+    title: z.string(),
+    assignee: z.string().nullish(),
+    dueAt: z.string().nullish(),
+    flowName: z.string().nullish(),
+  }),
+  /** A task was ticked off (`done`), or opened again (`done: false`). */
+  z.object({ kind: z.literal('task_done'), taskId: z.string(), title: z.string(), done: z.boolean().default(true) }),
+  /** A flow set one of the customer's fields: `field` is a built-in one's key or `fields.<name>`; `value` null when cleared. */
+  z.object({
+    kind: z.literal('customer_field'),
+    field: z.string(),
+    value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+    previous: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
+    flowName: z.string().nullish(),
+  }),
+  /** A flow enrolled the customer in a sequence, or took them out (`cancelled`: the runs it stopped). */
+  z.object({
+    kind: z.literal('sequence'),
+    change: z.enum(['enrolled', 'left']),
+    sequence: z.string(),
+    /** Enrolled: the flows started; left: the waiting runs cancelled. */
+    runs: z.number().int().default(0),
+    flowName: z.string().nullish(),
+  }),
 ]);
 export type TimelineData = z.infer<typeof TimelineData>;
 export type TimelineDataOf<K extends TimelineKind> = Extract<TimelineData, { kind: K }>;

@@ -49,7 +49,10 @@ export function createApplySink(handlers: readonly IntentHandler[]): EffectSink 
         const handler = handlerOf(byKind, intent);
         const its = { ...ctx, idempotencyKey: n === 0 ? ctx.idempotencyKey : `${ctx.idempotencyKey}#${n}` };
         if (handler.mode === 'external') record.result = await handler.perform(intent as never, its);
-        else local.push({ intent, record, ctx: its });
+        else {
+          handler.check?.(intent as never, its);
+          local.push({ intent, record, ctx: its });
+        }
       }
       const apply = local.length === 0 ? null : (): TimelineEntryDto[] => {
         const entries: TimelineEntryDto[] = [];

@@ -1,4 +1,5 @@
-import type { FlowNode, StepDto } from '../contract/index.ts';
+import type { DeferWhy, FlowNode, StepDto, StepReasonCode, WaitReason } from '../contract/index.ts';
+import { waitReasonOf } from '../contract/index.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import type { RunStart, StepResult, TriggerData } from '../nodes/node-type.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -36,7 +37,7 @@ export interface RunGroup {
 type Outcome = { status: StepDto['status']; port: string | null; reason: string | null };
 type Ran = { result: StepResult; performed: Performed | null } | { failed: string; input?: unknown };
 /** The provider said "not now" (quota, night hours): the run parks and the step is tried again then. */
-type Deferred = { deferUntil: number; reason: string };
+type Deferred = { deferUntil: number; reason: string; why: DeferWhy | undefined };
 
 const takesUp = new Set(['queued', 'running', 'waiting']);
 
@@ -70,8 +71,8 @@ export function createExecutor(deps: ExecutorDeps) {
       return { result, performed: await sink.perform(intents, ctx) };
     } catch (error) {
       // This recipient cannot be reached this way: the step is skipped with the provider's reason and the run goes on.
-      if (error instanceof SkipStepError) return { result: { status: 'skipped', port: result.port ?? 'out', reason: error.message, input: result.input, code: 'provider_refused', args: { answer: error.message } }, performed: null };
-      if (error instanceof DeferStepError) return { deferUntil: error.untilMs, reason: error.message };
+      if (error instanceof SkipStepError) return { result: { status: 'skipped', port: result.port ?? 'out', reason: error.message, input: result.input, code: (error.code as StepReasonCode | undefined) ?? 'provider_refused', args: error.args ?? { answer: error.message } }, performed: null };
+      if (error instanceof DeferStepError) return { deferUntil: error.untilMs, reason: error.message, why: error.why };
       // A passing failure of the outside world: retry the run, unless this was its last chance.
       if (error instanceof RetryableError && attempt.attempts < attempt.maxAttempts) throw error;
       const message = error instanceof Error ? error.message : String(error);
@@ -121,6 +122,7 @@ export function createExecutor(deps: ExecutorDeps) {
       let seq = loaded.steps.reduce((max, s) => Math.max(max, s.seq), 0);
       let failure: string | null = trigger ? null : `no trigger in version ${run.flowVersion} listens to ${data.event.type}`;
       let parkedUntil: number | null = null;
+      let parkedWhy: WaitReason | null = null;
       const queue: FlowNode[] = trigger ? [trigger] : [];
       const visited = new Set<string>();
 
@@ -154,6 +156,7 @@ export function createExecutor(deps: ExecutorDeps) {
           // Nothing is recorded for a deferred step, so that waking up runs it again (same idempotency key).
           if ('deferUntil' in ran) {
             parkedUntil = ran.deferUntil;
+            parkedWhy = waitReasonOf(node.id, ran.reason, ran.why);
             break;
           }
           outcome = outcomeOf(ran);
@@ -184,7 +187,7 @@ export function createExecutor(deps: ExecutorDeps) {
       }
 
       const endMs = clock.now();
-      if (parkedUntil !== null) pending.push(store.parked(run, parkedUntil, endMs));
+      if (parkedUntil !== null) pending.push(store.parked(run, parkedUntil, endMs, parkedWhy));
       else pending.push(store.finished(run, { status: failure ? 'failed' : 'succeeded', error: failure }, endMs, endMs - startMs));
       pending.push(() => {
         attempt.complete?.();

@@ -1,4 +1,4 @@
-import type { Customer, FlowNode, IntentRecord, RunStatus, StepDto, StepReasonCode, StepStatus, TimelineEntryDto } from '../contract/index.ts';
+import type { Customer, FlowNode, IntentRecord, RunStatus, StepDto, StepReasonCode, StepStatus, TimelineEntryDto, WaitReason } from '../contract/index.ts';
 import type { Intent, IntentContext } from '../nodes/intents.ts';
 import type { RunStart } from '../nodes/node-type.ts';
 
@@ -69,8 +69,8 @@ export interface RunStore {
   step(run: RunStart, step: StepRecord, performed: Performed | null): StoreWrite;
   /** The wait of a recorded step is over; the run goes on after it. */
   waitOver(run: RunStart, nodeId: string): StoreWrite;
-  /** Parks the run until `untilMs`: a durable wake-up is queued with the write. */
-  parked(run: RunStart, untilMs: number, atMs: number): StoreWrite;
+  /** Parks the run until `untilMs`: a durable wake-up is queued with the write. `why`: a provider deferred a step. */
+  parked(run: RunStart, untilMs: number, atMs: number, why?: WaitReason | null): StoreWrite;
   finished(run: RunStart, outcome: { status: 'succeeded' | 'failed'; error: string | null }, atMs: number, durationMs: number): StoreWrite;
   /** Commits the writes in one transaction, then announces what they appended. */
   commit(writes: StoreWrite[]): Promise<TimelineEntryDto[]>;

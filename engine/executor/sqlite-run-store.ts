@@ -121,13 +121,13 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
       };
     },
 
-    parked(run, untilMs, atMs): StoreWrite {
+    parked(run, untilMs, atMs, why): StoreWrite {
       return () => {
-        repos.runs.markWaiting(run.runId, iso(untilMs));
+        repos.runs.markWaiting(run.runId, iso(untilMs), why ?? null);
         queue.enqueue(RUN_JOB, { runId: run.runId }, { runAt: untilMs, idempotencyKey: `run:${run.runId}:wake:${untilMs}` });
         const orderId = run.data.order.id;
         if (!orderId) return [];
-        return [timeline.append(orderId, atMs, { kind: 'run', status: 'waiting', ...entry(run), dueAt: iso(untilMs) }, { runId: run.runId })];
+        return [timeline.append(orderId, atMs, { kind: 'run', status: 'waiting', ...entry(run), dueAt: iso(untilMs), ...(why ? { wait: why } : {}) }, { runId: run.runId })];
       };
     },
 

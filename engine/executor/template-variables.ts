@@ -17,6 +17,7 @@ interface Js {
   items?: Js;
   pattern?: string;
   format?: string;
+  additionalProperties?: Js | boolean;
 }
 
 // Walked from the schema, not from the data, so that a field the chosen order leaves empty is
@@ -55,6 +56,12 @@ function walk(raw: Js | undefined, path: string, key: string, value: unknown, ou
   if (s.properties) {
     const obj = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
     for (const [k, sub] of Object.entries(s.properties)) walk(sub, `${path}.${k}`, k, obj[k], out);
+    return;
+  }
+  // A record (a customer's own fields): each key the data has, as `customer.fields.hạng`.
+  if (s.additionalProperties && typeof s.additionalProperties === 'object' && value !== null && typeof value === 'object') {
+    // Typed by the value each holds: a record's values may be text, numbers or yes/no.
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk({ type: typeof v === 'number' || typeof v === 'boolean' ? typeof v : 'string' }, `${path}.${k}`, k, v, out);
     return;
   }
   if (s.type === 'array') {

@@ -31,6 +31,8 @@ export function triggerDataOf(stored: StoredEvent, orderId: string | null): RunS
       type: e.type, platform: e.platform, occurredAt: e.occurredAt, connectionId: e.connectionId,
       ...(e.tags ? { tags: e.tags } : {}),
       ...(e.batchId ? { batchId: e.batchId } : {}),
+      ...(e.sequence ? { sequence: e.sequence } : {}),
+      ...(e.startedBy ? { startedBy: e.startedBy } : {}),
     } as RunStart['data']['event'],
     order: { ...e.order, id: orderId },
     previous: e.previous,

@@ -1,4 +1,4 @@
-import type { CanonicalEventType, FlowDocument, OrderTriggerParams, Platform, TagTriggerParams } from '../contract/index.ts';
+import { sequenceKey, type CanonicalEventType, type FlowDocument, type OrderTriggerParams, type Platform, type TagTriggerParams } from '../contract/index.ts';
 import { flowRequirements } from './requirements.ts';
 import type { FlowsRepo } from '../storage/repos/flows-repo.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
@@ -29,7 +29,9 @@ export function createActiveFlows(flows: FlowsRepo, registry: NodeRegistry) {
         const spec = registry.get(node.type)?.spec;
         if (spec?.category !== 'trigger') continue;
         const platforms = ((node.params as Partial<OrderTriggerParams>).platforms ?? []) as string[];
-        const tags = ((node.params as Partial<TagTriggerParams>).tags ?? []).map((t) => t.toLowerCase());
+        // A sequence's trigger matches its sequence's name the way a tag trigger matches its tags.
+        const sequence = (node.params as { sequence?: unknown }).sequence;
+        const tags = (typeof sequence === 'string' ? [sequenceKey(sequence)] : ((node.params as Partial<TagTriggerParams>).tags ?? [])).map((t) => t.toLowerCase());
         for (const ev of spec.triggers ?? []) {
           const list = next.get(ev) ?? [];
           if (!list.some((x) => x.flow.id === flow.id)) list.push({ flow, platforms, tags });

@@ -46,6 +46,11 @@ interface HandlerBase<K extends IntentKind> {
  */
 export interface LocalIntentHandler<K extends IntentKind = IntentKind> extends HandlerBase<K> {
   mode: 'local';
+  /**
+   * Checked in a live run before the step is recorded (reading only): throws `SkipStepError`
+   * (with Flowdesk's own reason code) when the change cannot be made, so the step is skipped.
+   */
+  check?(intent: IntentOf<K>, ctx: IntentContext): void;
   apply(intent: IntentOf<K>, ctx: IntentContext): { result?: unknown; entries: TimelineEntryDto[] };
 }
 

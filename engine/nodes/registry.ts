@@ -6,30 +6,48 @@ import { compareNode } from './logic/compare.run.ts';
 import { conditionNode } from './logic/condition.run.ts';
 import { addCustomerTagNode, addOrderTagNode, addTimelineNoteNode } from './flowdesk/in-app-actions.run.ts';
 import { httpRequestNode } from './http/http-request.run.ts';
+import { customerActionNodes, sequenceEnrolledNode } from './customers/customer-actions.run.ts';
 import { timingNodes } from './timing/wait.run.ts';
 import { scheduleNode } from './schedule/schedule.run.ts';
 import { sendEmailNode } from './email/send-email.run.ts';
 import { sendEsmsNode } from './sms/send-esms.run.ts';
 import { sendSmsNode } from './sms/send-sms.run.ts';
 import { sendTelegramNode } from './telegram/send-message.run.ts';
+import { sendZnsNode } from './zalo/send-zns.run.ts';
+import { sendZaloOaNode } from './zalo/send-oa-message.run.ts';
+import { sendMessengerNode } from './messenger/send-message.run.ts';
 import { postSlackNode } from './slack/post-message.run.ts';
+import { appendFileRowNode, appendGoogleRowNode } from './sheets/append-row.run.ts';
+import { createTaskNode } from './tasks/create-task.run.ts';
+import { createTrelloCardNode } from './tasks/trello-card.run.ts';
+import { createAsanaTaskNode } from './tasks/asana-task.run.ts';
 
 /** Every built-in node type (spec + run function), in the palette's order. */
 export const builtinNodeTypes: readonly NodeType[] = [
   ...orderTriggerNodes,
   scheduleNode,
+  sequenceEnrolledNode,
   conditionNode,
   compareNode,
   ...timingNodes,
   addOrderTagNode,
   addCustomerTagNode,
   addTimelineNoteNode,
+  ...customerActionNodes,
   httpRequestNode,
   sendEmailNode,
   sendSmsNode,
   sendEsmsNode,
+  sendZnsNode,
+  sendZaloOaNode,
   sendTelegramNode,
+  sendMessengerNode,
   postSlackNode,
+  appendFileRowNode,
+  appendGoogleRowNode,
+  createTaskNode,
+  createTrelloCardNode,
+  createAsanaTaskNode,
 ];
 
 export interface NodeRegistry {

@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../contract/index.ts';
+import type { ApiErrorCode, DeferWhy } from '../contract/index.ts';
 
 /** An error the API reports with its code; anything else becomes `internal`. */
 export class EngineError extends Error {
@@ -40,15 +40,29 @@ export type ErrorClass = 'retry' | 'fail' | 'skip' | 'defer';
 /** The provider says this recipient cannot be reached this way (blocked number, no mailbox): skip, do not fail. */
 export class SkipStepError extends Error {
   override name = 'SkipStepError';
+  /**
+   * Flowdesk's own reason (a StepReasonCode and its words' arguments) when the skip is not a
+   * provider's refusal: e.g. an in-app action's check that the flow it starts is off.
+   */
+  readonly code: string | undefined;
+  readonly args: Record<string, string> | undefined;
+  constructor(message: string, reason?: { code: string; args?: Record<string, string> }) {
+    super(message);
+    this.code = reason?.code;
+    this.args = reason?.args;
+  }
 }
 
 /** The provider says "not now" (quota, night hours): the run waits until `untilMs` and tries the step again. */
 export class DeferStepError extends Error {
   override name = 'DeferStepError';
   readonly untilMs: number;
-  constructor(message: string, untilMs: number) {
+  /** Why, as a code the editor words (balance, quota, night hours, rate limit); else the message is shown as it is. */
+  readonly why: DeferWhy | undefined;
+  constructor(message: string, untilMs: number, why?: DeferWhy) {
     super(message);
     this.untilMs = untilMs;
+    this.why = why;
   }
 }
 
@@ -64,15 +78,18 @@ export class OutcomeUnknownError extends Error {
   }
 }
 
-/** The error a connector throws for a classified answer; `deferUntilMs` is when a deferred step is tried again (default: in an hour). */
-export function classifiedError(kind: ErrorClass, message: string, deferUntilMs?: number): Error {
+/**
+ * The error a connector throws for a classified answer; `deferUntilMs` is when a deferred step is
+ * tried again (default: in an hour), `why` the deferral's code for the run view and timeline.
+ */
+export function classifiedError(kind: ErrorClass, message: string, deferUntilMs?: number, why?: DeferWhy): Error {
   switch (kind) {
     case 'retry':
       return new RetryableError(message);
     case 'skip':
       return new SkipStepError(message);
     case 'defer':
-      return new DeferStepError(message, deferUntilMs ?? Date.now() + 3_600_000);
+      return new DeferStepError(message, deferUntilMs ?? Date.now() + 3_600_000, why);
     default:
       return new Error(message);
   }

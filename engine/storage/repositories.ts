@@ -10,6 +10,8 @@ import { createRunsRepo } from './repos/runs-repo.ts';
 import { createTimelineRepo } from './repos/timeline-repo.ts';
 import { createSettingsRepo } from './repos/settings-repo.ts';
 import { createAccountsRepo } from './repos/accounts-repo.ts';
+import { createTasksRepo } from './repos/tasks-repo.ts';
+import { createSequencesRepo } from './repos/sequences-repo.ts';
 
 /** Every repository over one open database, with its statements prepared once. */
 export function createRepositories(db: Db, secrets?: SecretsCodec) {
@@ -35,6 +37,8 @@ export function createRepositories(db: Db, secrets?: SecretsCodec) {
     events: createEventsRepo(db),
     settings: createSettingsRepo(db),
     accounts: createAccountsRepo(db, secrets),
+    tasks: createTasksRepo(db),
+    sequences: createSequencesRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -7,6 +7,7 @@ import type { CanvasNode } from './document-mapping.ts';
 import { NodeIcon } from './NodeIcon.tsx';
 import { paramSummary } from './param-summary.ts';
 import { useAccountNames } from '../accounts/useAccountNames.ts';
+import { useFlowNames } from '../flow-editor/form/useFlowNames.ts';
 import { problemOnNode } from './problem-text.ts';
 import { isWarning } from './core/problems.ts';
 import { useSpecWords } from './useSpecWords.ts';
@@ -31,7 +32,8 @@ export function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
   const inputs = spec?.inputs ?? [];
   const outputs = spec?.outputs ?? [];
   const accountNames = useAccountNames();
-  const summary = paramSummary(fields, data.params, words.option, 4, (id) => accountNames?.get(id));
+  const flowNames = useFlowNames(fields.some((f) => f.schema.widget === 'flow'));
+  const summary = paramSummary(fields, data.params, words.option, 4, (id) => accountNames?.get(id) ?? flowNames?.get(id));
   const fieldTitle = (path: string) => {
     const field = fields.find((f) => f.key === path.split('.')[0]);
     return field ? words.fieldTitle(data.type, field) : path;

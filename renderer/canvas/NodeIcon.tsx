@@ -13,6 +13,13 @@ const glyphs: Record<string, string> = {
   http: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM3 12h18M12 3c2.5 2.5 3.5 5.5 3.5 9s-1 6.5-3.5 9c-2.5-2.5-3.5-5.5-3.5-9s1-6.5 3.5-9z',
   trigger: 'M13 2.5 5 13.5h6l-1 8 8-11h-6l1-8z',
   action: 'M5 12h13M13 6.5l5.5 5.5-5.5 5.5',
+  task: 'M4 4h16v16H4V4zM8 12l3 3 5-6',
+  // a grid: a spreadsheet's rows and columns
+  sheet: 'M4 4h16v16H4V4zM4 9.5h16M4 15h16M10 4v16',
+  // three messages on a time line: a sequence
+  sequence: 'M4 4v16M8 5h11v3H8zM8 11h9v3H8zM8 17h6v3H8z',
+  // one flow handing over to another
+  flow: 'M3.5 5h7v6h-7zM13.5 13h7v6h-7zM7 11v5h6.5M11 13.5l2.5 2.5-2.5 2.5',
 };
 
 const aliases: Record<string, string> = { orders: 'order', logic: 'condition', flowdesk: 'note', email: 'mail', sms: 'message', wait: 'clock' };
@@ -29,6 +36,9 @@ const platforms: Record<string, { letter: string; color: string }> = {
   ladisales: { letter: 'L', color: '#f05a28' },
   slack: { letter: 'S', color: '#4a154b' },
   zalo: { letter: 'Z', color: '#0068ff' },
+  messenger: { letter: 'M', color: '#0866ff' },
+  trello: { letter: 'T', color: '#0c66e4' },
+  asana: { letter: 'A', color: '#f06a6a' },
 };
 
 function glyphFor(icon: string, connector: string, category: NodeCategory): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formSchemaOf, SendSmsParams, type NodeSpecDto } from '../../engine/contract/index.ts';
+import { AppendFileRowParams, formSchemaOf, SendSmsParams, type NodeSpecDto } from '../../engine/contract/index.ts';
 import { formFields } from './core/schema-form.ts';
 import { paletteGroups } from './core/palette.ts';
 import { paramSummary } from './param-summary.ts';
@@ -17,6 +17,14 @@ describe("an SMS step's card", () => {
   it('leaves the account out while its name is unknown (not loaded, or removed)', () => {
     expect(paramSummary(fields, params, option)).toBe('Don hang {{ order.number }} da duoc huy');
     expect(paramSummary(fields, params, option, 4, () => undefined)).not.toContain('acc_');
+  });
+});
+
+describe("a spreadsheet row step's card", () => {
+  it('lists the columns by their headers, not as objects', () => {
+    const sheet = formFields(formSchemaOf(AppendFileRowParams));
+    const columns = [{ header: 'Mã đơn', value: '{{ order.number }}' }, { header: 'Tổng', value: '{{ order.totalPrice }}' }];
+    expect(paramSummary(sheet, { path: '/data/don-hang.xlsx', columns }, option)).toBe('/data/don-hang.xlsx · Mã đơn, Tổng');
   });
 });
 

@@ -24,9 +24,16 @@ export function paramSummary(
   for (const field of fields) {
     const value = params[field.key];
     if (value === undefined || value === null || value === '' || typeof value === 'boolean') continue;
-    if (field.schema.widget === 'account') {
+    // A flow param ("Start another flow") is an id too: its name, the same way.
+    if (field.schema.widget === 'account' || field.schema.widget === 'flow') {
       const name = accountName(String(value));
       if (name) parts.push(clip(name));
+      continue;
+    }
+    // A spreadsheet row's columns: their headers, in order.
+    if (field.schema.widget === 'columns' && Array.isArray(value)) {
+      const headers = value.map((c) => (c && typeof c === 'object' ? String((c as { header?: unknown }).header ?? '') : '')).filter(Boolean);
+      if (headers.length > 0) parts.push(clip(headers.join(', ')));
       continue;
     }
     if (field.kind === 'condition') {

@@ -53,6 +53,14 @@ export function createI18n(language: Language = systemLanguage()): i18n {
     if (ns['conditions']?.['nodeType']) instance.addResourceBundle(lang, 'editor', { nodeTypes: { logic: { condition: ns['conditions']['nodeType'] } } }, true, false);
     // The message actions' words (email, SMS steps) live in accounts.json beside their accounts'.
     if (ns['accounts']?.['nodeTypes']) instance.addResourceBundle(lang, 'editor', { nodeTypes: ns['accounts']['nodeTypes'] }, true, false);
+    // The customer actions' words (steps, timeline, run view) live in customer-actions.json, merged where they are read.
+    for (const [target, words] of Object.entries(ns['customer-actions'] ?? {})) {
+      if (['editor', 'orders', 'runs', 'conditions'].includes(target)) instance.addResourceBundle(lang, target, words as Record<string, unknown>, true, false);
+    }
+    // The task connectors' words (Trello, Asana, the Create task step and its intents) live in
+    // tasks.json; its `into` part is merged into the namespaces that word steps, accounts and runs
+    // (a word those namespaces already have stays theirs).
+    for (const [target, words] of Object.entries((ns['tasks']?.['into'] ?? {}) as Record<string, object>)) instance.addResourceBundle(lang, target, words, true, false);
   }
   instance.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Address, OrderDetailDto } from '../../engine/contract/index.ts';
+import { CustomerExtras } from './CustomerExtras.tsx';
 
 function addressLines(a: Address | null): string[] {
   if (!a) return [];
@@ -42,6 +43,7 @@ export function CustomerCard({ detail }: { detail: OrderDetailDto }) {
           <dd>{phone ? <a href={`tel:${phone}`}>{phone}</a> : <span className="muted">—</span>}</dd>
         </dl>
       )}
+      {customer ? <CustomerExtras customer={customer} /> : null}
       {shipTo.length > 0 ? (
         <>
           <h3>{t('order.shipTo')}</h3>

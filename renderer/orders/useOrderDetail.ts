@@ -27,7 +27,8 @@ export function useOrderDetail(ref: string): OrderDetail {
       client.subscribe('timeline.appended', (entry) => {
         dispatch({ type: 'appended', entry });
         // A flow's tag changes the order, but the engine sends no order.changed for it: reload.
-        if (entry.kind === 'tag_added' && entry.orderId === orderId.current) reload();
+        // So does a flow's change to the customer (a field, a sequence): the customer card shows them.
+        if (['tag_added', 'customer_field', 'sequence'].includes(entry.kind) && entry.orderId === orderId.current) reload();
       }),
     [client],
   );

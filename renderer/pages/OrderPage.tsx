@@ -10,6 +10,7 @@ import { LineItemsCard } from '../orders/LineItemsCard.tsx';
 import { OrderFacts } from '../orders/OrderFacts.tsx';
 import { RunFlowOnOrder } from '../orders/RunFlowOnOrder.tsx';
 import { useOrderDetail } from '../orders/useOrderDetail.ts';
+import { TasksPanel } from '../tasks/TasksPanel.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import '../orders/orders.css';
 import '../timeline/ui.css';
@@ -57,6 +58,7 @@ export function OrderPage({ id }: { id: string }) {
           </section>
           <div className="order-aside">
             <OrderFacts detail={detail} connection={connection} />
+            <TasksPanel orderId={detail.summary.id} />
             <CustomerCard detail={detail} />
             <LineItemsCard order={detail.order} />
             <RunFlowOnOrder orderId={detail.summary.id} />

@@ -8,6 +8,7 @@ import { Timestamp } from '../components/Timestamp.tsx';
 import { formatDuration } from '../flow-editor/runs/run-format.ts';
 import { RunStatusBadge } from '../flow-editor/runs/RunStatusBadge.tsx';
 import { RunView } from '../flow-editor/runs/RunView.tsx';
+import { withDeferredStep } from '../flow-editor/runs/wait-reason-words.ts';
 import { createFlowEditorStore } from '../flow-editor/store/create-flow-editor-store.ts';
 import { ToolbarIcon } from '../flow-editor/ToolbarIcons.tsx';
 
@@ -17,7 +18,7 @@ export function RunPage({ id }: { id: string }) {
   const client = useApiClient();
   const load = useCallback(async () => {
     const [run, specs] = await Promise.all([client.call('runs.get', { id }), client.call('nodes.list', {})]);
-    return { run, store: createFlowEditorStore({ specs, run: { document: run.document, steps: run.steps } }) };
+    return { run, store: createFlowEditorStore({ specs, run: { document: run.document, steps: withDeferredStep(run) } }) };
   }, [client, id]);
   const query = useApiQuery(load);
 

@@ -20,6 +20,8 @@ const paths: Record<TimelineIconId, string[]> = {
   tag: ['M3 12V4h8l10 10-8 8z', 'M7.5 7.5h.01'],
   // a note with a folded corner
   note: ['M5 3h10l4 4v14H5z', 'M15 3v4h4', 'M8 12h8', 'M8 16h5'],
+  // a ticked box
+  task: ['M4 4h16v16H4z', 'M8 12l3 3 5-6'],
 };
 
 export function TimelineIcon({ icon }: { icon: TimelineIconId }) {

@@ -13,7 +13,8 @@ export type TimelineIconId =
   | 'play'
   | 'step'
   | 'tag'
-  | 'note';
+  | 'note'
+  | 'task';
 
 export const timelineIcons: Record<TimelineKind, TimelineIconId> = {
   delivery: 'inbox',
@@ -25,6 +26,10 @@ export const timelineIcons: Record<TimelineKind, TimelineIconId> = {
   step: 'step',
   tag_added: 'tag',
   note: 'note',
+  task_created: 'task',
+  task_done: 'task',
+  customer_field: 'user',
+  sequence: 'clock',
 };
 
 /**
@@ -128,6 +133,13 @@ export function entryTone(entry: TimelineEntryDto): TimelineTone {
     case 'customer':
     case 'note':
       return 'neutral';
+    case 'customer_field':
+    case 'sequence':
+      return 'accent';
+    case 'task_created':
+      return 'accent';
+    case 'task_done':
+      return entry.data?.kind === 'task_done' && !entry.data.done ? 'neutral' : 'good';
   }
 }
 

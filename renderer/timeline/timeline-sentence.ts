@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import type { TimelineDataOf, TimelineEntryDto } from '../../engine/contract/index.ts';
 import { formatTime, humanize } from '../app/format.ts';
 import { intentWords } from '../flow-editor/runs/intent-view.ts';
+import { customerFieldSentence, sequenceSentence } from './customer-action-sentences.ts';
+import { waitReasonWords } from '../flow-editor/runs/wait-reason-words.ts';
 
 /** How a time is written in a sentence: `formatTime` in the app, something fixed in tests. */
 export type FormatTime = (iso: string) => string;
@@ -40,8 +42,11 @@ function run({ t, time }: Words, d: TimelineDataOf<'run'>): string {
   switch (d.status) {
     case 'running':
       return t('timeline.say.run.running', { flow, version: d.flowVersion, context: when(d.flowVersion, 'version') });
-    case 'waiting':
-      return t('timeline.say.run.waiting', { flow, time: d.dueAt ? time(d.dueAt) : '?' });
+    case 'waiting': {
+      // A provider's "not now" (quota, night hours, rate limit) says why; a wait step's run does not need to.
+      const why = d.wait ? waitReasonWords(t, d.wait) : null;
+      return t('timeline.say.run.waiting', { flow, time: d.dueAt ? time(d.dueAt) : '?', why, context: when(why, 'why') });
+    }
     case 'failed': {
       const why = d.error ?? d.reason;
       return t('timeline.say.run.failed', { flow, why, context: when(why, 'why') });
@@ -93,6 +98,17 @@ function tagAdded({ t }: Words, d: TimelineDataOf<'tag_added'>): string {
   return t(`timeline.say.tag.${d.target}`, { tags: list(d.added), count: d.added.length, flow: d.flowName, context: when(d.flowName, 'by') });
 }
 
+/** "Task “Call back” created — for Lan, due 24 Dec 17:00, by flow “Calls”": each detail only when there is one. */
+function taskCreated({ t, time }: Words, d: TimelineDataOf<'task_created'>): string {
+  const details = [
+    present(d.assignee) ? t('timeline.say.task.for', { who: d.assignee }) : null,
+    present(d.dueAt) ? t('timeline.say.task.due', { time: time(d.dueAt) }) : null,
+    present(d.flowName) ? t('timeline.say.task.by', { flow: d.flowName }) : null,
+  ].filter(present);
+  const said = t('timeline.say.task.created', { title: d.title });
+  return details.length > 0 ? `${said} — ${details.join(', ')}` : said;
+}
+
 /**
  * One line saying what happened, in the user's language, from the entry's facts. Null when
  * the facts the timeline draws say it all (a status change's changes, a delivery's topic and
@@ -121,5 +137,13 @@ export function timelineSentence(entry: TimelineEntryDto, t: TFunction, time: Fo
       return tagAdded(words, d);
     case 'note':
       return d.text ?? entry.legacyTitle;
+    case 'task_created':
+      return taskCreated(words, d);
+    case 'task_done':
+      return t(`timeline.say.task.${d.done ? 'done' : 'reopened'}`, { title: d.title });
+    case 'customer_field':
+      return customerFieldSentence(t, time, d);
+    case 'sequence':
+      return sequenceSentence(t, d);
   }
 }

@@ -61,19 +61,19 @@ test.describe("seed 000: order cancelled → SMS if there is a phone, else email
     await editor.dragToCanvas('Send SMS', { x: 200, y: 450 });
     await editor.field('SMS account').selectOption({ label: 'eSMS CSKH (CUAHANGAN)' });
     await editor.sidePanel.getByRole('textbox', { name: 'Message', exact: true }).fill('Don {{ order.number }} da huy. Cam on ban!');
-    await editor.dragToCanvas('Send email (SMTP)', { x: 560, y: 450 });
-    await editor.field('SMTP account').selectOption({ index: 1 });
-    await expect(editor.field('SMTP account').locator('option:checked')).toHaveText(/^Shop mail/);
+    await editor.dragToCanvas('Send email', { x: 560, y: 450 });
+    await editor.field('Email account').selectOption({ index: 1 });
+    await expect(editor.field('Email account').locator('option:checked')).toHaveText(/^Shop mail/);
     await editor.sidePanel.getByRole('textbox', { name: 'Subject', exact: true }).fill('Đơn hàng {{ order.number }} đã được huỷ');
     await editor.sidePanel.getByRole('textbox', { name: 'Text', exact: true }).fill('Đơn {{ order.number }} đã được huỷ.');
 
     const trigger = editor.node('Trigger: Order cancelled');
     const condition = editor.node('Condition: Conditions');
     const sms = editor.node('Action: Send SMS');
-    const email = editor.node('Action: Send email (SMTP)');
+    const email = editor.node('Action: Send email');
     await editor.connect(editor.handle(trigger, 'Next output of Order cancelled'), editor.handle(condition, 'Input of Conditions'));
     await editor.connect(editor.handle(condition, 'Yes output of Conditions'), editor.handle(sms, 'Input of Send SMS'));
-    await editor.connect(editor.handle(condition, 'No output of Conditions'), editor.handle(email, 'Input of Send email (SMTP)'));
+    await editor.connect(editor.handle(condition, 'No output of Conditions'), editor.handle(email, 'Input of Send email'));
     await expect(editor.edges).toHaveCount(3);
     await editor.saveButton.click();
     await expect(editor.version(1)).toBeVisible();
@@ -104,7 +104,7 @@ test.describe("seed 000: order cancelled → SMS if there is a phone, else email
     await orders.open();
     await orders.openOrder('#5002');
     await expect(order.entries('Flow run').filter({ hasText: 'finished' })).toHaveCount(1);
-    await expect(order.timeline()).toContainText('Send email (SMTP): sent to minh@example.vn');
+    await expect(order.timeline()).toContainText('Send email: sent to minh@example.vn');
     await expect(order.timeline()).toContainText('Conditions: done → No');
     await expect.poll(() => smtp.received.length).toBe(1);
     expect(smtp.received[0]).toMatchObject({ to: 'minh@example.vn', subject: 'Đơn hàng #5002 đã được huỷ' });

@@ -52,8 +52,11 @@ const expected: Record<string, Expected> = {
   },
   'high-risk-order-task': {
     order: 'risky',
-    would: { tag: ['order.addTags'], task: ['timeline.note'] },
-    check: (run, l) => expect(arg(run, 'task', 'text')).toContain(byLocale(l, 'gọi xác nhận đơn #5004', 'to confirm order #5004')),
+    would: { tag: ['order.addTags'], task: ['task.create'] },
+    check: (run, l) => {
+      expect(arg(run, 'task', 'title')).toBe(byLocale(l, 'Gọi xác nhận đơn #5004 trước khi giao', 'Call to confirm order #5004 before shipping'));
+      expect(arg(run, 'task', 'notes')).toContain(byLocale(l, 'gọi xác nhận đơn #5004', 'to confirm order #5004'));
+    },
   },
   'pre-order-hold': {
     order: 'preorder',
@@ -111,8 +114,8 @@ const expected: Record<string, Expected> = {
   },
   'returned-order-restock-reminder': {
     order: 'plain',
-    would: { remind: ['timeline.note'], tag: ['order.addTags'] },
-    check: (run) => expect(arg(run, 'remind', 'text')).toContain('IPod Nano - 8GB × 1, IPod Nano - 8GB × 1.'),
+    would: { remind: ['task.create'], tag: ['order.addTags'] },
+    check: (run) => expect(arg(run, 'remind', 'notes')).toContain('IPod Nano - 8GB × 1, IPod Nano - 8GB × 1.'),
   },
 };
 

@@ -1,17 +1,10 @@
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { smtpConnectorSpec, type SmtpCredentials, type SmtpSettings } from '../../contract/index.ts';
-import { defineIntentHandler, type IntentHandler } from '../../nodes/intents.ts';
 import { classifiedError, OutcomeUnknownError } from '../../shared/errors.ts';
 import type { AccountStore, ConnectorRuntime, ResolvedAccount } from '../account-store.ts';
 import { classifySmtpError, smtpTestAnswer, type SmtpError } from './smtp-errors.ts';
-
-declare module '../../nodes/intents.ts' {
-  interface IntentMap {
-    /** One email through a connector account; addresses already rendered and checked. */
-    'email.send': { account: string; from: string; replyTo: string; to: string[]; cc: string[]; bcc: string[]; subject: string; text: string; html: string };
-  }
-}
+import type { EmailSender } from './email-intents.ts';
 
 type SmtpAccount = ResolvedAccount<SmtpCredentials, SmtpSettings>;
 
@@ -78,53 +71,39 @@ export function smtpRuntime(): ConnectorRuntime {
   };
 }
 
-/** The SMTP connector's handler of `email.send`. */
-export function emailIntentHandlers(accounts: AccountStore): IntentHandler[] {
-  return [
-    defineIntentHandler({
-      kind: 'email.send',
-      mode: 'external',
-      describe: (i) => ({
-        account: accounts.nameOf(i.account) ?? i.account,
-        ...(i.from ? { from: i.from } : {}),
-        ...(i.replyTo ? { replyTo: i.replyTo } : {}),
-        to: i.to,
-        ...(i.cc.length > 0 ? { cc: i.cc } : {}),
-        ...(i.bcc.length > 0 ? { bcc: i.bcc } : {}),
-        subject: i.subject,
-        ...(i.text ? { text: i.text } : {}),
-        ...(i.html ? { html: i.html } : {}),
-      }),
-      async perform(i, ctx) {
-        const account = accounts.resolve(i.account, smtpConnectorSpec);
-        const from = i.from || account.credentials.from || account.credentials.user;
-        if (!from) throw new Error(`no sender: set the step's From or the default sender of account "${account.name}"`);
-        let bodySent = false;
-        const transport = transportFor(account, () => {
-          bodySent = true;
+/** The SMTP sender of `email.send` (nodemailer). */
+export function smtpSender(accounts: AccountStore): EmailSender {
+  return {
+    connector: smtpConnectorSpec.id,
+    async send(i, ctx) {
+      const account = accounts.resolve(i.account, smtpConnectorSpec);
+      const from = i.from || account.credentials.from || account.credentials.user;
+      if (!from) throw new Error(`no sender: set the step's From or the default sender of account "${account.name}"`);
+      let bodySent = false;
+      const transport = transportFor(account, () => {
+        bodySent = true;
+      });
+      try {
+        const info = await transport.sendMail({
+          from,
+          to: i.to,
+          ...(i.cc.length > 0 ? { cc: i.cc } : {}),
+          ...(i.bcc.length > 0 ? { bcc: i.bcc } : {}),
+          ...(i.replyTo ? { replyTo: i.replyTo } : {}),
+          subject: i.subject,
+          ...(i.text ? { text: i.text } : {}),
+          ...(i.html ? { html: i.html } : {}),
+          messageId: messageIdFor(ctx.idempotencyKey, from),
         });
-        try {
-          const info = await transport.sendMail({
-            from,
-            to: i.to,
-            ...(i.cc.length > 0 ? { cc: i.cc } : {}),
-            ...(i.bcc.length > 0 ? { bcc: i.bcc } : {}),
-            ...(i.replyTo ? { replyTo: i.replyTo } : {}),
-            subject: i.subject,
-            ...(i.text ? { text: i.text } : {}),
-            ...(i.html ? { html: i.html } : {}),
-            messageId: messageIdFor(ctx.idempotencyKey, from),
-          });
-          // Some recipients refused is not a failure: the others got it, and the step says who did not.
-          return { messageId: info.messageId, accepted: info.accepted.map(String), rejected: info.rejected.map(String), response: info.response };
-        } catch (error) {
-          const { kind, message } = classifySmtpError(error as SmtpError, bodySent);
-          if (kind === 'unknown') throw new OutcomeUnknownError(message);
-          throw classifiedError(kind, message);
-        } finally {
-          transport.close();
-        }
-      },
-    }),
-  ];
+        // Some recipients refused is not a failure: the others got it, and the step says who did not.
+        return { messageId: info.messageId, accepted: info.accepted.map(String), rejected: info.rejected.map(String), response: info.response };
+      } catch (error) {
+        const { kind, message } = classifySmtpError(error as SmtpError, bodySent);
+        if (kind === 'unknown') throw new OutcomeUnknownError(message);
+        throw classifiedError(kind, message);
+      } finally {
+        transport.close();
+      }
+    },
+  };
 }

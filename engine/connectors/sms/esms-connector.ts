@@ -65,7 +65,8 @@ export function esmsSender(accounts: AccountStore, transport: typeof fetch): Sms
         const smsId = (json as { SMSID?: unknown }).SMSID;
         return { requestId, smsId: typeof smsId === 'string' ? smsId : null, duplicate: verdict.duplicate, segments: i.segments, sandbox: a.settings.sandbox };
       }
-      throw classifiedError(verdict.kind, json === null ? `${verdict.reason}: ${excerpt(text)}` : verdict.reason, ctx.atMs + TOP_UP_WAIT_MS);
+      // eSMS defers only for a low balance (103).
+      throw classifiedError(verdict.kind, json === null ? `${verdict.reason}: ${excerpt(text)}` : verdict.reason, ctx.atMs + TOP_UP_WAIT_MS, { code: 'balance_low', args: { provider: 'eSMS' } });
     },
   };
 }

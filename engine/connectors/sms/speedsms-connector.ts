@@ -56,7 +56,8 @@ export function speedsmsSender(accounts: AccountStore, transport: typeof fetch):
       if (answer.status >= 400) throw new Error(`SpeedSMS answered HTTP ${answer.status}: ${excerpt(answer.text)}`);
       const verdict = speedsmsVerdict(answer.json, to);
       if (verdict.kind === 'sent') return { to, tranId: verdict.tranId, totalSms: verdict.totalSms, totalPrice: verdict.totalPrice, segments: i.segments };
-      throw classifiedError(verdict.kind, answer.json === null ? `${verdict.reason}: ${excerpt(answer.text)}` : verdict.reason, ctx.atMs + TOP_UP_WAIT_MS);
+      // SpeedSMS defers only for a low balance (300).
+      throw classifiedError(verdict.kind, answer.json === null ? `${verdict.reason}: ${excerpt(answer.text)}` : verdict.reason, ctx.atMs + TOP_UP_WAIT_MS, { code: 'balance_low', args: { provider: 'SpeedSMS' } });
     },
   };
 }

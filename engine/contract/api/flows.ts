@@ -3,6 +3,7 @@ import { FlowDocument, FlowFile, FlowFileNeed, FlowProblem } from '../flow/flow-
 import { NodeSpecDto } from '../nodes/node-spec.ts';
 import { method } from './method.ts';
 import { RunStatus, StepStatus } from '../timeline.ts';
+import { WaitReason } from '../wait-reason.ts';
 
 
 /**
@@ -70,6 +71,8 @@ export const RunSummaryDto = z.object({
   error: z.string().nullable(),
   /** When a waiting run goes on. */
   dueAt: z.string().nullable(),
+  /** Why it waits, when a provider deferred a step (a wait step's run has none). */
+  waitReason: WaitReason.nullish(),
   createdAt: z.string(),
 });
 export type RunSummaryDto = z.infer<typeof RunSummaryDto>;

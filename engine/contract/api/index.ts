@@ -11,6 +11,8 @@ import { galleryApi } from './gallery.ts';
 import { templatesApi } from './templates.ts';
 import { runsApi } from './runs.ts';
 import { accountsApi } from './accounts.ts';
+import { tasksApi } from './tasks.ts';
+import { customerActionsApi } from './customer-actions.ts';
 
 /** Every API method, by name: `domain.verb` → args and result schemas. */
 export const apiMethods = {
@@ -25,6 +27,8 @@ export const apiMethods = {
   ...templatesApi,
   ...runsApi,
   ...accountsApi,
+  ...tasksApi,
+  ...customerActionsApi,
 };
 
 export type ApiMethods = typeof apiMethods;

@@ -48,7 +48,8 @@ export type DateUnit = z.infer<typeof DateUnit>;
 export const FieldPath = z
   .string()
   .max(200)
-  .regex(/^(\$|[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*)$/, 'a field path such as order.totalPrice');
+  // Letters of any script after the root: a customer's own fields are named in Vietnamese (customer.fields.hạng).
+  .regex(/^(\$|[A-Za-z_][A-Za-z0-9_]*(\.[\p{L}\p{N}_]+)*)$/u, 'a field path such as order.totalPrice');
 
 const ruleBase = { id: Id, field: FieldPath };
 /** Text and list values compare case-insensitively unless asked; diacritics count unless asked. */

@@ -54,6 +54,16 @@ export function createAccountsRepo(db: Db, codec: SecretsCodec = plainCodec) {
   const update = db.prepare(`UPDATE connector_accounts SET name = @name, credentials = @credentials, settings = @settings,
     last_test = @lastTest, updated_at = @updatedAt WHERE id = @id`);
   const setTest = db.prepare('UPDATE connector_accounts SET last_test = ? WHERE id = ?');
+  const setCredentials = db.prepare('UPDATE connector_accounts SET credentials = ? WHERE id = ?');
+  const sealedById = db.prepare('SELECT credentials FROM connector_accounts WHERE id = ?');
+  // Read, merge and write in one transaction: a second writer cannot slip between and be lost.
+  const merge = db.transaction((id: string, patch: Record<string, unknown>): boolean => {
+    const r = sealedById.get(id) as { credentials: string } | undefined;
+    if (!r) return false;
+    const credentials = { ...parseStored<Record<string, unknown>>(codec.open(r.credentials), {}), ...patch };
+    setCredentials.run(codec.seal(JSON.stringify(credentials)), id);
+    return true;
+  });
   const remove = db.prepare('DELETE FROM connector_accounts WHERE id = ?');
   const byId = db.prepare('SELECT * FROM connector_accounts WHERE id = ?');
   const all = db.prepare('SELECT * FROM connector_accounts WHERE (@connector IS NULL OR connector = @connector) ORDER BY created_at, id');
@@ -66,6 +76,14 @@ export function createAccountsRepo(db: Db, codec: SecretsCodec = plainCodec) {
     },
     setLastTest(id: string, test: unknown): void {
       setTest.run(JSON.stringify(test), id);
+    },
+    /**
+     * Merges `patch` into the stored credentials, sealed again: a token the provider renewed
+     * (Zalo's single-use refresh token). Not an edit by the user, so `updated_at` and the last
+     * test stay. False when the account is gone.
+     */
+    mergeCredentials(id: string, patch: Record<string, unknown>): boolean {
+      return merge(id, patch);
     },
     remove(id: string): boolean {
       return remove.run(id).changes === 1;

@@ -1,5 +1,5 @@
 import type { Db } from '../database.ts';
-import type { IntentRecord, RunStatus, RunSummaryDto, StepDto, StepStatus } from '../../contract/index.ts';
+import type { IntentRecord, RunStatus, RunSummaryDto, StepDto, StepStatus, WaitReason } from '../../contract/index.ts';
 import { parseStored } from '../../shared/json.ts';
 
 export interface NewRun {
@@ -54,6 +54,8 @@ interface RawRun {
   finished_at: string | null;
   duration_ms: number | null;
   due_at: string | null;
+  /** JSON WaitReason: why a provider deferred a step of this waiting run. */
+  wait_reason: string | null;
 }
 
 interface RawStep {
@@ -89,6 +91,7 @@ const toRun = (r: RawRun): RunRecord => ({
   finishedAt: r.finished_at,
   durationMs: r.duration_ms,
   dueAt: r.due_at,
+  waitReason: r.status === 'waiting' ? parseStored<WaitReason | null>(r.wait_reason, null) : null,
 });
 
 const toStep = (r: RawStep): StepDto => ({
@@ -118,14 +121,14 @@ export function createRunsRepo(db: Db) {
     ON CONFLICT (flow_id, event_id) DO NOTHING`);
   const byId = db.prepare(`${selectRun} WHERE r.id = ?`);
   const start = db.prepare("UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ?");
-  const finish = db.prepare('UPDATE runs SET status = ?, error = ?, finished_at = ?, duration_ms = ?, due_at = NULL WHERE id = ?');
-  const park = db.prepare("UPDATE runs SET status = 'waiting', due_at = ? WHERE id = ?");
+  const finish = db.prepare('UPDATE runs SET status = ?, error = ?, finished_at = ?, duration_ms = ?, due_at = NULL, wait_reason = NULL WHERE id = ?');
+  const park = db.prepare("UPDATE runs SET status = 'waiting', due_at = ?, wait_reason = ? WHERE id = ?");
   const insertStep = db.prepare(`INSERT INTO run_steps (run_id, seq, node_id, node_type, status, reason, port, input,
       output, started_at, duration_ms, intents, due_at)
     VALUES (@runId, @seq, @nodeId, @nodeType, @status, @reason, @port, @input, @output, @startedAt, @durationMs, @intents, @dueAt)`);
   const stepDone = db.prepare("UPDATE run_steps SET status = 'done' WHERE run_id = ? AND node_id = ? AND status = 'waiting'");
   const waitingOfFlow = db.prepare("SELECT id, order_id AS orderId, flow_version AS flowVersion FROM runs WHERE flow_id = ? AND status = 'waiting'");
-  const cancel = db.prepare("UPDATE runs SET status = 'cancelled', error = ?, finished_at = ?, due_at = NULL WHERE id = ? AND status = 'waiting'");
+  const cancel = db.prepare("UPDATE runs SET status = 'cancelled', error = ?, finished_at = ?, due_at = NULL, wait_reason = NULL WHERE id = ? AND status = 'waiting'");
   const steps = db.prepare('SELECT * FROM run_steps WHERE run_id = ? ORDER BY seq');
   const list = db.prepare(`${selectRun}
     WHERE (@flowId IS NULL OR r.flow_id = @flowId) AND (@orderId IS NULL OR r.order_id = @orderId)
@@ -157,9 +160,9 @@ export function createRunsRepo(db: Db) {
         intents: s.intents.length > 0 ? JSON.stringify(s.intents) : null,
       });
     },
-    /** A wait parked the run until `dueAt`. */
-    markWaiting(id: string, dueAt: string): void {
-      park.run(dueAt, id);
+    /** A wait parked the run until `dueAt`; `why` when a provider deferred a step. */
+    markWaiting(id: string, dueAt: string, why: WaitReason | null = null): void {
+      park.run(dueAt, why ? JSON.stringify(why) : null, id);
     },
     /** The wait of this step is over. */
     markStepDone(runId: string, nodeId: string): void {

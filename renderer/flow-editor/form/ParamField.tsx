@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../canvas/core/schema-form.ts';
 import { useSpecWords } from '../../canvas/useSpecWords.ts';
 import { TagListInput } from './TagListInput.tsx';
+import { ColumnMappingField } from './ColumnMappingField.tsx';
 import { AccountPicker } from '../../accounts/AccountPicker.tsx';
+import { FlowParamPicker } from './FlowParamPicker.tsx';
+import { SequenceNameField } from './SequenceNameField.tsx';
 import { ConditionBuilder } from './condition/ConditionBuilder.tsx';
 import { TemplateField } from '../template/TemplateField.tsx';
 import { TemplateTagsField } from '../template/TemplateTagsField.tsx';
@@ -37,7 +40,11 @@ export function ParamField({ nodeType, field, value, onChange, problem }: ParamF
   const emptyTo = field.defaultValue === '' ? '' : undefined;
 
   let control: ReactNode;
+  // Columns left out of a stored step are the default ones at run time: shown as such, to edit.
+  if (field.schema.widget === 'columns') return <ColumnMappingField id={id} nodeType={nodeType} title={title} help={help} value={value ?? field.defaultValue} onChange={onChange} problem={problem} />;
   if (field.schema.widget === 'account') control = <AccountPicker {...common} connector={String((field.schema as Record<string, unknown>)['connector'] ?? '')} connectors={asConnectors((field.schema as Record<string, unknown>)['connectors'])} value={asText(value)} onChange={onChange} />;
+  else if (field.schema.widget === 'flow') control = <FlowParamPicker {...common} value={asText(value)} onChange={onChange} />;
+  else if (field.schema.widget === 'sequence') control = <SequenceNameField {...common} value={asText(value)} showFlows={nodeType !== 'flowdesk.sequence_enrolled'} onChange={onChange} />;
   else switch (field.kind) {
     case 'select':
       control = (

@@ -12,6 +12,8 @@ import { FlowEditorProvider } from '../store/FlowEditorProvider.tsx';
 import { StepDetails } from './StepDetails.tsx';
 import { RunStatusBadge } from './RunStatusBadge.tsx';
 import { useTidyLayout } from '../useTidyLayout.ts';
+import { formatTime } from '../../app/format.ts';
+import { waitReasonWords } from './wait-reason-words.ts';
 
 /** A run on the flow version it ran: read-only canvas coloured by outcome, and the chosen step. */
 export function RunView({ store, run }: { store: FlowEditorStore; run: RunDetailDto }) {
@@ -60,6 +62,7 @@ function StepList({ run }: { run: RunDetailDto }) {
     <div className="step-list">
       <h2>{t('step.steps')}</h2>
       {run.error ? <p className="param-problem">{run.error}</p> : null}
+      <DeferredNotice run={run} />
       <p className="muted">{t('step.pick')}</p>
       <ol>
         {run.steps.map((step) => {
@@ -76,6 +79,23 @@ function StepList({ run }: { run: RunDetailDto }) {
           );
         })}
       </ol>
+    </div>
+  );
+}
+
+/** A waiting run whose step a provider deferred (low balance, quota, night hours, rate limit): which step, until when, and why. */
+function DeferredNotice({ run }: { run: RunDetailDto }) {
+  const { t } = useTranslation('runs');
+  const words = useSpecWords();
+  const node = useFlowEditor((s) => s.nodes.find((n) => n.id === run.waitReason?.nodeId));
+  const spec = useFlowEditor((s) => (node ? s.specs.get(node.data.type) : undefined));
+  const wait = run.status === 'waiting' ? run.waitReason : null;
+  if (!wait) return null;
+  const step = node?.data.label || (spec ? words.label(spec) : wait.nodeId);
+  return (
+    <div className="run-deferred" role="status">
+      <p>{t('step.deferred', { step, time: run.dueAt ? formatTime(run.dueAt) : '?', why: waitReasonWords(t, wait) })}</p>
+      <p className="muted">{t('step.deferredAgain')}</p>
     </div>
   );
 }

@@ -53,7 +53,8 @@ function trigger<P extends z.ZodType>(event: CanonicalEventType, type: string, l
     inputs: [],
     outputs: [OUT_PORT],
     params,
-    triggers: event === 'manual.run' ? [event] : [event, 'manual.run'],
+    // Any of them can also be started by another flow's "Start another flow" step (`flow.started`).
+    triggers: event === 'manual.run' ? [event, 'flow.started'] : [event, 'manual.run', 'flow.started'],
   });
 }
 

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ConditionNodeInput } from '../../../../engine/contract/index.ts';
 import { ConditionBuilderContext, type ConditionBuilderApi } from './builder-context.ts';
 import { conditionIssues } from './condition-issues.ts';
-import { langOf, rootScope } from './field-catalog.ts';
+import { langOf } from './field-catalog.ts';
+import { useCustomFieldScope } from './useCustomFieldScope.ts';
 import { GroupView } from './GroupView.tsx';
 import { isGroup, isQuantifier, isRule } from './rule-model.ts';
 import { appendTo, asTree, changeNode, freshId, removeNode, treeIds } from './tree-edit.ts';
@@ -38,6 +39,7 @@ export function ConditionBuilder({ id, title, help, value, onChange, problem }: 
   const [focusRule, setFocusRule] = useState<string | null>(null);
   const words = useMemo(() => ({ lang: langOf(i18n.language), t }), [t, i18n.language]);
   const issues = useMemo(() => conditionIssues(tree), [tree]);
+  const scope = useCustomFieldScope();
   const focused = useCallback(() => setFocusRule(null), []);
   const helpId = help ? `${id}-help` : undefined;
   const problemId = problem ? `${id}-problem` : undefined;
@@ -72,7 +74,7 @@ export function ConditionBuilder({ id, title, help, value, onChange, problem }: 
             {help}
           </p>
         ) : null}
-        <GroupView group={tree} scope={rootScope} depth={0} />
+        <GroupView group={tree} scope={scope} depth={0} />
         {problem ? (
           <p className="param-problem" id={problemId}>
             {problem}

@@ -1,5 +1,6 @@
 import { conditionFields, type ConditionField } from '../../../../engine/contract/index.ts';
 import { fold } from '../../../canvas/core/palette.ts';
+import { customFieldOfPath } from './custom-fields.ts';
 
 /**
  * The condition builder's view of the field catalog (engine/contract/flow/condition-fields.ts):
@@ -47,7 +48,7 @@ export function quantifiableLists(scope: FieldScope): ConditionField[] {
 }
 
 export function findField(scope: FieldScope, path: string): ConditionField | undefined {
-  return scope.fields.find((f) => f.path === path);
+  return scope.fields.find((f) => f.path === path) ?? (scope.list === null ? customFieldOfPath(path) : undefined);
 }
 
 function rootSection(path: string): FieldSection {

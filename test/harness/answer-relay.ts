@@ -1,0 +1,80 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A plain HTTP relay on 127.0.0.1 in front of a fake provider: each request goes through as it
+ * came and each answer comes back as it was, except that the test can step in between the
+ * provider answering and the answer reaching the engine (to kill the engine exactly there: the
+ * provider did the thing, the engine never heard it did).
+ */
+export interface AnswerRelay {
+  /** The relay's URL with the target's path: what the engine is configured with. */
+  url: string;
+  /**
+   * The next request whose path ends with `pathEnd` is passed on; once the provider has
+   * answered it, `between` runs before the answer is relayed. Resolves true when `between` is
+   * done, false when no such request came within `withinMs` (then nothing is intercepted).
+   */
+  interceptNext(pathEnd: string, between: () => Promise<void>, withinMs: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export async function startAnswerRelay(targetUrl: string): Promise<AnswerRelay> {
+  const target = new URL(targetUrl);
+  const waiting: { pathEnd: string; between: () => Promise<void>; done: (hit: boolean) => void }[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        const path = req.url ?? '/';
+        const i = waiting.findIndex((w) => path.endsWith(w.pathEnd));
+        const hook = i >= 0 ? waiting.splice(i, 1)[0]! : null;
+        let status = 502;
+        let type = 'text/plain';
+        let text = 'relay: the target did not answer';
+        try {
+          const answer = await fetch(new URL(path, target.origin), {
+            method: req.method ?? 'GET',
+            headers: { 'content-type': req.headers['content-type'] ?? 'application/octet-stream' },
+            ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+          });
+          status = answer.status;
+          type = answer.headers.get('content-type') ?? type;
+          text = await answer.text();
+        } catch {
+          // The answer stays a 502: the target is a fake in this process, so this is a test bug.
+        }
+        if (hook) {
+          await hook.between();
+          hook.done(true);
+        }
+        if (!res.destroyed) res.writeHead(status, { 'content-type': type }).end(text);
+      })();
+    });
+    // The engine may be killed while its request is here: the relay goes on without it.
+    res.on('error', () => {});
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${target.pathname}`,
+    interceptNext: (pathEnd, between, withinMs) => new Promise<boolean>((done) => {
+      const hook = { pathEnd, between, done };
+      waiting.push(hook);
+      setTimeout(() => {
+        // Still waiting (not taken by a request): withdraw it.
+        const i = waiting.indexOf(hook);
+        if (i >= 0) {
+          waiting.splice(i, 1);
+          done(false);
+        }
+      }, withinMs);
+    }),
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
