@@ -1,42 +1,19 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { startFakeTelegram, type FakeTelegram } from '../harness/fake-telegram.ts';
 import { startFakeSlack, type FakeSlack } from '../harness/fake-slack.ts';
 import { createdThen, telegramNode } from '../harness/chat-flows.ts';
-import { expect, test, type Flowdesk } from './fixtures.ts';
+import { callEngine } from './pages/engine-api.ts';
+import { openApp, shootAt } from './pages/open-app.ts';
+import { expect, test } from './fixtures.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { ConnectionsPage } from './pages/connections-page.ts';
 import { AccountsSection } from './pages/accounts-section.ts';
 
 const shots = process.env['FLOWDESK_SHOTS'] ?? 'test-results/shots/chat-accounts';
-const sizes = [[1280, 800], [1920, 1080]] as const;
 
-async function openApp(page: Page, flowdesk: Flowdesk, language: 'en' | 'vi'): Promise<void> {
-  await page.addInitScript((lang) => localStorage.setItem('flowdesk.language', lang), language);
-  await new AppShell(page).open(flowdesk.editorUrl);
-}
+const api = callEngine;
 
-async function api(flowdesk: Flowdesk, method: string, args: unknown): Promise<any> {
-  const token = readFileSync(join(flowdesk.dataDir, 'api-token'), 'utf8').trim();
-  const res = await fetch(`${flowdesk.apiUrl}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const reply = (await res.json()) as { ok: boolean; result?: unknown; error?: unknown };
-  if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
-  return reply.result;
-}
-
-async function shoot(page: Page, target: Locator, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const [width, height] of sizes) {
-    await page.setViewportSize({ width, height });
-    await target.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${shots}/${name}-${width}.png` });
-  }
-}
+const shoot = (page: Page, target: Locator, name: string) => shootAt(page, target, shots, name);
 
 /** Opens a connector's "add account" form and fills the name, as a user does. */
 async function newAccount(accounts: AccountsSection, connector: string, name: string, words: { add: string; form: string; name: string }): Promise<Locator> {

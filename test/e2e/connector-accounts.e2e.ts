@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import { startSmtpReceiver, type SmtpReceiver } from '../harness/smtp-receiver.ts';
-import { expect, test, type Flowdesk } from './fixtures.ts';
+import { callEngine } from './pages/engine-api.ts';
+import { openApp } from './pages/open-app.ts';
+import { expect, test } from './fixtures.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { ConnectionsPage } from './pages/connections-page.ts';
 import { AccountsSection } from './pages/accounts-section.ts';
@@ -12,23 +12,7 @@ test.use({ locale: 'en-US' });
 
 const shots = 'test-results/shots/accounts';
 
-async function openApp(page: Page, flowdesk: Flowdesk, language: 'en' | 'vi'): Promise<void> {
-  await page.addInitScript((lang) => localStorage.setItem('flowdesk.language', lang), language);
-  await new AppShell(page).open(flowdesk.editorUrl);
-}
-
-/** Calls the engine's API as the CLI does, for what the test sets up outside the page. */
-async function api(flowdesk: Flowdesk, method: string, args: unknown): Promise<any> {
-  const token = readFileSync(join(flowdesk.dataDir, 'api-token'), 'utf8').trim();
-  const res = await fetch(`${flowdesk.apiUrl}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const reply = (await res.json()) as { ok: boolean; result?: unknown; error?: unknown };
-  if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
-  return reply.result;
-}
+const api = callEngine;
 
 test.describe('connector accounts', () => {
   let smtp: SmtpReceiver;

@@ -1,19 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { openApp } from './pages/open-app.ts';
 import { expect, test, type Flowdesk } from './fixtures.ts';
-import { AppShell } from './pages/app-shell.ts';
 import { FlowEditor } from './pages/flow-editor.ts';
 import { FlowsPage } from './pages/flows-page.ts';
 import { GalleryPage } from './pages/gallery-page.ts';
 import { engineApi } from './pages/engine-api.ts';
 
 const shots = 'test-results/shots/gallery';
-
-/** Opens the app in a language, whatever the machine's. */
-async function openApp(page: Page, flowdesk: Flowdesk, language: 'en' | 'vi'): Promise<void> {
-  await page.addInitScript((lang) => localStorage.setItem('flowdesk.language', lang), language);
-  await new AppShell(page).open(flowdesk.editorUrl);
-}
 
 /** Calls the engine API as the browser does, with the token `serve` printed in the editor URL. */
 function api(flowdesk: Flowdesk, method: string, args: unknown = {}) {

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { vipFlow } from '../harness/flows.ts';
 import { postShopify, sampleOrder, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
+import { callEngine } from './pages/engine-api.ts';
 import { expect, test, type Flowdesk } from './fixtures.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { ConnectionsPage } from './pages/connections-page.ts';
@@ -21,18 +20,7 @@ async function openApp(page: Page, flowdesk: Flowdesk): Promise<void> {
   await new AppShell(page).open(flowdesk.editorUrl);
 }
 
-/** Calls the engine's API as the CLI does, for what the test sets up outside the page. */
-async function api(flowdesk: Flowdesk, method: string, args: unknown): Promise<any> {
-  const token = readFileSync(join(flowdesk.dataDir, 'api-token'), 'utf8').trim();
-  const res = await fetch(`${flowdesk.apiUrl}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const reply = (await res.json()) as { ok: boolean; result?: unknown; error?: unknown };
-  if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
-  return reply.result;
-}
+const api = callEngine;
 
 test('adding a Shopify connection shows the webhook URL to paste, with Copy and the setup steps', async ({ page, flowdesk }) => {
   await openApp(page, flowdesk);

@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { startFakeSpeedsms, type FakeSpeedsms } from '../harness/fake-speedsms.ts';
 import { startFakeTwilio, type FakeTwilio } from '../harness/fake-twilio.ts';
 import { cancelledThen } from '../harness/message-flows.ts';
-import { expect, test, type Flowdesk } from './fixtures.ts';
+import { openApp } from './pages/open-app.ts';
+import { expect, test } from './fixtures.ts';
 import { AccountsSection } from './pages/accounts-section.ts';
-import { AppShell } from './pages/app-shell.ts';
 import { ConnectionsPage } from './pages/connections-page.ts';
 import { engineApi } from './pages/engine-api.ts';
 import { SmsStep } from './pages/sms-step.ts';
@@ -14,12 +13,6 @@ test.use({ locale: 'en-US' });
 
 const shots = '/tmp/fd/shots/sms-providers';
 const sizes = [[1280, 800], [1920, 1080]] as const;
-
-async function openApp(page: Page, flowdesk: Flowdesk, language: 'en' | 'vi'): Promise<void> {
-  await page.addInitScript((lang) => localStorage.setItem('flowdesk.language', lang), language);
-  await page.goto('about:blank');
-  await new AppShell(page).open(flowdesk.editorUrl);
-}
 
 test.describe('SMS through SpeedSMS and Twilio', () => {
   let speedsms: FakeSpeedsms;

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { postShopify, sampleOrder, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
+import { shootAt } from './pages/open-app.ts';
 import { expect, test, type Flowdesk } from './fixtures.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { engineApi } from './pages/engine-api.ts';
@@ -11,7 +11,6 @@ import { startFakeTrello, TRELLO_KEY, TRELLO_TOKEN } from '../harness/fake-trell
 import { ASANA_TOKEN, startFakeAsana } from '../harness/fake-asana.ts';
 
 const shots = process.env['FLOWDESK_SHOTS'] ?? 'test-results/shots/tasks';
-const sizes = [[1280, 800], [1920, 1080]] as const;
 
 const words = {
   en: { panel: 'Tasks', open: '3 open', overdue: 'Overdue', overdueCount: '1 overdue', nobody: 'Nobody yet', forLan: 'For Lan', done: 'Task “Kiểm tra thanh toán #9999” done', created: 'Task “Gọi lại cho khách về đơn #9999” created', edit: 'Edit “Đóng gói quà tặng”', assignee: 'Assignee', save: 'Save', forMinh: 'For Minh', timeline: 'Order timeline' },
@@ -54,14 +53,7 @@ async function openOrder(page: Page, flowdesk: Flowdesk, orderId: string, langua
   await page.locator('html[data-engine-link="open"]').waitFor();
 }
 
-async function shoot(page: Page, target: Locator, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const [width, height] of sizes) {
-    await page.setViewportSize({ width, height });
-    await target.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${shots}/${name}-${width}.png` });
-  }
-}
+const shoot = (page: Page, target: Locator, name: string) => shootAt(page, target, shots, name);
 
 for (const language of ['en', 'vi'] as const) {
   test(`order page (${language}): a flow's tasks, overdue first and marked; ticked off, said on the timeline; reassigned`, async ({ page, flowdesk }) => {

@@ -1,43 +1,18 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { FlowNode } from '../../engine/contract/index.ts';
 import { startFakeZalo, type FakeZalo } from '../harness/fake-zalo.ts';
 import { createdThen } from '../harness/chat-flows.ts';
-import { expect, test, type Flowdesk } from './fixtures.ts';
-import { AppShell } from './pages/app-shell.ts';
+import { callEngine } from './pages/engine-api.ts';
+import { openApp, shootAt } from './pages/open-app.ts';
+import { expect, test } from './fixtures.ts';
 import { ConnectionsPage } from './pages/connections-page.ts';
 import { AccountsSection } from './pages/accounts-section.ts';
 
 const shots = process.env['FLOWDESK_SHOTS'] ?? 'test-results/shots/zalo';
-const sizes = [[1280, 800], [1920, 1080]] as const;
 
-async function openApp(page: Page, flowdesk: Flowdesk, language: 'en' | 'vi'): Promise<void> {
-  await page.addInitScript((lang) => localStorage.setItem('flowdesk.language', lang), language);
-  await page.goto('about:blank');
-  await new AppShell(page).open(flowdesk.editorUrl);
-}
+const api = callEngine;
 
-async function api(flowdesk: Flowdesk, method: string, args: unknown): Promise<any> {
-  const token = readFileSync(join(flowdesk.dataDir, 'api-token'), 'utf8').trim();
-  const res = await fetch(`${flowdesk.apiUrl}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const reply = (await res.json()) as { ok: boolean; result?: unknown; error?: unknown };
-  if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
-  return reply.result;
-}
-
-async function shoot(page: Page, target: Locator, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const [width, height] of sizes) {
-    await page.setViewportSize({ width, height });
-    await target.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${shots}/${name}-${width}.png` });
-  }
-}
+const shoot = (page: Page, target: Locator, name: string) => shootAt(page, target, shots, name);
 
 const zns = (account: string, sms: string): FlowNode => ({
   id: 'zns',

@@ -17,3 +17,8 @@ export function engineApi(flowdesk: Flowdesk) {
     return reply.result;
   };
 }
+
+/** One engine API call, for a test that makes a few. */
+export function callEngine(flowdesk: Flowdesk, method: string, args: unknown = {}): Promise<any> {
+  return engineApi(flowdesk)(method, args);
+}
