@@ -25,7 +25,7 @@ import { createSqliteRunStore, RUN_JOB } from './executor/sqlite-run-store.ts';
 import { createApplySink, createRecordSink } from './executor/effect-sink.ts';
 import { createRunService } from './executor/run-service.ts';
 import { createTemplatePreviewService } from './executor/template-preview-service.ts';
-import { builtinConnectorRuntimes, builtinIntentHandlers } from './connectors/index.ts';
+import { builtinConnectorRuntimes, builtinIntentHandlers, zaloTokenKeeper } from './connectors/index.ts';
 import { createAccountsService } from './connectors/accounts-service.ts';
 import { reportingTagsAdded } from './connectors/flowdesk/in-app-intents.ts';
 import { createFlowRuns } from './domain/flow-runs.ts';
@@ -143,7 +143,8 @@ export function createEngine(options: EngineOptions) {
     onActivated: (flowId, version) => schedules.plan(flowId, `version ${version} was turned on`),
   });
   // The tag actions fire `order.tag_added` / `customer.tag_added` and queue the runs they start.
-  const handlers = reportingTagsAdded(builtinIntentHandlers({ repos, timeline, fetch: transport }), flowRuns.tagsAdded);
+  const zaloTokens = zaloTokenKeeper({ repos, fetch: transport });
+  const handlers = reportingTagsAdded(builtinIntentHandlers({ repos, timeline, fetch: transport, zaloTokens }), flowRuns.tagsAdded);
   // The customer actions: fields, sequences (their runs cancelled when the customer leaves), starting another flow.
   const sequences = createSequences({ repos, timeline, flowRuns, activeFlows });
   handlers.push(...customerIntentHandlers({ repos, timeline, sequences, flowStarts: createFlowStarts({ repos, activeFlows, flowRuns }) }));
@@ -205,7 +206,7 @@ export function createEngine(options: EngineOptions) {
     deliveries: createInboxService(repos), customers: createCustomerService(repos.customers), sequences,
     tasks: createTaskService({ repos, timeline, bus, clock }),
     accounts: createAccountsService({
-      repos, registry: nodes, clock, runtimes: builtinConnectorRuntimes({ fetch: transport, repos }),
+      repos, registry: nodes, clock, runtimes: builtinConnectorRuntimes({ fetch: transport, repos, zaloTokens }),
       onFlowsStopped: (ids) => {
         activeFlows.invalidate();
         for (const id of ids) runs.cancelWaiting(id, { code: 'account_removed' });

@@ -20,13 +20,23 @@ import { taskIntentHandlers } from './tasks/task-intents.ts';
 import { trelloIntentHandlers, trelloRuntime } from './trello/trello-connector.ts';
 import { asanaIntentHandlers, asanaRuntime } from './asana/asana-connector.ts';
 import { zaloIntentHandlers, zaloRuntime } from './zalo/zalo-connector.ts';
-import { zaloTokensFor } from './zalo/zalo-tokens.ts';
+import { createZaloTokens, type ZaloTokens } from './zalo/zalo-tokens.ts';
 
 export interface ConnectorDeps {
   repos: Repositories;
   timeline: Timeline;
   /** The transport for calls out; tests point it at local receivers. */
   fetch: typeof fetch;
+  /**
+   * The engine's one Zalo token keeper: the sends and the account's Test button must share its
+   * in-flight refreshes (a refresh token is single use). Made here when not given.
+   */
+  zaloTokens?: ZaloTokens;
+}
+
+/** A Zalo token keeper for one engine (create-engine.ts makes one and hands it to both lists below). */
+export function zaloTokenKeeper(d: Pick<ConnectorDeps, 'repos' | 'fetch'>): ZaloTokens {
+  return createZaloTokens(createAccountStore(d.repos), d.fetch);
 }
 
 /** The handler of every intent kind the built-in connectors own. */
@@ -39,7 +49,7 @@ export function builtinIntentHandlers(d: ConnectorDeps): IntentHandler[] {
     ...emailIntentHandlers(d.repos, [smtpSender(accounts), resendSender(accounts, d.fetch)]),
     ...sms,
     // ZNS sends its declared SMS fallback through the SMS step's own handler.
-    ...zaloIntentHandlers(accounts, zaloTokensFor(d.repos, accounts, d.fetch), d.fetch, sms),
+    ...zaloIntentHandlers(accounts, d.zaloTokens ?? zaloTokenKeeper(d), d.fetch, sms),
     ...telegramIntentHandlers(accounts, d.fetch),
     ...messengerIntentHandlers(accounts, d.fetch),
     ...slackIntentHandlers(d.repos, accounts, d.fetch),
@@ -52,8 +62,8 @@ export function builtinIntentHandlers(d: ConnectorDeps): IntentHandler[] {
 }
 
 /** The connectors that hold accounts, with their Test calls. */
-export function builtinConnectorRuntimes(d: Pick<ConnectorDeps, 'fetch' | 'repos'>): ConnectorRuntime[] {
+export function builtinConnectorRuntimes(d: Pick<ConnectorDeps, 'fetch' | 'repos' | 'zaloTokens'>): ConnectorRuntime[] {
   // Zalo's Test renews the token: it stores the new pair, through the same keeper as the sends.
-  const zalo = zaloRuntime(zaloTokensFor(d.repos, createAccountStore(d.repos), d.fetch), d.fetch);
+  const zalo = zaloRuntime(d.zaloTokens ?? zaloTokenKeeper(d), d.fetch);
   return [smtpRuntime(), resendRuntime(d.fetch), esmsRuntime(d.fetch), speedsmsRuntime(d.fetch), twilioRuntime(d.fetch), zalo, telegramRuntime(d.fetch), messengerRuntime(d.fetch), slackRuntime(d.fetch), googleSheetsRuntime(d.fetch), trelloRuntime(d.fetch), asanaRuntime(d.fetch)];
 }

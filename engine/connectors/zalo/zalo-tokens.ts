@@ -96,18 +96,3 @@ export function createZaloTokens(accounts: AccountStore, transport: typeof fetch
     renewNow: (id) => refreshOnce(id),
   };
 }
-
-/**
- * One token keeper per engine: the accounts' repositories are the engine's, so keying on them
- * gives the sends and the Test button of one engine the same in-flight refreshes, and two
- * engines in one process (tests) their own.
- */
-const keepers = new WeakMap<object, ZaloTokens>();
-export function zaloTokensFor(engineKey: object, accounts: AccountStore, transport: typeof fetch): ZaloTokens {
-  let k = keepers.get(engineKey);
-  if (!k) {
-    k = createZaloTokens(accounts, transport);
-    keepers.set(engineKey, k);
-  }
-  return k;
-}
