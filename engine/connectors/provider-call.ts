@@ -20,6 +20,8 @@ export interface ProviderCall {
   timeoutMs: number;
   /** Strings never to repeat in a message (a token in the URL's path). */
   secrets?: readonly string[];
+  /** What the call sends, as "outcome unknown" says it: "the message" (default), "the row", "the card". */
+  what?: string;
 }
 
 /** Error codes undici reports when no connection was made: the request never left, so trying again cannot send twice. */
@@ -89,7 +91,7 @@ export async function callProvider(transport: typeof fetch, c: ProviderCall): Pr
   const f = sent.failure;
   if (!f.connected) throw new RetryableError(`could not reach ${c.provider}: ${f.words}`);
   throw new OutcomeUnknownError(
-    `${f.timedOut ? `${c.provider} did not answer within ${Math.round(c.timeoutMs / 1000)} s` : `the connection to ${c.provider} broke before its answer (${f.words})`}; the message may or may not have been sent, so it is not sent again`,
+    `${f.timedOut ? `${c.provider} did not answer within ${Math.round(c.timeoutMs / 1000)} s` : `the connection to ${c.provider} broke before its answer (${f.words})`}; ${c.what ?? 'the message'} may or may not have been sent, so it is not sent again`,
   );
 }
 

@@ -157,7 +157,7 @@ describe('Google Sheets values.append with a service account, against a fake Goo
     await activate();
     const run = await orderCreated(t, hookUrl, 9013);
     expect(run.status).toBe('failed');
-    expect(step(run).reason).toMatch(/^outcome unknown: the connection to Google Sheets broke before its answer .*; the message may or may not have been sent, so it is not sent again$/);
+    expect(step(run).reason).toMatch(/^outcome unknown: the connection to Google Sheets broke before its answer .*; the row may or may not have been sent, so it is not sent again$/);
     expect(appends()).toHaveLength(1);
     expect(rows()).toHaveLength(2);
   });

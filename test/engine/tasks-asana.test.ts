@@ -157,7 +157,7 @@ describe('Create Asana task, against a fake Asana API on 127.0.0.1', () => {
     await activate();
     const run = await orderCreated(t, hookUrl, 8208);
     expect(run.status).toBe('failed');
-    expect(step(run).reason).toMatch(/^outcome unknown: the connection to Asana broke before its answer/);
+    expect(step(run).reason).toMatch(/^outcome unknown: the connection to Asana broke before its answer .*; the task may or may not have been sent, so it is not sent again$/);
     expect(posts()).toHaveLength(1);
     expect(asana.tasks).toHaveLength(1);
   });

@@ -32,6 +32,7 @@ function request(a: AsanaAccount, path: string, body?: Record<string, unknown>):
     ...(body ? { body: JSON.stringify(body) } : {}),
     timeoutMs: a.settings.timeoutSeconds * 1000,
     secrets: [a.credentials.accessToken],
+    what: 'the task',
   };
 }
 

@@ -58,6 +58,7 @@ export function googleSheetsIntentHandlers(accounts: AccountStore, transport: ty
             body: JSON.stringify({ majorDimension: 'ROWS', values: [values] }),
             timeoutMs: a.settings.timeoutSeconds * 1000,
             secrets: [token],
+            what: 'the row',
           });
           const verdict = sheetsVerdict(answer, target);
           switch (verdict.kind) {

@@ -27,6 +27,7 @@ function request(a: TrelloAccount, path: string, body?: Record<string, unknown>)
     ...(body ? { body: JSON.stringify(body) } : {}),
     timeoutMs: a.settings.timeoutSeconds * 1000,
     secrets: [a.credentials.apiKey, a.credentials.token],
+    what: 'the card',
   };
 }
 
