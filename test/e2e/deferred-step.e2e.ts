@@ -14,6 +14,7 @@ const words = {
     timeline: /Flow “Order cancelled message” waits until .+ — eSMS: the balance is too low \(top it up\)/,
     timelineName: 'Order timeline',
     canvas: 'The flow as it ran', smsNode: 'Action: Text the customer', waiting: 'Waiting',
+    runsTab: 'Runs', listReason: 'eSMS: the balance is too low (top it up)',
   },
   vi: {
     runNotice: /Text the customer chờ đến .+ — eSMS: số dư không đủ \(cần nạp thêm\)/,
@@ -21,6 +22,7 @@ const words = {
     timeline: /Luồng “Order cancelled message” đang chờ đến .+ — eSMS: số dư không đủ \(cần nạp thêm\)/,
     timelineName: 'Lịch sử đơn hàng',
     canvas: 'Luồng như đã chạy', smsNode: 'Hành động: Text the customer', waiting: 'Đang đợi',
+    runsTab: 'Lần chạy', listReason: 'eSMS: số dư không đủ (cần nạp thêm)',
   },
 };
 
@@ -66,6 +68,12 @@ for (const language of ['en', 'vi'] as const) {
     await page.evaluate(`window.location.hash = '#/orders/${run.orderId}'`);
     await expect(page.getByRole('list', { name: w.timelineName })).toContainText(w.timeline);
     await shoot(page, `timeline-${language}`);
+
+    // The flow's runs list says why, under "waiting until".
+    await page.evaluate(`window.location.hash = '#/flows/${flow.id}'`);
+    await page.getByRole('tab', { name: w.runsTab }).click();
+    await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText(w.listReason);
+    await shoot(page, `runs-list-${language}`);
     expect(esms.sent.size).toBe(0);
   });
 }

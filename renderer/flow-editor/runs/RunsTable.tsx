@@ -4,6 +4,7 @@ import { pageHref } from '../../app/routes.ts';
 import { Timestamp } from '../../components/Timestamp.tsx';
 import { formatDuration } from './run-format.ts';
 import { RunStatusBadge } from './RunStatusBadge.tsx';
+import { waitReasonWords } from './wait-reason-words.ts';
 
 /** Runs in a table: status, when, trigger event, order, version, duration, and a way in. */
 export function RunsTable({ runs, busy }: { runs: readonly RunSummaryDto[]; busy: boolean }) {
@@ -28,6 +29,8 @@ export function RunsTable({ runs, busy }: { runs: readonly RunSummaryDto[]; busy
               <td>
                 <RunStatusBadge status={run.status} dueAt={run.dueAt} />
                 {run.dryRun ? <span className="fe-chip fe-chip-small">{t('list.dryRun')}</span> : null}
+                {/* A step a provider deferred: why the run waits, under its due time. */}
+                {run.status === 'waiting' && run.waitReason ? <div className="muted run-wait-reason">{waitReasonWords(t, run.waitReason)}</div> : null}
               </td>
               <td className="nowrap">
                 <Timestamp iso={run.startedAt ?? run.createdAt} />
