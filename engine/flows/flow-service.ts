@@ -7,6 +7,7 @@ import { EngineError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { validateFlow } from './validate.ts';
 import { flowWarnings } from './warnings.ts';
+import { reachWarnings } from './reach-warnings.ts';
 import { flowRequirements, unmetRequirements } from './requirements.ts';
 import { createFlowHistory, versionHash } from './flow-versions.ts';
 import { fromFlowFile, toFlowFile } from './flow-files.ts';
@@ -84,7 +85,7 @@ export function createFlowService(repos: Repositories, registry: NodeRegistry, a
     get: detail,
     save,
     /** Errors (which refuse a save) and warnings (which do not), for the editor. */
-    validate: (doc: FlowDocument) => [...validateFlow(doc, registry), ...flowWarnings(doc, registry)],
+    validate: (doc: FlowDocument) => [...validateFlow(doc, registry), ...reachWarnings(doc, registry), ...flowWarnings(doc, registry)],
     /** The active flows no connection on these platforms could serve (a connection is about to go). */
     unservable(remaining: Platform[]): { id: string; name: string }[] {
       return repos.flows

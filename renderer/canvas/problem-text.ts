@@ -14,6 +14,8 @@ function issueWords(p: CanvasProblem, t: TFunction): string {
 /** A problem in a sentence, for the problems list: the engine's words, or a translated client check. */
 export function problemText(p: CanvasProblem, t: TFunction): string {
   if (p.code === 'platform_lacks_field' && p.values) return `${p.values['node']}: ${lacksFieldText(p.values, t, p.message)}`;
+  // The engine's warnings come with their facts: worded here, in the user's language.
+  if (p.source === 'engine' && p.values && p.code !== 'invalid_params') return capitalize(t(`problems.${p.code}`, { ...p.values, defaultValue: p.message }));
   if (p.source === 'engine') return capitalize(p.message);
   return capitalize(t(`problems.${p.code}`, { ...p.values, issue: issueWords(p, t), defaultValue: p.message }));
 }
@@ -42,6 +44,12 @@ export function problemField(p: CanvasProblem): string | null {
  */
 export function problemOnNode(p: CanvasProblem, t: TFunction, fieldTitle: (path: string) => string): string {
   if (p.code === 'platform_lacks_field' && p.values) return lacksFieldText(p.values, t, p.message);
+  // On its own card the step's name goes without saying.
+  if (p.source === 'engine' && p.values?.['node'] && p.code !== 'invalid_params') {
+    const text = problemText(p, t);
+    const prefix = `${p.values['node']}: `;
+    return text.startsWith(prefix) ? capitalize(text.slice(prefix.length)) : text;
+  }
   if (p.code !== 'invalid_params' || !p.path) return problemText(p, t);
   const tail = p.source === 'engine' ? engineReason(p) : issueWords(p, t);
   return `${fieldTitle(problemField(p)!)}: ${tail}`;

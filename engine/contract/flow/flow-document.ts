@@ -96,7 +96,10 @@ export const FlowProblemCode = z.enum([
   'dangling_edge',
   'bad_port',
   'cycle',
+  /** A warning: no path from a trigger reaches the step. */
   'unreachable',
+  /** A warning: a condition with nothing connected to Yes or No. */
+  'condition_leads_nowhere',
   /** A warning: a step needs a customer field (email, phone…) that a trigger's platform never or rarely delivers. */
   'platform_lacks_field',
 ]);
