@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppendFileRowParams, formSchemaOf, SendSmsParams, type NodeSpecDto } from '../../engine/contract/index.ts';
+import { AppendFileRowParams, formSchemaOf, HttpRequestParams, SendSmsParams, type NodeSpecDto } from '../../engine/contract/index.ts';
 import { formFields } from './core/schema-form.ts';
 import { paletteGroups } from './core/palette.ts';
 import { paramSummary } from './param-summary.ts';
@@ -25,6 +25,15 @@ describe("a spreadsheet row step's card", () => {
     const sheet = formFields(formSchemaOf(AppendFileRowParams));
     const columns = [{ header: 'Mã đơn', value: '{{ order.number }}' }, { header: 'Tổng', value: '{{ order.totalPrice }}' }];
     expect(paramSummary(sheet, { path: '/data/don-hang.xlsx', columns }, option)).toBe('/data/don-hang.xlsx · Mã đơn, Tổng');
+  });
+});
+
+describe("an HTTP step's card", () => {
+  it('shows a credential header by its name, never its value', () => {
+    const http = formFields(formSchemaOf(HttpRequestParams));
+    const summary = paramSummary(http, { method: 'POST', url: 'https://erp.example.vn/orders', headers: ['Authorization: Bearer sk_live_123456', 'X-Shop: an'], body: '' }, option, 5);
+    expect(summary).toContain('Authorization: ••••, X-Shop: an');
+    expect(summary).not.toContain('sk_live');
   });
 });
 

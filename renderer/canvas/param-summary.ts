@@ -1,3 +1,4 @@
+import { isCredentialHeader } from '../../engine/contract/index.ts';
 import type { FormField } from './core/schema-form.ts';
 import { conditionCardSummary } from '../flow-editor/form/condition/card-summary.ts';
 
@@ -38,6 +39,15 @@ export function paramSummary(
     }
     if (field.kind === 'condition') {
       parts.push(conditionCardSummary(value));
+      continue;
+    }
+    // An HTTP header that carries a credential (Authorization, *token*, *key*…) shows its name only.
+    if (field.key === 'headers' && Array.isArray(value)) {
+      const shown = value.map((h) => {
+        const [name = '', ...rest] = String(h).split(':');
+        return rest.length > 0 && isCredentialHeader(name.trim()) ? `${name.trim()}: ••••` : String(h);
+      });
+      if (shown.length > 0) parts.push(clip(shown.join(', ')));
       continue;
     }
     if (Array.isArray(value)) {
