@@ -136,6 +136,7 @@ export function createEngine(options: EngineOptions) {
   const flowRuns = createFlowRuns({ repos, timeline, queue, activeFlows });
   const schedules = createSchedules({ repos, plans: createScheduleJobsRepo(db), queue, flowRuns, clock });
   const flows = createFlowService(repos, nodes, activeFlows, clock, {
+    checkTemplate: (text) => templates.check(text)?.message ?? null,
     onStopped: (flowId, why) => {
       runs.cancelWaiting(flowId, { code: why === 'deleted' ? 'flow_deleted' : 'flow_turned_off' });
       schedules.plan(flowId, why === 'deleted' ? 'the flow was deleted' : 'the flow was turned off');

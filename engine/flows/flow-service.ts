@@ -8,6 +8,7 @@ import { newId } from '../shared/ids.ts';
 import { validateFlow } from './validate.ts';
 import { flowWarnings } from './warnings.ts';
 import { reachWarnings } from './reach-warnings.ts';
+import { templateWarnings, type CheckTemplate } from './template-warnings.ts';
 import { flowRequirements, unmetRequirements } from './requirements.ts';
 import { createFlowHistory, versionHash } from './flow-versions.ts';
 import { fromFlowFile, toFlowFile } from './flow-files.ts';
@@ -17,6 +18,8 @@ export interface FlowServiceHooks {
   onStopped?(flowId: string, why: 'deactivated' | 'deleted'): void;
   /** A version of the flow was turned on (first time, another version, or again): its schedules are re-planned. */
   onActivated?(flowId: string, version: number): void;
+  /** Reads a Liquid template (the executor's renderer): the editor's problems name a field that will not parse. */
+  checkTemplate?: CheckTemplate;
 }
 
 /**
@@ -85,7 +88,12 @@ export function createFlowService(repos: Repositories, registry: NodeRegistry, a
     get: detail,
     save,
     /** Errors (which refuse a save) and warnings (which do not), for the editor. */
-    validate: (doc: FlowDocument) => [...validateFlow(doc, registry), ...reachWarnings(doc, registry), ...flowWarnings(doc, registry)],
+    validate: (doc: FlowDocument) => [
+      ...validateFlow(doc, registry),
+      ...reachWarnings(doc, registry),
+      ...(hooks.checkTemplate ? templateWarnings(doc, registry, hooks.checkTemplate) : []),
+      ...flowWarnings(doc, registry),
+    ],
     /** The active flows no connection on these platforms could serve (a connection is about to go). */
     unservable(remaining: Platform[]): { id: string; name: string }[] {
       return repos.flows

@@ -100,6 +100,8 @@ export const FlowProblemCode = z.enum([
   'unreachable',
   /** A warning: a condition with nothing connected to Yes or No. */
   'condition_leads_nowhere',
+  /** A warning: a Liquid field that does not parse (syntax, unknown filter or tag). */
+  'template_problem',
   /** A warning: a step needs a customer field (email, phone…) that a trigger's platform never or rarely delivers. */
   'platform_lacks_field',
 ]);
