@@ -179,6 +179,8 @@ export const TimelineData = z.discriminatedUnion('kind', [
     eventType: z.string().nullish(),
     /** Why it failed. */
     error: z.string().nullish(),
+    /** A failed run: the step that failed, named as a step entry names it (its cause is said once, on that step's entry). */
+    failedStep: z.object({ label: z.string().nullish(), nodeType: z.string(), typeLabel: z.string().nullish() }).optional(),
     /** Why it was skipped or cancelled, in English. */
     reason: z.string().nullish(),
     reasonCode: RunReasonCode.optional(),

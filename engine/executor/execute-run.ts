@@ -1,11 +1,11 @@
-import type { DeferWhy, FlowNode, StepDto, StepReasonCode, WaitReason } from '../contract/index.ts';
+import type { DeferWhy, FlowNode, NodeSpec, StepDto, StepReasonCode, WaitReason } from '../contract/index.ts';
 import { waitReasonOf } from '../contract/index.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import type { RunStart, StepResult, TriggerData } from '../nodes/node-type.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DeferStepError, RetryableError, SkipStepError } from '../shared/errors.ts';
 import type { TemplateRenderer } from './templates.ts';
-import type { EffectSink, Performed, RunStore, StoreWrite } from './ports.ts';
+import type { EffectSink, FailedStep, Performed, RunStore, StoreWrite } from './ports.ts';
 
 export interface ExecutorDeps {
   store: RunStore;
@@ -48,8 +48,33 @@ const takesUp = new Set(['queued', 'running', 'waiting']);
  * step, in as few transactions as the flow allows; before a step calls the outside world,
  * everything so far is committed. A wait parks the run with a due time.
  */
+/** The title of the params field that holds this exact template, for an error to point at ("Body"). */
+function fieldTitleOf(spec: NodeSpec, params: unknown, template: string): string | null {
+  const shape = (spec.params as unknown as { shape?: Record<string, { meta(): Record<string, unknown> | undefined }> }).shape;
+  for (const [key, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
+    if (value !== template) continue;
+    const title = shape?.[key]?.meta?.()?.['title'];
+    return typeof title === 'string' ? title : key;
+  }
+  return null;
+}
+
 export function createExecutor(deps: ExecutorDeps) {
   const { store, registry, templates, clock } = deps;
+
+  /** A step as a user knows it: the name given on the canvas, else its type's ("Send HTTP request"), never its id. */
+  const stepName = (node: FlowNode) => node.label?.trim() || registry.get(node.type)?.spec.label || node.type;
+
+  /** Renders one of the step's fields; a template error names the field it is in ("Body: unknown variable …"). */
+  async function renderField(spec: NodeSpec, params: unknown, template: string, data: TriggerData): Promise<string> {
+    try {
+      return await templates.render(template, data);
+    } catch (error) {
+      const field = fieldTitleOf(spec, params, template);
+      if (field && error instanceof Error) throw new Error(`${field}: ${error.message}`, { cause: error });
+      throw error;
+    }
+  }
 
   async function runStep(run: RunStart, node: FlowNode, data: TriggerData, sink: EffectSink, attempt: Attempt, flush: () => Promise<void>, atMs: number): Promise<Ran | Deferred> {
     const type = registry.get(node.type);
@@ -58,7 +83,7 @@ export function createExecutor(deps: ExecutorDeps) {
     if (!params.success) return { failed: `invalid settings: ${params.error.issues.map((i) => i.message).join('; ')}`, input: node.params };
     let result: StepResult;
     try {
-      result = await type.run({ params: params.data, data, render: (t) => templates.render(t, data), nowMs: clock.now() });
+      result = await type.run({ params: params.data, data, render: (t) => renderField(type.spec, params.data, t, data), nowMs: clock.now() });
     } catch (error) {
       return { failed: error instanceof Error ? error.message : String(error) };
     }
@@ -121,6 +146,7 @@ export function createExecutor(deps: ExecutorDeps) {
       const trigger = doc.nodes.find((n) => registry.get(n.type)?.spec.triggers?.includes(data.event.type as never));
       let seq = loaded.steps.reduce((max, s) => Math.max(max, s.seq), 0);
       let failure: string | null = trigger ? null : `no trigger in version ${run.flowVersion} listens to ${data.event.type}`;
+      let failedStep: FailedStep | null = null;
       let parkedUntil: number | null = null;
       let parkedWhy: WaitReason | null = null;
       const queue: FlowNode[] = trigger ? [trigger] : [];
@@ -175,7 +201,8 @@ export function createExecutor(deps: ExecutorDeps) {
           }
         }
         if (outcome.status === 'failed') {
-          failure = `step "${node.label ?? node.id}" failed: ${outcome.reason ?? 'no reason given'}`;
+          failedStep = { label: node.label?.trim() || null, nodeType: node.type, typeLabel: registry.get(node.type)?.spec.label ?? null };
+          failure = `${stepName(node)} failed: ${outcome.reason ?? 'no reason given'}`;
           break;
         }
         for (const e of doc.edges) {
@@ -188,7 +215,7 @@ export function createExecutor(deps: ExecutorDeps) {
 
       const endMs = clock.now();
       if (parkedUntil !== null) pending.push(store.parked(run, parkedUntil, endMs, parkedWhy));
-      else pending.push(store.finished(run, { status: failure ? 'failed' : 'succeeded', error: failure }, endMs, endMs - startMs));
+      else pending.push(store.finished(run, { status: failure ? 'failed' : 'succeeded', error: failure, ...(failedStep ? { failedStep } : {}) }, endMs, endMs - startMs));
       pending.push(() => {
         attempt.complete?.();
         return [];

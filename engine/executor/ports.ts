@@ -60,6 +60,13 @@ export interface EffectSink {
  * Everything the executor reads and writes of runs: steps, run state, typed timeline entries.
  * Async-capable, so a store over another database can plug in here.
  */
+/** The step a run failed at, as the timeline names steps: its label, else its type (translated by the editor). */
+export interface FailedStep {
+  label: string | null;
+  nodeType: string;
+  typeLabel: string | null;
+}
+
 export interface RunStore {
   /** The run as stored; null when it is over (finished, skipped, cancelled while waiting). */
   load(runId: string): Promise<LoadedRun | null>;
@@ -71,7 +78,8 @@ export interface RunStore {
   waitOver(run: RunStart, nodeId: string): StoreWrite;
   /** Parks the run until `untilMs`: a durable wake-up is queued with the write. `why`: a provider deferred a step. */
   parked(run: RunStart, untilMs: number, atMs: number, why?: WaitReason | null): StoreWrite;
-  finished(run: RunStart, outcome: { status: 'succeeded' | 'failed'; error: string | null }, atMs: number, durationMs: number): StoreWrite;
+  /** `failedStep`: the name of the step that failed, for the timeline (its cause is on the step's own entry). */
+  finished(run: RunStart, outcome: { status: 'succeeded' | 'failed'; error: string | null; failedStep?: FailedStep }, atMs: number, durationMs: number): StoreWrite;
   /** Commits the writes in one transaction, then announces what they appended. */
   commit(writes: StoreWrite[]): Promise<TimelineEntryDto[]>;
   /** Tells listeners the run moved (finished, parked) and its order may have changed. */

@@ -148,7 +148,7 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
         repos.runs.finish(run.runId, outcome.status, outcome.error, iso(atMs), durationMs);
         const orderId = run.data.order.id;
         if (!orderId) return [];
-        return [timeline.append(orderId, atMs, { kind: 'run', status: outcome.status, ...entry(run), error: outcome.error }, { runId: run.runId })];
+        return [timeline.append(orderId, atMs, { kind: 'run', status: outcome.status, ...entry(run), error: outcome.error, ...(outcome.failedStep ? { failedStep: outcome.failedStep } : {}) }, { runId: run.runId })];
       };
     },
 

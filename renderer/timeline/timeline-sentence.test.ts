@@ -53,6 +53,12 @@ describe('timelineSentence', () => {
     expect(say('en', { kind: 'run', status: 'queued', flowId: 'flow_9', flowName: null })).toBe('Flow “flow_9” queued');
   });
 
+  it('names the step a run failed at instead of repeating its cause', () => {
+    const failed = { ...run, status: 'failed', error: 'Send HTTP request failed: Body: unknown variable "order.custmer" at line 1, column 12', failedStep: { label: null, nodeType: 'http.request', typeLabel: 'Send HTTP request' } } as const;
+    expect(say('en', failed)).toBe('Flow “VIP” stopped: step “Send HTTP request” failed (why is on the step)');
+    expect(say('vi', { ...failed, failedStep: { ...failed.failedStep, label: 'Báo kho' } })).toBe('Luồng “VIP” dừng lại: bước “Báo kho” thất bại (lý do ghi ở bước đó)');
+  });
+
   it('says what a step did, with its port, its reason, its due time or what it would do', () => {
     expect(say('en', { ...step, status: 'done', port: 'yes' })).toBe('Total over threshold: done → Yes');
     expect(say('vi', { ...step, status: 'done', port: 'yes' })).toBe('Total over threshold: xong → Có');

@@ -48,6 +48,8 @@ function run({ t, time }: Words, d: TimelineDataOf<'run'>): string {
       return t('timeline.say.run.waiting', { flow, time: d.dueAt ? time(d.dueAt) : '?', why, context: when(why, 'why') });
     }
     case 'failed': {
+      // The cause is said once, on the failed step's own entry just above: here, which step.
+      if (d.failedStep) return t('timeline.say.run.failed_at', { flow, step: stepName(t, d.failedStep) });
       const why = d.error ?? d.reason;
       return t('timeline.say.run.failed', { flow, why, context: when(why, 'why') });
     }
