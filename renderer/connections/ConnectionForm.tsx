@@ -4,6 +4,7 @@ import type { ConnectionDto, Platform, PlatformInfoDto } from '../../engine/cont
 import { toApiError } from '../api/api-error.ts';
 import { useApiClient } from '../api/useApiClient.ts';
 import { buildCreateArgs, emptyForm, type ConnectionFormValues } from './connection-form.ts';
+import { ConnectionSettings } from './ConnectionSettings.tsx';
 
 interface ConnectionFormProps {
   platforms: readonly PlatformInfoDto[];
@@ -15,12 +16,11 @@ interface ConnectionFormProps {
 export function ConnectionForm({ platforms, onCreated, onCancel }: ConnectionFormProps) {
   const { t } = useTranslation('connections');
   const client = useApiClient();
-  const ids = { heading: useId(), platform: useId(), storeId: useId(), name: useId(), store: useId(), storeHint: useId(), secretsHint: useId(), settings: useId() };
+  const ids = { heading: useId(), platform: useId(), storeId: useId(), name: useId(), store: useId(), storeHint: useId(), secretsHint: useId() };
   const [values, setValues] = useState<ConnectionFormValues>(() => emptyForm(platforms[0]!));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const info = platforms.find((p) => p.platform === values.platform) ?? platforms[0]!;
-  const hasSettings = Object.keys((info.settingsSchema['properties'] as object | undefined) ?? {}).length > 0;
   const set = (patch: Partial<ConnectionFormValues>) => setValues((v) => ({ ...v, ...patch }));
 
   function choosePlatform(platform: Platform): void {
@@ -106,22 +106,14 @@ export function ConnectionForm({ platforms, onCreated, onCancel }: ConnectionFor
         ))}
       </fieldset>
 
-      {hasSettings ? (
-        <details className="conn-settings">
-          <summary>{t('form.settings')}</summary>
-          <p className="conn-hint">{t('form.settingsHint')}</p>
-          <label htmlFor={ids.settings} className="visually-hidden">
-            {t('form.settings')}
-          </label>
-          <textarea
-            id={ids.settings}
-            rows={Math.min(18, values.settingsText.split('\n').length + 1)}
-            spellCheck={false}
-            value={values.settingsText}
-            onChange={(e) => set({ settingsText: e.target.value })}
-          />
-        </details>
-      ) : null}
+      <ConnectionSettings
+        key={info.platform}
+        info={info}
+        settings={values.settings}
+        settingsText={values.settingsText}
+        onSettings={(settings) => set({ settings })}
+        onText={(settingsText) => set({ settingsText })}
+      />
 
       {error ? (
         <p className="conn-error" role="alert">

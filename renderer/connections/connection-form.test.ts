@@ -45,6 +45,13 @@ describe('buildCreateArgs', () => {
     expect(buildCreateArgs({ ...base, settingsText: '{oops' }, kiotviet)).toMatchObject({ ok: false, problem: 'settings_invalid' });
     expect(buildCreateArgs({ ...base, settingsText: '[1]' }, kiotviet)).toEqual({ ok: false, problem: 'settings_not_object' });
   });
+
+  it('sends the settings the form holds once one differs from its default', () => {
+    const base = { ...emptyForm(kiotviet), storeId: 'a', secrets: { webhookSecret: 'x' } };
+    expect(base.settingsText).toBeNull();
+    const changed = { ...base, settings: { ...base.settings, apiBase: 'https://y' } };
+    expect(buildCreateArgs(changed, kiotviet)).toMatchObject({ ok: true, args: { settings: { lockedVariant: null, apiBase: 'https://y' } } });
+  });
 });
 
 describe('groupByStore', () => {

@@ -7,8 +7,10 @@ export interface ConnectionFormValues {
   name: string;
   store: string;
   secrets: Record<string, string>;
-  /** The settings as JSON text; `settingsDefaultText` when untouched. */
-  settingsText: string;
+  /** The settings as the form shows them; the schema's defaults when untouched. */
+  settings: Record<string, unknown>;
+  /** The settings as JSON text while "Edit as JSON" is open, else null (the form is the truth). */
+  settingsText: string | null;
 }
 
 export type CreateArgs = ApiArgsInput<'connections.create'>;
@@ -42,7 +44,8 @@ export function emptyForm(info: PlatformInfoDto): ConnectionFormValues {
     name: '',
     store: '',
     secrets: Object.fromEntries(info.secrets.map((s) => [s.name, ''])),
-    settingsText: settingsDefaultText(info),
+    settings: structuredClone(settingsDefaults(info.settingsSchema)),
+    settingsText: null,
   };
 }
 
@@ -57,18 +60,31 @@ export function buildCreateArgs(values: ConnectionFormValues, info: PlatformInfo
   const args: CreateArgs = { platform: values.platform, storeId: values.storeId.trim(), secrets };
   if (values.name.trim()) args.name = values.name.trim();
   if (values.store.trim()) args.store = values.store.trim();
-  const text = values.settingsText.trim();
-  if (text !== '' && text !== settingsDefaultText(info).trim()) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      return { ok: false, problem: 'settings_invalid', message: (error as Error).message };
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, problem: 'settings_not_object' };
-    args.settings = parsed as Record<string, unknown>;
+  const parsed = values.settingsText === null ? { ok: true as const, settings: values.settings } : parseSettingsText(values.settingsText);
+  if (!parsed.ok) return parsed;
+  // JSON.stringify drops what an emptied field left undefined, as the engine would.
+  if (JSON.stringify(parsed.settings) !== JSON.stringify(settingsDefaults(info.settingsSchema))) {
+    args.settings = JSON.parse(JSON.stringify(parsed.settings)) as Record<string, unknown>;
   }
   return { ok: true, args };
+}
+
+export type ParsedSettings =
+  | { ok: true; settings: Record<string, unknown> }
+  | { ok: false; problem: 'settings_invalid'; message: string }
+  | { ok: false; problem: 'settings_not_object' };
+
+/** The "Edit as JSON" text as settings; blank is the defaults' place, so an empty object. */
+export function parseSettingsText(text: string): ParsedSettings {
+  if (text.trim() === '') return { ok: true, settings: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problem: 'settings_invalid', message: (error as Error).message };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, problem: 'settings_not_object' };
+  return { ok: true, settings: parsed as Record<string, unknown> };
 }
 
 export interface StoreGroup {
