@@ -156,9 +156,11 @@ export type Sequences = ReturnType<typeof createSequences>;
 /**
  * The run store, with every run taken up checked first: a sequence's run whose customer left
  * the sequence is cancelled (and said so) instead of going on. Wraps any store whose `load`
- * answers null for a run that is over, as the executor's RunStore does.
+ * answers null for a run that is over, as the executor's RunStore does. Only a run started by
+ * an enrolment (`customer.sequence_enrolled`, the only runs `enrol` links) can be a sequence's:
+ * any other run goes on without looking its enrolment up.
  */
-export function cancellingLeftSequences<S extends { load(runId: string): Promise<{ status: string } | null> }>(
+export function cancellingLeftSequences<S extends { load(runId: string): Promise<{ status: string; start: { data: { event: { type: string } } } } | null> }>(
   store: S,
   sequences: Sequences,
   now: () => number,
@@ -168,7 +170,7 @@ export function cancellingLeftSequences<S extends { load(runId: string): Promise
     ...store,
     async load(runId: string) {
       const loaded = await store.load(runId);
-      if (!loaded) return loaded;
+      if (!loaded || loaded.start.data.event.type !== 'customer.sequence_enrolled') return loaded;
       const cancelled = sequences.cancelIfLeft(runId, now());
       if (!cancelled) return loaded;
       said(cancelled);

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { FLOWDESK_KEY_COLUMN, isSameHeader } from '../../contract/index.ts';
 import { xlsxValue, type RenderedCell } from './cells.ts';
 import { replaceFile, type FileAppend } from './csv-file.ts';
@@ -22,7 +22,7 @@ export interface XlsxAppend extends FileAppend {
   row: number | null;
 }
 
-function headerText(v: ExcelJS.CellValue): string {
+function headerText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
   if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
@@ -31,6 +31,9 @@ function headerText(v: ExcelJS.CellValue): string {
 
 export async function appendXlsxRow(path: string, sheetName: string, cells: readonly RenderedCell[], key: string): Promise<XlsxAppend> {
   const exists = await stat(path).then((s) => s.size > 0, (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? false : Promise.reject(e)));
+  // exceljs is loaded on the first XLSX write, not at engine start (~38 MB, ~300 ms): most
+  // installs never write a workbook. Node caches the module after the first import.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   if (exists) {
     try {

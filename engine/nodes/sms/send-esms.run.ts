@@ -1,27 +1,16 @@
-import { normalizeVnPhone, sendEsmsSpec, smsSegments, withoutVietnameseAccents } from '../../contract/index.ts';
+import { normalizeVnPhone, sendEsmsSpec } from '../../contract/index.ts';
 import { defineNodeType } from '../node-type.ts';
-import { customerPhone } from '../messages/recipients.ts';
+import { smsStep } from './sms-step.ts';
 
 /**
  * Renders the SMS and counts its parts; the provider of the step's account sends it
  * (connectors/sms/). Precondition (seed 000): a Vietnamese mobile number, the rendered Phone
- * or the order's; without one the step is skipped with the reason.
+ * or the order's; without one the step is skipped with the reason. The step itself: sms-step.ts.
  */
-export const sendEsmsNode = defineNodeType(sendEsmsSpec, async ({ params, data, render }) => {
-  const raw = (await render(params.phone)).trim() || customerPhone(data);
-  if (!raw) return { status: 'skipped', port: 'out', reason: 'no phone number: the order (shipping, billing) and its customer have none', code: 'no_phone', input: { phone: null } };
-  const phone = normalizeVnPhone(raw);
-  if (!phone.ok) return { status: 'skipped', port: 'out', reason: phone.reason, code: 'bad_phone', args: { phone: raw }, input: { phone: raw } };
-
-  const rendered = (await render(params.text)).trim();
-  const text = params.stripAccents ? withoutVietnameseAccents(rendered) : rendered;
-  if (text === '') throw new Error('the message rendered empty');
-  const parts = smsSegments(text);
-  return {
-    status: 'done',
-    port: 'out',
-    input: { phone: phone.national, text },
-    output: { phone: phone.national, segments: parts.segments, encoding: parts.encoding, characters: parts.units },
-    intents: [{ kind: 'sms.send', account: params.account, phone: phone.national, text, unicode: parts.encoding === 'unicode', segments: parts.segments }],
-  };
-});
+export const sendEsmsNode = defineNodeType(
+  sendEsmsSpec,
+  smsStep((raw) => {
+    const vn = normalizeVnPhone(raw);
+    return vn.ok ? { ok: true, phone: vn.national } : vn;
+  }),
+);
