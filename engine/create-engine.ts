@@ -26,6 +26,10 @@ import { createApplySink, createRecordSink } from './executor/effect-sink.ts';
 import { createRunService } from './executor/run-service.ts';
 import { createTemplatePreviewService } from './executor/template-preview-service.ts';
 import { builtinConnectorRuntimes, builtinIntentHandlers, zaloTokenKeeper } from './connectors/index.ts';
+import { createStoreApis } from './connectors/store-api/store-apis.ts';
+import { storeApiOf } from './connectors/store-api/definitions.ts';
+import { createReconciler } from './processing/reconcile.ts';
+import { createReconcileSchedule } from './processing/reconcile-schedule.ts';
 import { createAccountsService } from './connectors/accounts-service.ts';
 import { reportingTagsAdded } from './connectors/flowdesk/in-app-intents.ts';
 import { createFlowRuns } from './domain/flow-runs.ts';
@@ -85,6 +89,10 @@ export interface EngineOptions {
   secretKey?: Buffer;
   /** Platform adapters (default: every built-in one); tests may add their own. */
   adapters?: readonly PlatformAdapter[];
+  /** False: reconciliation and polling do not run by themselves (tests that drive them). Default true. */
+  reconcileAtStart?: boolean;
+  /** How store API clients wait between tries (429, backoff); tests shorten it. */
+  storeApiSleep?: (ms: number) => Promise<void>;
   /** The transport platform API clients use (Lazada, KiotViet enrichment); tests may wrap it. */
   fetch?: typeof fetch;
   /** How often storage upkeep (retention, vacuum, checkpoint) runs; 0 turns the timer off. */
@@ -145,7 +153,8 @@ export function createEngine(options: EngineOptions) {
   });
   // The tag actions fire `order.tag_added` / `customer.tag_added` and queue the runs they start.
   const zaloTokens = zaloTokenKeeper({ repos, fetch: transport });
-  const handlers = reportingTagsAdded(builtinIntentHandlers({ repos, timeline, fetch: transport, zaloTokens }), flowRuns.tagsAdded);
+  const storeApis = createStoreApis({ platforms, fetch: transport, clock, ...(options.storeApiSleep ? { sleep: options.storeApiSleep } : {}) });
+  const handlers = reportingTagsAdded(builtinIntentHandlers({ repos, timeline, fetch: transport, zaloTokens, storeApis, now: () => clock.now() }), flowRuns.tagsAdded);
   // The customer actions: fields, sequences (their runs cancelled when the customer leaves), starting another flow.
   const sequences = createSequences({ repos, timeline, flowRuns, activeFlows });
   handlers.push(...customerIntentHandlers({ repos, timeline, sequences, flowStarts: createFlowStarts({ repos, activeFlows, flowRuns }) }));
@@ -158,6 +167,8 @@ export function createEngine(options: EngineOptions) {
   });
   const connections = createConnectionService({
     repos, platforms, clock, webhookBaseUrl: () => info().webhookBaseUrl,
+    storeApi: storeApiOf,
+    onApiChanged: (id) => reconcileSchedule.replan(id),
     flowsLosing: (remaining) => flows.unservable(remaining),
     onFlowsStopped: (ids) => {
       activeFlows.invalidate();
@@ -166,6 +177,8 @@ export function createEngine(options: EngineOptions) {
     },
   });
   const ingest = createIngest(repos, platforms, connections, queue, clock);
+  const reconciler = createReconciler({ repos, queue, clock, bus, logger, storeApis, deliveryJob: DELIVERY_JOB });
+  const reconcileSchedule = createReconcileSchedule(repos, reconciler);
   const deliveries = createDeliveryProcessor({ repos, timeline, orders, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: transport });
   const worker = createWorker(
     queue,
@@ -199,7 +212,7 @@ export function createEngine(options: EngineOptions) {
     ...(options.maintenanceEveryMs !== undefined ? { maintenanceEveryMs: options.maintenanceEveryMs } : {}),
   });
   const dispatch = createDispatch(createHandlers({
-    connections, orders, runs, flows, nodes, queue, storage, info,
+    connections, reconcile: reconciler, orders, runs, flows, nodes, queue, storage, info,
     manualRuns: createManualRuns({ repos, batches: createRunBatchesRepo(db), flowRuns, timeline, registry: nodes, bus, clock }),
     gallery: createGalleryService(options.galleryDir ?? bundledGalleryDir(), nodes, logger, (connectors) =>
       connectors.flatMap((c) => repos.accounts.list(c).map((a) => a.id))),
@@ -271,6 +284,8 @@ export function createEngine(options: EngineOptions) {
       checkpointer = startCheckpointer(db, logger);
       worker.start();
       storage.start();
+      // Orders changed while the engine was down are fetched now, then on each connection's schedule.
+      if (options.reconcileAtStart !== false) reconcileSchedule.start();
       logger.info('engine started', { dataDir, api: started.apiUrl, webhooks: started.webhookBaseUrl });
       return started;
     },
@@ -280,6 +295,8 @@ export function createEngine(options: EngineOptions) {
       await close(webhookServer);
       await close(apiServer);
       await storage.stop();
+      reconcileSchedule.stop();
+      await reconciler.settle();
       await worker.stop();
       await checkpointer?.stop();
       checkpointer = null;

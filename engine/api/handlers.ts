@@ -1,4 +1,4 @@
-import type { ApiHandlers } from '../contract/index.ts';
+import type { ApiHandlers, ReconcileProgress } from '../contract/index.ts';
 import type { ConnectionService } from '../domain/connections.ts';
 import type { OrderService } from '../domain/orders.ts';
 import type { InboxService } from '../domain/inbox.ts';
@@ -16,8 +16,15 @@ import type { NodeRegistry } from '../nodes/registry.ts';
 import type { Queue } from '../queue/queue.ts';
 import { notFound } from '../shared/errors.ts';
 
+/** Reconciliation, as the API starts and reads it (processing/reconcile.ts). */
+export interface ReconcileControl {
+  start(connectionId: string, opts: { trigger: 'manual'; since?: string | undefined }): { progress: ReconcileProgress };
+  status(connectionId: string): ReconcileProgress;
+}
+
 export interface HandlerDeps {
   connections: ConnectionService;
+  reconcile: ReconcileControl;
   orders: OrderService;
   customers: CustomerService;
   sequences: Sequences;
@@ -45,6 +52,8 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     'connections.list': () => d.connections.list(),
     'connections.get': (a) => d.connections.getDto(a.id),
     'connections.platforms': () => d.connections.platforms(),
+    'connections.reconcile': (a) => ({ ...d.reconcile.start(a.id, { trigger: 'manual', since: a.since }).progress }),
+    'connections.reconcileStatus': (a) => d.reconcile.status(a.id),
 
     'inbox.list': (a) => d.deliveries.list(a),
     'inbox.get': (a) => d.deliveries.get(a.id),

@@ -7,6 +7,7 @@ import { flowsCommands } from './commands/flows.ts';
 import { inboxCommands } from './commands/inbox.ts';
 import { ordersCommands } from './commands/orders.ts';
 import { storageCommands } from './commands/storage.ts';
+import { reconcileCommand } from './commands/reconcile.ts';
 
 export type ClientFor = (cmd: Command) => EngineClient;
 
@@ -56,6 +57,7 @@ export function buildProgram(write: (s: string) => void = (s) => process.stdout.
   inboxCommands(program, client, out);
   ordersCommands(program, client, out);
   storageCommands(program, client, out, (cmd) => globals(cmd).dataDir);
+  reconcileCommand(program, client, out);
   return program;
 }
 

@@ -57,5 +57,9 @@ function sentence(e: TimelineEntryDto): string {
       return d.change === 'enrolled'
         ? `customer enrolled in sequence "${d.sequence}" (${d.runs} flow(s) started)`
         : `customer left sequence "${d.sequence}" (${d.runs} waiting run(s) cancelled)`;
+    case 'write_back':
+      return `${d.platform ?? 'store'} ${d.already ? 'already had' : 'did'} ${d.action}${d.flowName ? ` for "${d.flowName}"` : ''}${d.answer ? `: ${d.answer}` : ''}`;
+    case 'echo':
+      return `echo of Flowdesk's own change (${list(d.actions)}${d.flowNames.length > 0 ? ` by ${list(d.flowNames.map((n) => `"${n}"`))}` : ''}): no flow started`;
   }
 }

@@ -21,6 +21,8 @@ import { trelloIntentHandlers, trelloRuntime } from './trello/trello-connector.t
 import { asanaIntentHandlers, asanaRuntime } from './asana/asana-connector.ts';
 import { zaloIntentHandlers, zaloRuntime } from './zalo/zalo-connector.ts';
 import { createZaloTokens, type ZaloTokens } from './zalo/zalo-tokens.ts';
+import { writeBackIntentHandlers } from './store-api/write-back-intents.ts';
+import type { StoreApis } from './store-api/store-apis.ts';
 
 export interface ConnectorDeps {
   repos: Repositories;
@@ -32,6 +34,9 @@ export interface ConnectorDeps {
    * in-flight refreshes (a refresh token is single use). Made here when not given.
    */
   zaloTokens?: ZaloTokens;
+  /** The store API clients (write-back); without them, write-back steps are not handled (tests of other connectors). */
+  storeApis?: StoreApis;
+  now?: () => number;
 }
 
 /** A Zalo token keeper for one engine (create-engine.ts makes one and hands it to both lists below). */
@@ -58,6 +63,7 @@ export function builtinIntentHandlers(d: ConnectorDeps): IntentHandler[] {
     ...taskIntentHandlers(d.repos, d.timeline),
     ...trelloIntentHandlers(accounts, d.fetch),
     ...asanaIntentHandlers(accounts, d.fetch),
+    ...(d.storeApis ? writeBackIntentHandlers(d.repos, d.timeline, d.storeApis, d.now ?? Date.now) : []),
   ];
 }
 

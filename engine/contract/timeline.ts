@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Platform } from './platform.ts';
+import { WriteAction } from './store-api.ts';
 import { DeliveryStatus, FinancialStatus, FulfillmentStatus } from './order.ts';
 import { WaitReason } from './wait-reason.ts';
 
@@ -17,6 +19,8 @@ export const TimelineKind = z.enum([
   'task_done',
   'customer_field',
   'sequence',
+  'write_back',
+  'echo',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
@@ -45,6 +49,8 @@ export const RunReasonCode = z.enum([
   'batch_cancelled',
   'left_sequence',
   'flow_loop',
+  /** The same flow ran on the same order for the same change too often within a minute: stopped (write-back loop guard). */
+  'order_loop',
 ]);
 export type RunReasonCode = z.infer<typeof RunReasonCode>;
 export interface RunReason {
@@ -76,6 +82,8 @@ export function runReasonText(r: RunReason): string {
       return `the customer left the sequence "${a['sequence'] ?? '?'}"`;
     case 'flow_loop':
       return `not started: ${a['depth'] ?? '?'} flows in a row started each other, which looks like a loop`;
+    case 'order_loop':
+      return `not started: this flow already ran ${a['runs'] ?? '?'} times on this order for the same change within ${a['seconds'] ?? '?'} s, which looks like a loop`;
   }
 }
 
@@ -123,6 +131,12 @@ export const StepReasonCode = z.enum([
   'flow_not_startable',
   'flow_chain_too_deep',
   'flow_starts_itself',
+  /** A step that acts on the store, on a connection whose write-back is off. */
+  'write_back_off',
+  /** The order's platform cannot do this action through its API (reference §9.1). */
+  'platform_cannot',
+  /** The customer has no id on the order's platform to tag. */
+  'no_platform_customer',
 ]);
 export type StepReasonCode = z.infer<typeof StepReasonCode>;
 
@@ -145,6 +159,8 @@ export const TimelineData = z.discriminatedUnion('kind', [
     signature: z.string().nullable(),
     deliveryKey: z.string().nullish(),
     connectionName: z.string().nullish(),
+    /** Fetched through the platform's API instead of pushed: reconciled (missed webhooks) or polled. */
+    source: z.enum(['reconciled', 'polled']).optional(),
   }),
   z.object({
     kind: z.literal('order_created'),
@@ -246,6 +262,27 @@ export const TimelineData = z.discriminatedUnion('kind', [
     /** Enrolled: the flows started; left: the waiting runs cancelled. */
     runs: z.number().int().default(0),
     flowName: z.string().nullish(),
+  }),
+  /** A flow changed the order on its platform (write-back), with the platform's answer. */
+  z.object({
+    kind: z.literal('write_back'),
+    platform: Platform.nullable(),
+    action: WriteAction,
+    /** The platform's answer in English (its own words kept). */
+    answer: z.string().nullable(),
+    /** Found already done on the platform after a crash or a lost answer: not sent again. */
+    already: z.boolean().default(false),
+    connectionName: z.string().nullish(),
+    flowName: z.string().nullish(),
+  }),
+  /**
+   * A delivery that only reflects Flowdesk's own write-back (the `orders/updated` Shopify sends
+   * after a tag was added): recorded, and no flow started on it, so a flow cannot loop on itself.
+   */
+  z.object({
+    kind: z.literal('echo'),
+    actions: z.array(WriteAction),
+    flowNames: z.array(z.string()),
   }),
 ]);
 export type TimelineData = z.infer<typeof TimelineData>;

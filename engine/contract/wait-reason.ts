@@ -14,6 +14,8 @@ export const DeferReasonCode = z.enum([
   'outside_sending_hours',
   /** Too many requests: the provider named how long to wait (429 with Retry-After, Telegram's retry_after). */
   'rate_limited',
+  /** The platform or provider could not be reached at all (no network, DNS down): nothing was sent; it goes out when the network is back. */
+  'waiting_for_network',
 ]);
 export type DeferReasonCode = z.infer<typeof DeferReasonCode>;
 

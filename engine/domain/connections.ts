@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ConnectionDto, Platform, PlatformInfoDto } from '../contract/index.ts';
-import { platformLabels } from '../contract/index.ts';
+import { apiInUse, ConnectionApi, defaultReconcileMinutes, isSapoGo, noStoreApi, platformLabels, SAPO_GO_NOTE, writeBackSupport } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { ConnectionRow } from '../storage/repos/connections-repo.ts';
 import type { PlatformRegistry } from '../platforms/registry.ts';
@@ -22,6 +22,17 @@ export interface ConnectionServiceDeps {
   flowsLosing(remaining: Platform[]): { id: string; name: string }[];
   /** Flows turned off because their connection went: their waiting runs are cancelled. */
   onFlowsStopped(flowIds: string[]): void;
+  /** What the platform's API needs (connectors/ knows; given by the composition root); undefined: it has none. */
+  storeApi(platform: Platform): StoreApiNeeds | undefined;
+  /** The connection's API use changed (reconciliation and polling schedules follow it). */
+  onApiChanged?(connectionId: string): void;
+}
+
+/** Of a platform's API, what a connection must hold to use it. */
+export interface StoreApiNeeds {
+  secrets: readonly { name: string; label: string; optional?: boolean }[];
+  options?: readonly { name: string; label: string; default: string }[];
+  defaultBaseUrl(connection: ConnectionView): string;
 }
 
 /** Connections: the stores' platform accounts, their secrets (never shown back) and settings. */
@@ -53,13 +64,29 @@ export function createConnectionService(d: ConnectionServiceDeps) {
 
   /** A secret under a name the adapter never reads would be kept and silently unused: refuse it. */
   function refuseUnknownSecrets(adapter: PlatformAdapter, secrets: Record<string, string> | undefined): void {
-    const known = adapter.secrets.map((s) => s.name);
+    const known = [...adapter.secrets.map((s) => s.name), ...(d.storeApi(adapter.platform)?.secrets.map((s) => s.name) ?? [])];
     const unknown = Object.keys(secrets ?? {}).filter((name) => !known.includes(name));
     if (unknown.length === 0) return;
     throw new EngineError(
       'invalid_args',
       `unknown ${platformLabels[adapter.platform]} secret ${unknown.map((n) => `"${n}"`).join(', ')}; its secrets are ${known.join(', ')}`,
     );
+  }
+
+  /** Why this connection cannot use its platform's API, or null. */
+  function noApiReason(platform: Platform, storeId: string): string | null {
+    if (noStoreApi[platform]) return noStoreApi[platform] ?? null;
+    if (platform === 'sapo' && isSapoGo(storeId)) return SAPO_GO_NOTE;
+    return d.storeApi(platform) ? null : `${platformLabels[platform]} write-back and reconciliation are not available yet`;
+  }
+
+  /** The API use asked for, checked: a platform without one refuses it; one that is on needs its credentials. */
+  function checkApi(c: Pick<ConnectionRow, 'platform' | 'storeId' | 'secrets'>, api: ConnectionApi): void {
+    if (!apiInUse(api)) return;
+    const reason = noApiReason(c.platform, c.storeId);
+    if (reason) throw new EngineError('invalid_args', reason);
+    const missing = (d.storeApi(c.platform)?.secrets ?? []).filter((s) => !s.optional && !c.secrets[s.name]);
+    if (missing.length > 0) throw new EngineError('invalid_args', `API access is on: enter ${missing.map((s) => s.label).join(', ')}`);
   }
 
   function toDto(c: ConnectionRow): ConnectionDto {
@@ -75,8 +102,28 @@ export function createConnectionService(d: ConnectionServiceDeps) {
       webhookUrl: `${d.webhookBaseUrl()}/hooks/${c.id}`,
       secretHint: Object.values(hints)[0] ?? '••••',
       secretHints: hints,
+      api: c.api,
+      apiBaseUrl: apiBaseUrl(c),
+      noApiReason: noApiReason(c.platform, c.storeId),
       createdAt: c.createdAt,
     };
+  }
+
+  function apiBaseUrl(c: ConnectionRow): string | null {
+    const needs = d.storeApi(c.platform);
+    const adapter = d.platforms.get(c.platform);
+    if (!needs || !adapter || noApiReason(c.platform, c.storeId)) return null;
+    if (c.api.baseUrl) return c.api.baseUrl;
+    try {
+      return needs.defaultBaseUrl(viewOf(c, adapter));
+    } catch {
+      return null;
+    }
+  }
+
+  function viewOf(c: ConnectionRow, adapter: PlatformAdapter): ConnectionView {
+    const parsed = adapter.settings.safeParse(c.settings);
+    return { id: c.id, platform: c.platform, storeId: c.storeId, store: c.store, secrets: c.secrets, settings: parsed.success ? (parsed.data as Record<string, unknown>) : (adapter.settings.parse({}) as Record<string, unknown>) };
   }
 
   function get(id: string): ConnectionRow {
@@ -90,11 +137,10 @@ export function createConnectionService(d: ConnectionServiceDeps) {
     list: (): ConnectionDto[] => repos.connections.list().map(toDto),
     getDto: (id: string): ConnectionDto => toDto(get(id)),
     /** The connection as its adapter sees it; settings parsed with defaults. */
-    view(c: ConnectionRow, adapter: PlatformAdapter): ConnectionView {
-      const parsed = adapter.settings.safeParse(c.settings);
-      return { id: c.id, platform: c.platform, storeId: c.storeId, store: c.store, secrets: c.secrets, settings: parsed.success ? (parsed.data as Record<string, unknown>) : (adapter.settings.parse({}) as Record<string, unknown>) };
-    },
-    create(a: { platform: Platform; storeId: string; name?: string | undefined; store?: string | undefined; secret?: string | undefined; secrets?: Record<string, string> | undefined; settings?: Record<string, unknown> | undefined }): ConnectionDto {
+    view: viewOf,
+    /** The API base URL a connection uses, or null when it has no API. */
+    apiBaseUrl,
+    create(a: { platform: Platform; storeId: string; name?: string | undefined; store?: string | undefined; secret?: string | undefined; secrets?: Record<string, string> | undefined; settings?: Record<string, unknown> | undefined; api?: Partial<ConnectionApi> | undefined }): ConnectionDto {
       const adapter = adapterFor(a.platform);
       refuseUnknownSecrets(adapter, a.secrets);
       const secrets: Record<string, string> = { ...a.secrets };
@@ -110,12 +156,15 @@ export function createConnectionService(d: ConnectionServiceDeps) {
         store: a.store || name,
         secrets,
         settings: parseSettings(adapter, a.settings),
+        api: ConnectionApi.parse(a.api ?? {}),
         createdAt: now(),
       };
+      checkApi(row, row.api);
       repos.connections.insert(row);
+      if (apiInUse(row.api)) d.onApiChanged?.(row.id);
       return toDto(row);
     },
-    update(a: { id: string; name?: string | undefined; store?: string | undefined; secrets?: Record<string, string> | undefined; settings?: Record<string, unknown> | undefined }): ConnectionDto {
+    update(a: { id: string; name?: string | undefined; store?: string | undefined; secrets?: Record<string, string> | undefined; settings?: Record<string, unknown> | undefined; api?: Partial<ConnectionApi> | undefined }): ConnectionDto {
       const c = get(a.id);
       const adapter = adapterFor(c.platform);
       refuseUnknownSecrets(adapter, a.secrets);
@@ -125,8 +174,11 @@ export function createConnectionService(d: ConnectionServiceDeps) {
         store: a.store ?? c.store,
         secrets: { ...c.secrets, ...a.secrets },
         settings: a.settings ? parseSettings(adapter, a.settings) : c.settings,
+        api: a.api ? ConnectionApi.parse({ ...c.api, ...a.api }) : c.api,
       };
+      checkApi(next, next.api);
       repos.connections.update(next);
+      if (a.api) d.onApiChanged?.(next.id);
       return toDto(next);
     },
     /** Removes a connection and deactivates (keeps) the active flows no remaining connection can serve. */
@@ -150,6 +202,14 @@ export function createConnectionService(d: ConnectionServiceDeps) {
         secrets: a.secrets.map((s) => ({ name: s.name, label: s.label, optional: s.optional ?? false })),
         settingsSchema: z.toJSONSchema(a.settings, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
         setup: [...a.setup],
+        api: {
+          available: d.storeApi(a.platform) !== undefined && !noStoreApi[a.platform],
+          note: noStoreApi[a.platform] ?? (a.platform === 'sapo' ? SAPO_GO_NOTE : null),
+          secrets: (d.storeApi(a.platform)?.secrets ?? []).map((s) => ({ name: s.name, label: s.label, optional: s.optional ?? false })),
+          options: [...(d.storeApi(a.platform)?.options ?? [])],
+          supports: writeBackSupport[a.platform],
+          reconcileMinutes: defaultReconcileMinutes(a.platform),
+        },
       }));
     },
   };

@@ -38,6 +38,8 @@ export function createApplySink(handlers: readonly IntentHandler[]): EffectSink 
     async perform(intents, ctx): Promise<Performed> {
       const records: IntentRecord[] = [];
       const local: { intent: Intent; record: IntentRecord; ctx: IntentContext }[] = [];
+      // External calls done: what they record lands with the step, in its transaction.
+      const recorded: (() => TimelineEntryDto[])[] = [];
       let waitUntilMs: number | null = null;
       for (const [n, intent] of intents.entries()) {
         const record: IntentRecord = { kind: intent.kind, args: describe(byKind, intent), outcome: 'done' };
@@ -48,14 +50,18 @@ export function createApplySink(handlers: readonly IntentHandler[]): EffectSink 
         }
         const handler = handlerOf(byKind, intent);
         const its = { ...ctx, idempotencyKey: n === 0 ? ctx.idempotencyKey : `${ctx.idempotencyKey}#${n}` };
-        if (handler.mode === 'external') record.result = await handler.perform(intent as never, its);
-        else {
+        if (handler.mode === 'external') {
+          const result = await handler.perform(intent as never, its);
+          record.result = result;
+          const after = handler.recorded;
+          if (after) recorded.push(() => after(intent as never, result, its));
+        } else {
           handler.check?.(intent as never, its);
           local.push({ intent, record, ctx: its });
         }
       }
-      const apply = local.length === 0 ? null : (): TimelineEntryDto[] => {
-        const entries: TimelineEntryDto[] = [];
+      const apply = local.length === 0 && recorded.length === 0 ? null : (): TimelineEntryDto[] => {
+        const entries: TimelineEntryDto[] = recorded.flatMap((r) => r());
         for (const l of local) {
           const handler = handlerOf(byKind, l.intent);
           if (handler.mode !== 'local') continue;
@@ -77,7 +83,9 @@ export function createRecordSink(handlers: readonly IntentHandler[]): EffectSink
     mode: 'record',
     callsOut: () => false,
     async perform(intents): Promise<Performed> {
-      const records = intents.map((intent): IntentRecord => ({ kind: intent.kind, args: describe(byKind, intent), outcome: 'would_do' }));
+      const records = intents
+        .filter((intent) => intent.kind === 'run.wait' || (handlerOf(byKind, intent) as { wouldDo?: (i: Intent) => boolean }).wouldDo?.(intent) !== false)
+        .map((intent): IntentRecord => ({ kind: intent.kind, args: describe(byKind, intent), outcome: 'would_do' }));
       return { records, apply: null, waitUntilMs: null };
     },
   };

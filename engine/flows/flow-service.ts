@@ -7,6 +7,7 @@ import { EngineError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { validateFlow } from './validate.ts';
 import { flowWarnings } from './warnings.ts';
+import { writeBackProblems } from './write-back-problems.ts';
 import { reachWarnings } from './reach-warnings.ts';
 import { templateWarnings, type CheckTemplate } from './template-warnings.ts';
 import { flowRequirements, unmetRequirements } from './requirements.ts';
@@ -29,6 +30,7 @@ export interface FlowServiceHooks {
 export function createFlowService(repos: Repositories, registry: NodeRegistry, activeFlows: ActiveFlows, clock: Clock, hooks: FlowServiceHooks = {}) {
   const now = () => new Date(clock.now()).toISOString();
   const history = createFlowHistory(repos);
+  const connectedPlatforms = () => [...new Set(repos.connections.list().map((c) => c.platform))];
 
   function summary(id: string): FlowSummaryDto {
     const f = repos.flows.get(id);
@@ -45,7 +47,7 @@ export function createFlowService(repos: Repositories, registry: NodeRegistry, a
   }
 
   function refuseProblems(doc: FlowDocument): void {
-    const problems = validateFlow(doc, registry);
+    const problems = [...validateFlow(doc, registry), ...writeBackProblems(doc, registry, connectedPlatforms()).filter((p) => p.severity === 'error')];
     if (problems.length > 0) {
       throw new EngineError('invalid_flow', `the flow cannot be saved: ${problems.map((p) => p.message).join('; ')}`, { problems });
     }
@@ -93,6 +95,7 @@ export function createFlowService(repos: Repositories, registry: NodeRegistry, a
       ...reachWarnings(doc, registry),
       ...(hooks.checkTemplate ? templateWarnings(doc, registry, hooks.checkTemplate) : []),
       ...flowWarnings(doc, registry),
+      ...writeBackProblems(doc, registry, connectedPlatforms()),
     ],
     /** The active flows no connection on these platforms could serve (a connection is about to go). */
     unservable(remaining: Platform[]): { id: string; name: string }[] {

@@ -6,7 +6,7 @@ import type { NodeRegistry } from '../nodes/registry.ts';
 const warned: ReadonlySet<FieldAvailability> = new Set(['never', 'with_api']);
 
 /** The platforms the flow's triggers are limited to; empty when any platform can start it. */
-function triggerPlatforms(doc: FlowDocument, registry: NodeRegistry): Platform[] {
+export function triggerPlatforms(doc: FlowDocument, registry: NodeRegistry): Platform[] {
   const out = new Set<Platform>();
   for (const node of doc.nodes) {
     if (registry.get(node.type)?.spec.category !== 'trigger') continue;

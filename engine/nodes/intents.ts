@@ -38,6 +38,11 @@ interface HandlerBase<K extends IntentKind> {
   kind: K;
   /** The intent's inputs as the run log and a dry run's "would do" show them: nothing secret. */
   describe?(intent: IntentOf<K>): Record<string, unknown>;
+  /**
+   * For a dry run: false when a live run would leave this intent out as things stand (a
+   * write-back that only happens when the connection has it on): not listed as "would do".
+   */
+  wouldDo?(intent: IntentOf<K>): boolean;
 }
 
 /**
@@ -61,6 +66,11 @@ export interface LocalIntentHandler<K extends IntentKind = IntentKind> extends H
 export interface ExternalIntentHandler<K extends IntentKind = IntentKind> extends HandlerBase<K> {
   mode: 'external';
   perform(intent: IntentOf<K>, ctx: IntentContext): Promise<unknown>;
+  /**
+   * What Flowdesk records of the call once it is done (a timeline entry with the platform's
+   * answer): run inside the transaction that records the step, with `perform`'s result.
+   */
+  recorded?(intent: IntentOf<K>, result: unknown, ctx: IntentContext): TimelineEntryDto[];
 }
 
 export type IntentHandler<K extends IntentKind = IntentKind> = LocalIntentHandler<K> | ExternalIntentHandler<K>;

@@ -21,6 +21,7 @@ import { appendFileRowNode, appendGoogleRowNode } from './sheets/append-row.run.
 import { createTaskNode } from './tasks/create-task.run.ts';
 import { createTrelloCardNode } from './tasks/trello-card.run.ts';
 import { createAsanaTaskNode } from './tasks/asana-task.run.ts';
+import { storeActionNodes } from './store/store-actions.run.ts';
 
 /** Every built-in node type (spec + run function), in the palette's order. */
 export const builtinNodeTypes: readonly NodeType[] = [
@@ -34,6 +35,7 @@ export const builtinNodeTypes: readonly NodeType[] = [
   addCustomerTagNode,
   addTimelineNoteNode,
   ...customerActionNodes,
+  ...storeActionNodes,
   httpRequestNode,
   sendEmailNode,
   sendSmsNode,
@@ -88,6 +90,8 @@ function specToDto(spec: NodeSpec): NodeSpecDto {
     paramsSchema: z.toJSONSchema(spec.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
     ...(spec.triggers ? { triggers: [...spec.triggers] } : {}),
     ...(spec.requiresPlatform ? { requiresPlatform: spec.requiresPlatform } : {}),
+    ...(spec.writes ? { writes: spec.writes } : {}),
+    ...(spec.writesOptionally ? { writesOptionally: spec.writesOptionally } : {}),
     ...(spec.replacedBy ? { replacedBy: spec.replacedBy } : {}),
   };
 }

@@ -14,6 +14,15 @@ import type { RunStart } from '../nodes/node-type.ts';
 import type { Timeline } from '../domain/timeline.ts';
 import { RUN_JOB } from '../executor/sqlite-run-store.ts';
 import { runReasonFields } from '../contract/index.ts';
+import { ECHO_WINDOW_MS, echoOf } from '../domain/echoes.ts';
+
+/**
+ * The loop guard (issue 13): a flow that has run this many times on one order for the same
+ * event within the window is not started again, visibly (a write-back flow whose platform
+ * echo was not recognised would otherwise run for ever).
+ */
+export const LOOP_LIMIT = 5;
+export const LOOP_WINDOW_MS = 60_000;
 
 export interface ApplyContext {
   repos: Repositories;
@@ -21,7 +30,7 @@ export interface ApplyContext {
   queue: Queue;
   activeFlows: ActiveFlows;
   connection: ConnectionRow;
-  delivery: Pick<InboxEntryDto, 'id' | 'topic' | 'reason' | 'verdict' | 'deliveryKey' | 'receivedAt'>;
+  delivery: Pick<InboxEntryDto, 'id' | 'topic' | 'reason' | 'verdict' | 'deliveryKey' | 'receivedAt'> & { source?: InboxEntryDto['source'] };
   nowMs: number;
   /** The platform is a marketplace (its own status changes are events). */
   marketplace: boolean;
@@ -58,6 +67,7 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
   }
   append(Date.parse(delivery.receivedAt), {
     kind: 'delivery', topic: delivery.topic, verdict: delivery.verdict, signature: delivery.reason, deliveryKey: delivery.deliveryKey, connectionName: connection.name,
+    ...(delivery.source && delivery.source !== 'webhook' ? { source: delivery.source } : {}),
   });
   if (stale) {
     append(nowMs, { kind: 'stale_delivery', incomingUpdatedAt: incoming.updatedAt, storedUpdatedAt: existing!.order.updatedAt });
@@ -75,6 +85,14 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
   // Tags the platform added that a flow had already given the order (its localTags) are not new to it.
   const addedTags = existing && events.includes('order.tag_added') ? newTags(existing.localTags, addedPlatformTags(existing.order, incoming)) : [];
   if (addedTags.length === 0 && events.includes('order.tag_added')) events.splice(events.indexOf('order.tag_added'), 1);
+  // What only shows Flowdesk's own write-back starts nothing: a flow cannot trigger itself through its platform.
+  if (existing && events.length > 0) {
+    const echo = echoOf(repos.outbox.recentlyConfirmed(connection.id, incoming.platformOrderId, nowMs - ECHO_WINDOW_MS), existing.order, incoming);
+    if (echo) {
+      append(nowMs, { kind: 'echo', actions: [...new Set(echo.map((w) => w.action))], flowNames: [...new Set(echo.flatMap((w) => (w.flowName ? [w.flowName] : [])))] });
+      events.length = 0;
+    }
+  }
   if (customerChange === 'created' || customerChange === 'updated') {
     events.push(customerChange === 'created' ? 'customer.created' : 'customer.updated');
     const who = incoming.customer?.email ?? incoming.customer?.phone ?? incoming.shippingAddress?.phone ?? null;
@@ -91,7 +109,10 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
     for (const flow of c.activeFlows.matching(type, connection.platform, tags)) {
       const runId = newId('run');
       const unmet = unmetRequirements(flow.requirements, storePlatforms);
-      const skip = unmet.length > 0 ? runReasonFields({ code: 'missing_connection', args: { store: connection.store, platforms: unmet.join(', ') } }) : null;
+      const recentRuns = existing ? repos.runs.countRecentOnOrder(orderId, flow.id, type, new Date(nowMs - LOOP_WINDOW_MS).toISOString()) : 0;
+      const skip = unmet.length > 0
+        ? runReasonFields({ code: 'missing_connection', args: { store: connection.store, platforms: unmet.join(', ') } })
+        : recentRuns >= LOOP_LIMIT ? runReasonFields({ code: 'order_loop', args: { runs: String(recentRuns), seconds: String(LOOP_WINDOW_MS / 1000) } }) : null;
       const skipReason = skip?.reason ?? null;
       const created = repos.runs.insert({ id: runId, flowId: flow.id, flowVersion: flow.version, eventId, eventType: type, inboxId, orderId, dryRun: false, createdAt: now, skipReason });
       if (!created) continue;

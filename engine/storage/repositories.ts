@@ -12,6 +12,8 @@ import { createSettingsRepo } from './repos/settings-repo.ts';
 import { createAccountsRepo } from './repos/accounts-repo.ts';
 import { createTasksRepo } from './repos/tasks-repo.ts';
 import { createSequencesRepo } from './repos/sequences-repo.ts';
+import { createOutboxRepo } from './repos/outbox-repo.ts';
+import { createReconcileRepo } from './repos/reconcile-repo.ts';
 
 /** Every repository over one open database, with its statements prepared once. */
 export function createRepositories(db: Db, secrets?: SecretsCodec) {
@@ -39,6 +41,8 @@ export function createRepositories(db: Db, secrets?: SecretsCodec) {
     accounts: createAccountsRepo(db, secrets),
     tasks: createTasksRepo(db),
     sequences: createSequencesRepo(db),
+    outbox: createOutboxRepo(db),
+    reconcile: createReconcileRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -66,6 +66,7 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
     const inboxId = repos.inbox.insert({ ...d, receivedAt, duplicateOf, processing });
     if (d.verdict === 'accepted') queue.enqueue(DELIVERY_JOB, { inboxId });
     const entry: InboxEntryDto = {
+      source: 'webhook',
       id: inboxId,
       receivedAt,
       connectionId: d.connectionId,

@@ -15,20 +15,21 @@ export interface AnswerRelay {
    * answered it, `between` runs before the answer is relayed. Resolves true when `between` is
    * done, false when no such request came within `withinMs` (then nothing is intercepted).
    */
-  interceptNext(pathEnd: string, between: () => Promise<void>, withinMs: number): Promise<boolean>;
+  interceptNext(pathEnd: string, between: () => Promise<void>, withinMs: number, bodyIncludes?: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export async function startAnswerRelay(targetUrl: string): Promise<AnswerRelay> {
   const target = new URL(targetUrl);
-  const waiting: { pathEnd: string; between: () => Promise<void>; done: (hit: boolean) => void }[] = [];
+  const waiting: { pathEnd: string; bodyIncludes: string | undefined; between: () => Promise<void>; done: (hit: boolean) => void }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       void (async () => {
         const path = req.url ?? '/';
-        const i = waiting.findIndex((w) => path.endsWith(w.pathEnd));
+        const body = Buffer.concat(chunks);
+        const i = waiting.findIndex((w) => path.endsWith(w.pathEnd) && (!w.bodyIncludes || body.includes(w.bodyIncludes)));
         const hook = i >= 0 ? waiting.splice(i, 1)[0]! : null;
         let status = 502;
         let type = 'text/plain';
@@ -36,8 +37,9 @@ export async function startAnswerRelay(targetUrl: string): Promise<AnswerRelay> 
         try {
           const answer = await fetch(new URL(path, target.origin), {
             method: req.method ?? 'GET',
-            headers: { 'content-type': req.headers['content-type'] ?? 'application/octet-stream' },
-            ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+            // Every header but those of this hop (a platform's auth header among them).
+            headers: Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string' && !['host', 'connection', 'content-length', 'transfer-encoding'].includes(e[0]))),
+            ...(chunks.length > 0 ? { body } : {}),
           });
           status = answer.status;
           type = answer.headers.get('content-type') ?? type;
@@ -60,8 +62,8 @@ export async function startAnswerRelay(targetUrl: string): Promise<AnswerRelay> 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${target.pathname}`,
-    interceptNext: (pathEnd, between, withinMs) => new Promise<boolean>((done) => {
-      const hook = { pathEnd, between, done };
+    interceptNext: (pathEnd, between, withinMs, bodyIncludes) => new Promise<boolean>((done) => {
+      const hook = { pathEnd, bodyIncludes, between, done };
       waiting.push(hook);
       setTimeout(() => {
         // Still waiting (not taken by a request): withdraw it.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Platform } from '../platform.ts';
+import { ConnectionApi, ReconcileProgress, WriteAction, WriteSupport } from '../store-api.ts';
 import { method } from './method.ts';
 
 export const ConnectionDto = z.object({
@@ -20,6 +21,12 @@ export const ConnectionDto = z.object({
   secretHint: z.string(),
   /** Every secret by name, masked. */
   secretHints: z.record(z.string(), z.string()),
+  /** Its use of the platform's API: write-back, reconciliation, polling instead of webhooks. */
+  api: ConnectionApi,
+  /** The API base URL in use: `api.baseUrl`, else the platform's for this store. Null when the platform has no API. */
+  apiBaseUrl: z.string().nullable(),
+  /** Why this connection cannot use its platform's API (LadiSales, Sapo GO), or null. */
+  noApiReason: z.string().nullable(),
   createdAt: z.string(),
 });
 export type ConnectionDto = z.infer<typeof ConnectionDto>;
@@ -35,6 +42,18 @@ export const PlatformInfoDto = z.object({
   settingsSchema: z.record(z.string(), z.unknown()),
   /** How to point the platform at Flowdesk. */
   setup: z.array(z.string()),
+  /** Its API, for write-back and reconciliation; `available` false (with `note`) when it has none. */
+  api: z.object({
+    available: z.boolean(),
+    note: z.string().nullable(),
+    /** Secrets asked for only when write-back, reconciliation or polling is on. */
+    secrets: z.array(z.object({ name: z.string(), label: z.string(), optional: z.boolean() })),
+    options: z.array(z.object({ name: z.string(), label: z.string(), default: z.string() })),
+    /** What each action does on this platform (reference §9.1). */
+    supports: z.record(WriteAction, WriteSupport),
+    /** Minutes between scheduled reconciliations by default. */
+    reconcileMinutes: z.number(),
+  }),
 });
 export type PlatformInfoDto = z.infer<typeof PlatformInfoDto>;
 
@@ -50,6 +69,7 @@ export const connectionsApi = {
         secret: z.string().min(1, 'the webhook secret is required').max(1024).optional(),
         secrets: z.record(z.string(), z.string().max(4096)).optional(),
         settings: z.record(z.string(), z.unknown()).optional(),
+        api: ConnectionApi.partial().optional(),
       })
       .refine((a) => a.secret !== undefined || a.secrets !== undefined, { message: 'the webhook secret is required', path: ['secret'] }),
     ConnectionDto,
@@ -63,6 +83,8 @@ export const connectionsApi = {
       secrets: z.record(z.string(), z.string().min(1).max(4096)).optional(),
       /** Replaces the settings object as a whole (validated by the platform's adapter). */
       settings: z.record(z.string(), z.unknown()).optional(),
+      /** Changes the named parts of its API use; others are kept. */
+      api: ConnectionApi.partial().optional(),
     }),
     ConnectionDto,
   ),
@@ -76,4 +98,11 @@ export const connectionsApi = {
   'connections.platforms': method(z.object({}), z.array(PlatformInfoDto)),
   'connections.list': method(z.object({}), z.array(ConnectionDto)),
   'connections.get': method(z.object({ id: z.string() }), ConnectionDto),
+  /**
+   * Starts reconciling the connection: orders changed on the platform since `since` (default:
+   * since the last one seen, or the last delivery) are fetched and processed like webhooks.
+   * Answers at once with the run's state; progress follows as `reconcile.progress` events.
+   */
+  'connections.reconcile': method(z.object({ id: z.string(), since: z.iso.datetime({ offset: true }).optional() }), ReconcileProgress),
+  'connections.reconcileStatus': method(z.object({ id: z.string() }), ReconcileProgress),
 };

@@ -18,6 +18,10 @@ export const InboxVerdict = z.enum([
 ]);
 export type InboxVerdict = z.infer<typeof InboxVerdict>;
 
+/** How a delivery came in. */
+export const DeliverySource = z.enum(['webhook', 'reconciled', 'polled']);
+export type DeliverySource = z.infer<typeof DeliverySource>;
+
 /** What became of an accepted delivery. */
 export const InboxProcessing = z.enum(['pending', 'processed', 'failed', 'dead', 'not_processed']);
 export type InboxProcessing = z.infer<typeof InboxProcessing>;
@@ -37,6 +41,8 @@ export const InboxEntryDto = z.object({
   processing: InboxProcessing,
   outcome: z.string().nullable(),
   orderId: z.string().nullable(),
+  /** How it came in: a webhook, or an order fetched through the platform's API (reconciled, polled: nothing to verify). */
+  source: DeliverySource.default('webhook'),
 });
 export type InboxEntryDto = z.infer<typeof InboxEntryDto>;
 

@@ -104,6 +104,8 @@ export const FlowProblemCode = z.enum([
   'template_problem',
   /** A warning: a step needs a customer field (email, phone…) that a trigger's platform never or rarely delivers. */
   'platform_lacks_field',
+  /** A write-back step none (error) or not all (warning) of the flow's platforms can do through their API. */
+  'platform_cannot_write',
 ]);
 export type FlowProblemCode = z.infer<typeof FlowProblemCode>;
 

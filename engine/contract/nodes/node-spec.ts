@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CanonicalEventType } from '../events.ts';
 import { Platform } from '../platform.ts';
 import type { ContactField } from '../platform-fields.ts';
+import { WriteAction } from '../store-api.ts';
 
 export const NodeCategory = z.enum(['trigger', 'condition', 'action']);
 export type NodeCategory = z.infer<typeof NodeCategory>;
@@ -44,6 +45,13 @@ export interface NodeSpec<P extends z.ZodType = z.ZodType> {
    * editor warns when a trigger's platform never delivers it (platform-fields.ts).
    */
   needs?: (params: Record<string, unknown>) => readonly ContactField[];
+  /**
+   * The write-back action the step performs on the order's platform (issue 13): checked at save
+   * against what each of the flow's platforms can do (store-api.ts `writeBackSupport`).
+   */
+  writes?: WriteAction;
+  /** The step writes back only when the connection has write-back on, and keeps its change in Flowdesk either way ("Add order tag"). */
+  writesOptionally?: WriteAction;
 }
 
 /** Defines a spec with its params type kept. */
@@ -66,6 +74,8 @@ export const NodeSpecDto = z.object({
   triggers: z.array(z.string()).optional(),
   requiresPlatform: Platform.optional(),
   replacedBy: z.string().optional(),
+  writes: WriteAction.optional(),
+  writesOptionally: WriteAction.optional(),
 });
 export type NodeSpecDto = z.infer<typeof NodeSpecDto>;
 

@@ -1,5 +1,6 @@
 import { addCustomerTagSpec, addOrderTagSpec, addTimelineNoteSpec, type AddTagsParams } from '../../contract/index.ts';
 import { defineNodeType, type StepContext } from '../node-type.ts';
+import { storeWrite } from '../store/store-actions.run.ts';
 
 async function renderTags(ctx: StepContext<AddTagsParams>): Promise<string[]> {
   const out: string[] = [];
@@ -15,7 +16,9 @@ export const addOrderTagNode = defineNodeType(addOrderTagSpec, async (ctx) => {
   const orderId = ctx.data.order.id;
   if (!orderId) return { status: 'skipped', reason: 'the trigger has no stored order to tag', code: 'no_order', input: { tags } };
   if (tags.length === 0) return { status: 'skipped', reason: 'every tag rendered empty', code: 'tags_empty', input: { tags: ctx.params.tags } };
-  return { status: 'done', port: 'out', input: { tags }, output: { order: ctx.data.order.number, tags }, intents: [{ kind: 'order.addTags', orderId, tags }] };
+  // The tag is kept in Flowdesk either way; it reaches the platform when write-back is on.
+  const onPlatform = storeWrite(ctx.data, { action: 'order.tags.add', tags }, true);
+  return { status: 'done', port: 'out', input: { tags }, output: { order: ctx.data.order.number, tags }, intents: [{ kind: 'order.addTags', orderId, tags }, ...(onPlatform ? [onPlatform] : [])] };
 });
 
 export const addCustomerTagNode = defineNodeType(addCustomerTagSpec, async (ctx) => {
@@ -23,7 +26,8 @@ export const addCustomerTagNode = defineNodeType(addCustomerTagSpec, async (ctx)
   const customer = ctx.data.customer;
   if (!customer) return { status: 'skipped', port: 'out', reason: 'the order has no customer email or phone, so there is no customer to tag', code: 'no_customer', input: { tags } };
   if (tags.length === 0) return { status: 'skipped', port: 'out', reason: 'every tag rendered empty', code: 'tags_empty', input: { tags: ctx.params.tags } };
-  return { status: 'done', port: 'out', input: { tags }, output: { customer: customer.email, tags }, intents: [{ kind: 'customer.addTags', customerId: customer.id, tags }] };
+  const onPlatform = ctx.data.order.customer?.platformCustomerId ? storeWrite(ctx.data, { action: 'customer.tags.add', tags }, true) : null;
+  return { status: 'done', port: 'out', input: { tags }, output: { customer: customer.email, tags }, intents: [{ kind: 'customer.addTags', customerId: customer.id, tags }, ...(onPlatform ? [onPlatform] : [])] };
 });
 
 export const addTimelineNoteNode = defineNodeType(addTimelineNoteSpec, async (ctx) => {

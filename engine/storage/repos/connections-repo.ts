@@ -1,5 +1,5 @@
 import type { Db } from '../database.ts';
-import type { Platform } from '../../contract/index.ts';
+import { ConnectionApi, type Platform } from '../../contract/index.ts';
 import { parseStored } from '../../shared/json.ts';
 
 export interface ConnectionRow {
@@ -12,6 +12,8 @@ export interface ConnectionRow {
   /** The secrets its adapter checks deliveries with, by name. */
   secrets: Record<string, string>;
   settings: Record<string, unknown>;
+  /** Its use of the platform's API (write-back, reconciliation, polling); all off when never set. */
+  api: ConnectionApi;
   createdAt: string;
 }
 
@@ -23,7 +25,13 @@ interface RawRow {
   store: string | null;
   secrets: string;
   settings: string;
+  api: string | null;
   created_at: string;
+}
+
+function parseApi(text: string | null): ConnectionApi {
+  const parsed = ConnectionApi.safeParse(parseStored<unknown>(text ?? '{}', {}));
+  return parsed.success ? parsed.data : ConnectionApi.parse({});
 }
 
 /** How secrets are kept at rest: sealed on write, opened on read. */
@@ -44,16 +52,17 @@ export function createConnectionsRepo(db: Db, codec: SecretsCodec = plainCodec) 
     store: r.store ?? r.name,
     secrets: parseStored<Record<string, string>>(codec.open(r.secrets), {}),
     settings: parseStored<Record<string, unknown>>(r.settings, {}),
+    api: parseApi(r.api),
     createdAt: r.created_at,
   });
-  const insert = db.prepare(`INSERT INTO connections (id, platform, store_id, name, store, secrets, settings, created_at)
-    VALUES (@id, @platform, @storeId, @name, @store, @secrets, @settings, @createdAt)`);
-  const update = db.prepare('UPDATE connections SET name = @name, store = @store, secrets = @secrets, settings = @settings WHERE id = @id');
+  const insert = db.prepare(`INSERT INTO connections (id, platform, store_id, name, store, secrets, settings, api, created_at)
+    VALUES (@id, @platform, @storeId, @name, @store, @secrets, @settings, @api, @createdAt)`);
+  const update = db.prepare('UPDATE connections SET name = @name, store = @store, secrets = @secrets, settings = @settings, api = @api WHERE id = @id');
   const remove = db.prepare('UPDATE connections SET removed_at = ? WHERE id = ? AND removed_at IS NULL');
   const byId = db.prepare('SELECT * FROM connections WHERE id = ? AND removed_at IS NULL');
   const all = db.prepare('SELECT * FROM connections WHERE removed_at IS NULL ORDER BY created_at, id');
   const platformsOfStore = db.prepare('SELECT DISTINCT platform FROM connections WHERE store = ? AND removed_at IS NULL');
-  const serialize = (c: ConnectionRow) => ({ ...c, secrets: codec.seal(JSON.stringify(c.secrets)), settings: JSON.stringify(c.settings) });
+  const serialize = (c: ConnectionRow) => ({ ...c, secrets: codec.seal(JSON.stringify(c.secrets)), settings: JSON.stringify(c.settings), api: JSON.stringify(c.api ?? ConnectionApi.parse({})) });
   const allSecrets = db.prepare('SELECT id, secrets FROM connections');
   const setSecrets = db.prepare('UPDATE connections SET secrets = ? WHERE id = ?');
   // Every delivery looks its connection up; one engine owns the file, so a cache that every

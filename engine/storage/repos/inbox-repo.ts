@@ -1,5 +1,5 @@
 import type { Db } from '../database.ts';
-import type { InboxEntryDto, InboxProcessing, InboxVerdict, Platform } from '../../contract/index.ts';
+import type { DeliverySource, InboxEntryDto, InboxProcessing, InboxVerdict, Platform } from '../../contract/index.ts';
 import { parseStored } from '../../shared/json.ts';
 
 export interface NewInboxEntry {
@@ -19,6 +19,8 @@ export interface NewInboxEntry {
   duplicateOf: number | null;
   httpStatus: number;
   processing: InboxProcessing;
+  /** Absent for a webhook. */
+  source?: Exclude<DeliverySource, 'webhook'>;
 }
 
 export interface InboxRecord extends InboxEntryDto {
@@ -50,11 +52,12 @@ interface RawRow {
   processing: InboxProcessing;
   outcome: string | null;
   order_id: string | null;
+  source: Exclude<DeliverySource, 'webhook'> | null;
   body_pruned_at?: string | null;
 }
 
 const summaryColumns = `id, received_at, connection_id, platform, body_size, topic, delivery_key, verdict, reason,
-  duplicate_of, http_status, processing, outcome, order_id`;
+  duplicate_of, http_status, processing, outcome, order_id, source`;
 
 function toDto(r: Omit<RawRow, 'method' | 'path' | 'headers' | 'body' | 'resource_version'>): InboxEntryDto {
   return {
@@ -72,14 +75,15 @@ function toDto(r: Omit<RawRow, 'method' | 'path' | 'headers' | 'body' | 'resourc
     processing: r.processing,
     outcome: r.outcome,
     orderId: r.order_id,
+    source: r.source ?? 'webhook',
   };
 }
 
 export function createInboxRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO inbox (received_at, connection_id, platform, method, path, headers, body,
-    body_size, topic, delivery_key, resource_version, verdict, reason, duplicate_of, http_status, processing)
+    body_size, topic, delivery_key, resource_version, verdict, reason, duplicate_of, http_status, processing, source)
     VALUES (@receivedAt, @connectionId, @platform, @method, @path, @headers, @body, @bodySize, @topic, @deliveryKey,
-    @resourceVersion, @verdict, @reason, @duplicateOf, @httpStatus, @processing)`);
+    @resourceVersion, @verdict, @reason, @duplicateOf, @httpStatus, @processing, @source)`);
   const acceptedByKey = db.prepare(
     "SELECT id FROM inbox WHERE connection_id = ? AND delivery_key = ? AND verdict = 'accepted' AND processing <> 'dead' ORDER BY id LIMIT 1",
   );
@@ -94,7 +98,7 @@ export function createInboxRepo(db: Db) {
 
   return {
     insert(e: NewInboxEntry): number {
-      const info = insert.run({ ...e, headers: JSON.stringify(e.headers) });
+      const info = insert.run({ ...e, headers: JSON.stringify(e.headers), source: e.source ?? null });
       return Number(info.lastInsertRowid);
     },
     findAccepted(connectionId: string, deliveryKey: string): number | undefined {

@@ -130,6 +130,7 @@ export function createRunsRepo(db: Db) {
   const waitingOfFlow = db.prepare("SELECT id, order_id AS orderId, flow_version AS flowVersion FROM runs WHERE flow_id = ? AND status = 'waiting'");
   const cancel = db.prepare("UPDATE runs SET status = 'cancelled', error = ?, finished_at = ?, due_at = NULL, wait_reason = NULL WHERE id = ? AND status = 'waiting'");
   const steps = db.prepare('SELECT * FROM run_steps WHERE run_id = ? ORDER BY seq');
+  const recentOnOrder = db.prepare('SELECT COUNT(*) AS n FROM runs WHERE order_id = ? AND flow_id = ? AND event_type = ? AND created_at >= ? AND dry_run = 0');
   const list = db.prepare(`${selectRun}
     WHERE (@flowId IS NULL OR r.flow_id = @flowId) AND (@orderId IS NULL OR r.order_id = @orderId)
     ORDER BY r.created_at DESC, r.rowid DESC LIMIT @limit`);
@@ -174,6 +175,10 @@ export function createRunsRepo(db: Db) {
     /** Cancels a waiting run; false when it was no longer waiting. */
     cancelWaiting(id: string, reason: string, at: string): boolean {
       return cancel.run(reason, at, id).changes === 1;
+    },
+    /** How many live runs this flow had on this order for this event since `sinceIso` (the write-back loop guard). */
+    countRecentOnOrder(orderId: string, flowId: string, eventType: string, sinceIso: string): number {
+      return (recentOnOrder.get(orderId, flowId, eventType, sinceIso) as { n: number }).n;
     },
     steps(runId: string): StepDto[] {
       return (steps.all(runId) as RawStep[]).map(toStep);

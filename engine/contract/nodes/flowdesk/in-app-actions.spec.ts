@@ -22,26 +22,28 @@ export const addOrderTagSpec = defineNodeSpec({
   type: 'flowdesk.add_order_tag',
   version: 1,
   label: 'Add order tag',
-  description: 'Add tags to the order in Flowdesk.',
+  description: 'Add tags to the order in Flowdesk, and on its platform when the connection has write-back on.',
   category: 'action',
   connector: 'flowdesk',
   icon: 'tag',
   inputs: [IN_PORT],
   outputs: [OUT_PORT],
   params: AddTagsParams,
+  writesOptionally: 'order.tags.add',
 });
 
 export const addCustomerTagSpec = defineNodeSpec({
   type: 'flowdesk.add_customer_tag',
   version: 1,
   label: 'Add customer tag',
-  description: "Add tags to the order's customer (found by email).",
+  description: "Add tags to the order's customer (found by email), and on the platform when the connection has write-back on.",
   category: 'action',
   connector: 'flowdesk',
   icon: 'customer',
   inputs: [IN_PORT],
   outputs: [OUT_PORT],
   params: AddTagsParams,
+  writesOptionally: 'customer.tags.add',
 });
 
 export const addTimelineNoteSpec = defineNodeSpec({
