@@ -18,11 +18,13 @@ const glyphs: Record<string, string> = {
   sheet: 'M4 4h16v16H4V4zM4 9.5h16M4 15h16M10 4v16',
   // three messages on a time line: a sequence
   sequence: 'M4 4v16M8 5h11v3H8zM8 11h9v3H8zM8 17h6v3H8z',
+  // a receipt: a step that changes the order on its platform
+  receipt: 'M6 3h12v18l-3-2-3 2-3-2-3 2V3zM9 8h6M9 12h6',
   // one flow handing over to another
   flow: 'M3.5 5h7v6h-7zM13.5 13h7v6h-7zM7 11v5h6.5M11 13.5l2.5 2.5-2.5 2.5',
 };
 
-const aliases: Record<string, string> = { orders: 'order', logic: 'condition', flowdesk: 'note', email: 'mail', sms: 'message', wait: 'clock' };
+const aliases: Record<string, string> = { orders: 'order', logic: 'condition', flowdesk: 'note', email: 'mail', sms: 'message', wait: 'clock', store: 'receipt' };
 
 /** Platform marks: a letter on the platform's colour, for platform and connector keys. */
 const platforms: Record<string, { letter: string; color: string }> = {

@@ -14,6 +14,7 @@ function issueWords(p: CanvasProblem, t: TFunction): string {
 /** A problem in a sentence, for the problems list: the engine's words, or a translated client check. */
 export function problemText(p: CanvasProblem, t: TFunction): string {
   if (p.code === 'platform_lacks_field' && p.values) return `${p.values['node']}: ${lacksFieldText(p.values, t, p.message)}`;
+  if (p.code === 'platform_cannot_write' && p.values) return capitalize(cannotWriteText(p.values, t, p.message));
   // The engine's warnings come with their facts: worded here, in the user's language.
   if (p.source === 'engine' && p.values && p.code !== 'invalid_params') return capitalize(t(`problems.${p.code}`, { ...p.values, defaultValue: p.message }));
   if (p.source === 'engine') return capitalize(p.message);
@@ -25,6 +26,12 @@ function lacksFieldText(v: Record<string, string>, t: TFunction, fallback: strin
   const field = t(`problems.contactField.${v['field']}`, { defaultValue: v['field'] });
   const key = v['anyPlatform'] ? 'platform_lacks_field_any' : `platform_lacks_field_${v['availability']}`;
   return capitalize(t(`problems.${key}`, { platforms: v['platforms'], field, defaultValue: fallback }));
+}
+
+/** "Gỡ thẻ: Lazada không làm được “Gỡ thẻ đơn hàng” qua API…": the action in the user's words (write-back.json). */
+function cannotWriteText(v: Record<string, string>, t: TFunction, fallback: string): string {
+  const actionWords = t(`action.${v['action']}`, { ns: 'write-back', defaultValue: v['action'] ?? '' });
+  return t(`problems.platform_cannot_write${v['all'] ? '_all' : ''}`, { ...v, actionWords, defaultValue: fallback });
 }
 
 /** The engine's words for what is wrong, without the step's and field's names. */

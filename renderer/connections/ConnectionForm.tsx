@@ -5,6 +5,8 @@ import { toApiError } from '../api/api-error.ts';
 import { useApiClient } from '../api/useApiClient.ts';
 import { buildCreateArgs, emptyForm, type ConnectionFormValues } from './connection-form.ts';
 import { ConnectionSettings } from './ConnectionSettings.tsx';
+import { ApiAccessSection } from './ApiAccessSection.tsx';
+import { useFormProblem } from './useFormProblem.ts';
 
 interface ConnectionFormProps {
   platforms: readonly PlatformInfoDto[];
@@ -15,6 +17,7 @@ interface ConnectionFormProps {
 /** A new connection, for any platform the engine supports: what `connections.platforms` asks for. */
 export function ConnectionForm({ platforms, onCreated, onCancel }: ConnectionFormProps) {
   const { t } = useTranslation('connections');
+  const problemText = useFormProblem();
   const client = useApiClient();
   const ids = { heading: useId(), platform: useId(), storeId: useId(), name: useId(), store: useId(), storeHint: useId(), secretsHint: useId() };
   const [values, setValues] = useState<ConnectionFormValues>(() => emptyForm(platforms[0]!));
@@ -33,7 +36,7 @@ export function ConnectionForm({ platforms, onCreated, onCancel }: ConnectionFor
     event.preventDefault();
     const built = buildCreateArgs(values, info);
     if (!built.ok) {
-      setError(built.problem === 'settings_invalid' ? t('form.settingsInvalid', { message: built.message }) : t('form.settingsNotObject'));
+      setError(problemText(built));
       return;
     }
     setBusy(true);
@@ -114,6 +117,8 @@ export function ConnectionForm({ platforms, onCreated, onCancel }: ConnectionFor
         onSettings={(settings) => set({ settings })}
         onText={(settingsText) => set({ settingsText })}
       />
+
+      <ApiAccessSection key={`api:${info.platform}`} info={info} storeId={values.storeId} values={values.api} onChange={(api) => set({ api })} collapsible />
 
       {error ? (
         <p className="conn-error" role="alert">

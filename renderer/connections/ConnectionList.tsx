@@ -3,15 +3,19 @@ import { platformLabels, type ConnectionDto } from '../../engine/contract/index.
 import { Timestamp } from '../components/Timestamp.tsx';
 import { groupByStore, secretWords } from './connection-form.ts';
 import { CopyButton } from './CopyButton.tsx';
+import { apiSummary } from './api-summary.ts';
 
 interface ConnectionListProps {
   connections: readonly ConnectionDto[];
   onRemove: (connection: ConnectionDto) => void;
+  /** Opens the connection's API access (write-back, reconciliation, polling). */
+  onApi: (connection: ConnectionDto) => void;
 }
 
 /** Connections grouped by the store they belong to, with their addresses and masked secrets. */
-export function ConnectionList({ connections, onRemove }: ConnectionListProps) {
+export function ConnectionList({ connections, onRemove, onApi }: ConnectionListProps) {
   const { t } = useTranslation('connections');
+  const { t: tw } = useTranslation('write-back');
   return (
     <div className="conn-stores">
       {groupByStore(connections).map((group) => (
@@ -27,6 +31,7 @@ export function ConnectionList({ connections, onRemove }: ConnectionListProps) {
                   <th scope="col">{t('columns.storeId')}</th>
                   <th scope="col">{t('columns.webhookUrl')}</th>
                   <th scope="col">{t('columns.secrets')}</th>
+                  <th scope="col">{tw('summary.label')}</th>
                   <th scope="col">{t('columns.created')}</th>
                   <th scope="col">
                     <span className="visually-hidden">{t('columns.actions')}</span>
@@ -56,10 +61,14 @@ export function ConnectionList({ connections, onRemove }: ConnectionListProps) {
                         ))}
                       </ul>
                     </td>
+                    <td className="conn-api-summary">{apiSummary(tw, c)}</td>
                     <td className="nowrap">
                       <Timestamp iso={c.createdAt} />
                     </td>
                     <td className="conn-actions">
+                      <button type="button" className="link-button" aria-label={tw('edit.openLabel', { name: c.name })} onClick={() => onApi(c)}>
+                        {tw('edit.open')}
+                      </button>
                       <button type="button" className="button-danger-quiet" aria-label={t('remove.label', { name: c.name })} onClick={() => onRemove(c)}>
                         {t('remove.button')}
                       </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionDto, PlatformInfoDto } from '../../engine/contract/index.ts';
+import { writeBackSupport, type ConnectionDto, type PlatformInfoDto } from '../../engine/contract/index.ts';
 import { buildCreateArgs, emptyForm, groupByStore, secretWords, settingsDefaults } from './connection-form.ts';
 
 const shopify: PlatformInfoDto = {
@@ -9,6 +9,7 @@ const shopify: PlatformInfoDto = {
   secrets: [{ name: 'webhookSecret', label: 'Client secret', optional: false }],
   settingsSchema: { type: 'object', properties: {} },
   setup: [],
+  api: { available: false, note: null, secrets: [], options: [], supports: writeBackSupport.shopify, reconcileMinutes: 60 },
 };
 const kiotviet: PlatformInfoDto = {
   ...shopify,

@@ -1,4 +1,5 @@
 import type { ApiArgsInput, ConnectionDto, Platform, PlatformInfoDto } from '../../engine/contract/index.ts';
+import { apiFormFrom, buildApiArgs, type ApiFormValues, type ApiNumberField } from './api-access.ts';
 
 /** What the form holds, as typed. */
 export interface ConnectionFormValues {
@@ -11,6 +12,8 @@ export interface ConnectionFormValues {
   settings: Record<string, unknown>;
   /** The settings as JSON text while "Edit as JSON" is open, else null (the form is the truth). */
   settingsText: string | null;
+  /** Its use of the platform's API (off unless turned on). */
+  api: ApiFormValues;
 }
 
 export type CreateArgs = ApiArgsInput<'connections.create'>;
@@ -18,7 +21,8 @@ export type CreateArgs = ApiArgsInput<'connections.create'>;
 export type BuildResult =
   | { ok: true; args: CreateArgs }
   | { ok: false; problem: 'settings_invalid'; message: string }
-  | { ok: false; problem: 'settings_not_object' };
+  | { ok: false; problem: 'settings_not_object' }
+  | { ok: false; problem: 'api_number'; field: ApiNumberField; min: number; max: number };
 
 /** The settings a platform starts with: each top-level property's default, from its JSON Schema. */
 export function settingsDefaults(schema: Record<string, unknown>): Record<string, unknown> {
@@ -46,12 +50,14 @@ export function emptyForm(info: PlatformInfoDto): ConnectionFormValues {
     secrets: Object.fromEntries(info.secrets.map((s) => [s.name, ''])),
     settings: structuredClone(settingsDefaults(info.settingsSchema)),
     settingsText: null,
+    api: apiFormFrom(info),
   };
 }
 
 /**
  * The `connections.create` arguments for what was typed: blanks left out, secrets by name,
- * settings only when changed from the defaults (the engine fills those in itself).
+ * settings only when changed from the defaults (the engine fills those in itself), API use and
+ * the API's secrets only when something is on.
  */
 export function buildCreateArgs(values: ConnectionFormValues, info: PlatformInfoDto): BuildResult {
   const secrets = Object.fromEntries(
@@ -65,6 +71,12 @@ export function buildCreateArgs(values: ConnectionFormValues, info: PlatformInfo
   // JSON.stringify drops what an emptied field left undefined, as the engine would.
   if (JSON.stringify(parsed.settings) !== JSON.stringify(settingsDefaults(info.settingsSchema))) {
     args.settings = JSON.parse(JSON.stringify(parsed.settings)) as Record<string, unknown>;
+  }
+  const api = buildApiArgs(values.api, info, values.storeId, undefined);
+  if (!api.ok) return api;
+  if (api.api) {
+    args.api = api.api;
+    args.secrets = { ...secrets, ...api.secrets };
   }
   return { ok: true, args };
 }

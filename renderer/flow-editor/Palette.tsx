@@ -8,6 +8,8 @@ import { placeNext } from '../canvas/core/placement.ts';
 import { NodeIcon } from '../canvas/NodeIcon.tsx';
 import { paletteMime } from '../canvas/palette-drag.ts';
 import { useSpecWords } from '../canvas/useSpecWords.ts';
+import { writeSupportOf } from '../canvas/core/write-support.ts';
+import { writeSupportDetail, writeSupportLine } from '../canvas/write-support-words.ts';
 import { useFlowEditor, useFlowEditorStore } from './store/flow-editor-context.ts';
 
 /**
@@ -52,11 +54,15 @@ export function Palette() {
 }
 
 function PaletteItem({ entry }: { entry: PaletteEntry }) {
+  const { t } = useTranslation('write-back');
   const store = useFlowEditorStore();
   const { fitView } = useReactFlow();
   const flow = useStoreApi();
   const descriptionId = useId();
+  const supportId = useId();
   const spec: NodeSpecDto = entry.spec;
+  // A step that changes the order on its platform says where it can (the rest is in its tooltip).
+  const support = writeSupportOf(spec);
 
   function onDragStart(e: DragEvent) {
     e.dataTransfer.setData(paletteMime, spec.type);
@@ -75,7 +81,16 @@ function PaletteItem({ entry }: { entry: PaletteEntry }) {
 
   return (
     <li>
-      <button type="button" className={`palette-item palette-${spec.category}`} draggable onDragStart={onDragStart} onClick={add} aria-label={entry.label} aria-describedby={descriptionId}>
+      <button
+        type="button"
+        className={`palette-item palette-${spec.category}`}
+        draggable
+        onDragStart={onDragStart}
+        onClick={add}
+        aria-label={entry.label}
+        aria-describedby={support ? `${descriptionId} ${supportId}` : descriptionId}
+        title={support ? writeSupportDetail(t, support) : undefined}
+      >
         <span className="palette-icon">
           <NodeIcon icon={spec.icon} connector={spec.connector} category={spec.category} />
         </span>
@@ -84,6 +99,11 @@ function PaletteItem({ entry }: { entry: PaletteEntry }) {
           <span className="palette-description" id={descriptionId}>
             {entry.description}
           </span>
+          {support ? (
+            <span className="palette-platforms" id={supportId}>
+              {writeSupportLine(t, support)}
+            </span>
+          ) : null}
         </span>
       </button>
     </li>

@@ -60,7 +60,10 @@ export function createI18n(language: Language = systemLanguage()): i18n {
     // The task connectors' words (Trello, Asana, the Create task step and its intents) live in
     // tasks.json; its `into` part is merged into the namespaces that word steps, accounts and runs
     // (a word those namespaces already have stays theirs).
-    for (const [target, words] of Object.entries((ns['tasks']?.['into'] ?? {}) as Record<string, object>)) instance.addResourceBundle(lang, target, words, true, false);
+    // Write-back and reconciliation (issue 13) keep theirs in write-back.json the same way.
+    for (const feature of ['tasks', 'write-back']) {
+      for (const [target, words] of Object.entries((ns[feature]?.['into'] ?? {}) as Record<string, object>)) instance.addResourceBundle(lang, target, words, true, false);
+    }
   }
   instance.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;

@@ -11,7 +11,7 @@ import { LoadNotice } from '../components/LoadNotice.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
 import { DeliveryPanel } from '../timeline/DeliveryPanel.tsx';
-import { verdictTone } from '../timeline/verdict-tones.ts';
+import { sourceTone, verdictTone } from '../timeline/verdict-tones.ts';
 import '../timeline/ui.css';
 
 const limit = 200;
@@ -89,6 +89,7 @@ export function InboxPage() {
                     {t('columns.connection')}
                   </th>
                   <th scope="col">{t('columns.topic')}</th>
+                  <th scope="col">{t('columns.source')}</th>
                   <th scope="col">{t('columns.verdict')}</th>
                   <th scope="col" className="inbox-wide">
                     {t('columns.reason')}
@@ -112,6 +113,9 @@ export function InboxPage() {
                     </td>
                     <td className="inbox-wide">{row.connectionId ? connectionName(row.connectionId) : <span className="muted">—</span>}</td>
                     <td className="mono">{row.topic ?? <span className="muted">—</span>}</td>
+                    <td>
+                      <Badge value={t(`source.${row.source}`)} tone={sourceTone[row.source]} />
+                    </td>
                     <td>
                       <Badge value={t(`verdict.${row.verdict}`)} tone={verdictTone[row.verdict]} />
                     </td>

@@ -8,7 +8,7 @@ import { Badge } from '../components/Badge.tsx';
 import { LoadNotice } from '../components/LoadNotice.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
 import { RawRequest } from './RawRequest.tsx';
-import { processingTone, verdictTone } from './verdict-tones.ts';
+import { processingTone, sourceTone, verdictTone } from './verdict-tones.ts';
 import './delivery-panel.css';
 
 interface DeliveryPanelProps {
@@ -74,8 +74,16 @@ export function DeliveryPanel({ id, row, connectionName, onClose }: DeliveryPane
             <dd>{d.platform ? platformLabels[d.platform] : t('detail.none')}</dd>
             <dt>{t('detail.topic')}</dt>
             <dd className="mono">{d.topic ?? t('detail.none')}</dd>
-            <dt>{t('detail.answered')}</dt>
-            <dd className="mono">HTTP {d.httpStatus}</dd>
+            <dt>{t('detail.source')}</dt>
+            <dd>
+              <Badge value={t(`source.${d.source}`)} tone={sourceTone[d.source]} />
+            </dd>
+            {d.source === 'webhook' ? (
+              <>
+                <dt>{t('detail.answered')}</dt>
+                <dd className="mono">HTTP {d.httpStatus}</dd>
+              </>
+            ) : null}
             {d.deliveryKey ? (
               <>
                 <dt>{t('detail.deliveryKey')}</dt>

@@ -22,6 +22,10 @@ const paths: Record<TimelineIconId, string[]> = {
   note: ['M5 3h10l4 4v14H5z', 'M15 3v4h4', 'M8 12h8', 'M8 16h5'],
   // a ticked box
   task: ['M4 4h16v16H4z', 'M8 12l3 3 5-6'],
+  // an arrow going up out of a tray: sent to the platform
+  upload: ['M12 15V3', 'M8 7l4-4 4 4', 'M4 14v5h16v-5'],
+  // an arrow that turns back on itself: the platform echoing Flowdesk's own change
+  echo: ['M9 14L4 9l5-5', 'M4 9h10a6 6 0 0 1 0 12h-3'],
 };
 
 export function TimelineIcon({ icon }: { icon: TimelineIconId }) {

@@ -1,4 +1,4 @@
-import type { RunStatus, StepStatus, TimelineData, TimelineEntryDto, TimelineKind } from '../../engine/contract/index.ts';
+import type { RunStatus, StepStatus, TimelineData, TimelineDataOf, TimelineEntryDto, TimelineKind } from '../../engine/contract/index.ts';
 
 /** How an entry is drawn: its marker's colour. `accent` is for facts that are neither good nor bad news. */
 export type TimelineTone = 'good' | 'neutral' | 'warn' | 'bad' | 'accent';
@@ -14,7 +14,9 @@ export type TimelineIconId =
   | 'step'
   | 'tag'
   | 'note'
-  | 'task';
+  | 'task'
+  | 'upload'
+  | 'echo';
 
 export const timelineIcons: Record<TimelineKind, TimelineIconId> = {
   delivery: 'inbox',
@@ -30,6 +32,8 @@ export const timelineIcons: Record<TimelineKind, TimelineIconId> = {
   task_done: 'task',
   customer_field: 'user',
   sequence: 'clock',
+  write_back: 'upload',
+  echo: 'echo',
 };
 
 /**
@@ -51,6 +55,9 @@ export interface DeliverySignature {
   text: string | null;
 }
 
+/** How a delivery that did not come as a webhook was fetched through the platform's API. */
+export type DeliveryFetch = NonNullable<TimelineDataOf<'delivery'>['source']>;
+
 export interface StatusChange {
   field: string;
   from: string | null;
@@ -60,8 +67,8 @@ export interface StatusChange {
 export interface TimelineEntryView {
   icon: TimelineIconId;
   tone: TimelineTone;
-  /** i18n key (orders namespace) of the kind's name. */
-  labelKey: `timeline.kind.${TimelineKind}`;
+  /** i18n key (orders namespace) of the kind's name; a delivery fetched through the API is named for how. */
+  labelKey: `timeline.kind.${TimelineKind | `delivery_${DeliveryFetch}`}`;
   outcome: TimelineOutcome | null;
   signature: DeliverySignature | null;
   changes: StatusChange[];
@@ -89,8 +96,13 @@ export function entryOutcome(data: TimelineData | null): TimelineOutcome | null 
   return null;
 }
 
+/** Reconciled or polled: fetched through the platform's API, so there was no signature to check. */
+export function deliveryFetch(data: TimelineData | null): DeliveryFetch | null {
+  return data?.kind === 'delivery' ? (data.source ?? null) : null;
+}
+
 export function deliverySignature(data: TimelineData | null): DeliverySignature | null {
-  if (data?.kind !== 'delivery') return null;
+  if (data?.kind !== 'delivery' || data.source) return null;
   const verdict = text(data.verdict) ?? 'accepted';
   // Only signed deliveries reach an order's timeline: "accepted" means the signature checked out.
   return { verdict, verified: verdict === 'accepted', text: text(data.signature) };
@@ -118,7 +130,7 @@ export function entryTone(entry: TimelineEntryDto): TimelineTone {
   switch (entry.kind) {
     case 'delivery':
       // An old entry whose facts were lost still came through the listener, signed.
-      return entry.data === null || deliverySignature(entry.data)?.verified ? 'good' : 'bad';
+      return entry.data === null || deliveryFetch(entry.data) || deliverySignature(entry.data)?.verified ? 'good' : 'bad';
     case 'stale_delivery':
       return 'warn';
     case 'run':
@@ -140,6 +152,11 @@ export function entryTone(entry: TimelineEntryDto): TimelineTone {
       return 'accent';
     case 'task_done':
       return entry.data?.kind === 'task_done' && !entry.data.done ? 'neutral' : 'good';
+    case 'write_back':
+      // Found already done after a crash: nothing was sent this time.
+      return entry.data?.kind === 'write_back' && entry.data.already ? 'neutral' : 'accent';
+    case 'echo':
+      return 'neutral';
   }
 }
 
@@ -152,10 +169,11 @@ function entryTopic(data: TimelineData | null): string | null {
 /** Everything the timeline draws for one entry, from the entry's facts alone (the words are TimelineItem's). */
 export function viewTimelineEntry(entry: TimelineEntryDto): TimelineEntryView {
   const data = entry.data?.kind === entry.kind ? entry.data : null;
+  const fetched = deliveryFetch(data);
   return {
     icon: timelineIcons[entry.kind],
     tone: entryTone({ ...entry, data }),
-    labelKey: `timeline.kind.${entry.kind}`,
+    labelKey: fetched ? `timeline.kind.delivery_${fetched}` : `timeline.kind.${entry.kind}`,
     outcome: entryOutcome(data),
     signature: deliverySignature(data),
     changes: statusChanges(data),

@@ -4,6 +4,7 @@ import { formatTime, humanize } from '../app/format.ts';
 import { intentWords } from '../flow-editor/runs/intent-view.ts';
 import { customerFieldSentence, sequenceSentence } from './customer-action-sentences.ts';
 import { waitReasonWords } from '../flow-editor/runs/wait-reason-words.ts';
+import { echoSentence, fetchedDeliverySentence, writeBackSentence } from './write-back-sentences.ts';
 
 /** How a time is written in a sentence: `formatTime` in the app, something fixed in tests. */
 export type FormatTime = (iso: string) => string;
@@ -122,6 +123,7 @@ export function timelineSentence(entry: TimelineEntryDto, t: TFunction, time: Fo
   const words: Words = { t, time };
   switch (d.kind) {
     case 'delivery':
+      if (d.source) return fetchedDeliverySentence(t, d);
       return present(d.connectionName) ? t('timeline.say.delivery', { connection: d.connectionName }) : null;
     case 'order_created':
       return orderCreated(words, d);
@@ -147,5 +149,9 @@ export function timelineSentence(entry: TimelineEntryDto, t: TFunction, time: Fo
       return customerFieldSentence(t, time, d);
     case 'sequence':
       return sequenceSentence(t, d);
+    case 'write_back':
+      return writeBackSentence(t, d);
+    case 'echo':
+      return echoSentence(t, d);
   }
 }

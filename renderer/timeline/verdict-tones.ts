@@ -1,4 +1,4 @@
-import type { InboxProcessing, InboxVerdict } from '../../engine/contract/index.ts';
+import type { DeliverySource, InboxProcessing, InboxVerdict } from '../../engine/contract/index.ts';
 import type { BadgeTone } from '../components/Badge.tsx';
 
 export const verdictTone: Record<InboxVerdict, BadgeTone> = {
@@ -19,4 +19,11 @@ export const processingTone: Record<InboxProcessing, BadgeTone> = {
   failed: 'warn',
   dead: 'bad',
   not_processed: 'neutral',
+};
+
+/** How a delivery came in: a webhook is the usual; one fetched through the API stands out a little. */
+export const sourceTone: Record<DeliverySource, BadgeTone> = {
+  webhook: 'neutral',
+  reconciled: 'warn',
+  polled: 'neutral',
 };
