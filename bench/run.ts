@@ -1,10 +1,12 @@
 // `npm run bench`: how fast Flowdesk takes in Shopify webhooks next to a bare receiver and to
 // Node-RED and n8n, how fast it runs a five-node flow end to end, how many SMS a second it sends
 // through "order cancelled → SMS" to a fake eSMS, and how it reads an order's timeline among
-// 1,000,000 stored deliveries. Figures are printed and written, never asserted.
+// 1,000,000 stored deliveries, how fast it reconciles orders changed while it was stopped and
+// writes back to a Shopify fake with Shopify's rate limit. Figures are printed and written, never asserted.
 //
 //   node bench/run.ts [--duration 10] [--warmup 2] [--connections 10] [--drain 3000]
-//                     [--million 1000000] [--messages 2000] [--no-peers] [--save-baseline] [--cpu-prof]
+//                     [--million 1000000] [--messages 2000] [--reconcile 10000] [--write-back 500]
+//                     [--no-peers] [--save-baseline] [--cpu-prof]
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,7 @@ import { installPeers, runPeers, type PeerRun } from './sections/peers.ts';
 import { runE2e, type E2eResult } from './sections/e2e.ts';
 import { runMillion, type MillionResult } from './sections/million.ts';
 import { runMessages, type MessagesResult } from './sections/messages.ts';
+import { reconcileFigures, runReconcile, runWriteBack, writeBackFigures } from './sections/write-back.ts';
 
 const { values: args } = parseArgs({
   allowNegative: true,
@@ -30,6 +33,8 @@ const { values: args } = parseArgs({
     drain: { type: 'string', default: '3000' },
     million: { type: 'string', default: '1000000' },
     messages: { type: 'string', default: '2000' },
+    reconcile: { type: 'string', default: '10000' },
+    'write-back': { type: 'string', default: '500' },
     peers: { type: 'boolean', default: true },
     'save-baseline': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
@@ -128,6 +133,10 @@ async function main(): Promise<void> {
     console.log(`  beside the five-node flow: ${round(messages.live.messagesPerSec)} SMS/s live vs ${round(e2e.liveFive.runsPerSec)} runs/s ` +
       `(drain ${round(messages.drain.messagesPerSec)} vs ${round(e2e.drainFive.runsPerSec)}); engine RSS ${mb(messages.live.rssPeak)} MB at most vs ${mb(e2e.drainFive.rss)} MB`);
   }
+  const reconcileN = Number(args.reconcile);
+  const reconcile = reconcileN > 0 ? await runReconcile(ctx, reconcileN) : null;
+  const writeBackN = Number(args['write-back']);
+  const writeBack = writeBackN > 0 ? await runWriteBack(ctx, writeBackN) : null;
   const million = ctx.settings.million > 0 ? await runMillion(ctx, order) : null;
 
   const targets = checkTargets({ ingest, peers, e2e, million });
@@ -150,6 +159,8 @@ async function main(): Promise<void> {
     ...peerFigures('peers.n8nNoSave', peers.n8nNoSave),
     ...e2eFigures(e2e),
     ...messagesFigures(messages),
+    ...reconcileFigures(reconcile),
+    ...writeBackFigures(writeBack),
     ...millionFigures(million),
     'rss.engineAfterIngestMb': mb(ingest.flowdesk.rss),
   };
@@ -159,10 +170,10 @@ async function main(): Promise<void> {
     machine: m,
     revision: rev,
     loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((l) => round(l, 2)) },
-    settings: { connections, durationS, warmupS, drainN, million: ctx.settings.million, messages: messagesN, bodyBytes: same.body.length },
+    settings: { connections, durationS, warmupS, drainN, million: ctx.settings.million, messages: messagesN, reconcile: reconcileN, writeBack: writeBackN, bodyBytes: same.body.length },
     figures,
     targets,
-    details: { ingest, peers, e2e, messages, million },
+    details: { ingest, peers, e2e, messages, reconcile, writeBack, million },
   };
   writeJson(latestFile, result);
   console.log(`\nwrote ${latestFile}`);

@@ -70,7 +70,8 @@ export function readBenchFile(file: string): BenchFile | null {
 /** Each figure next to the baseline's, with the change in percent. */
 export function comparison(now: Figures, settings: Record<string, number>, base: BenchFile): string[] {
   const lines = [`  baseline from ${base.date} (${base.machine.cpu}, ${base.machine.cores} cores, node ${base.machine.node})`];
-  const differ = Object.keys(settings).filter((k) => base.settings?.[k] !== settings[k]);
+  // A setting the baseline does not have is a section added since: its figures say "not in baseline".
+  const differ = Object.keys(settings).filter((k) => base.settings?.[k] !== undefined && base.settings[k] !== settings[k]);
   if (differ.length > 0) {
     lines.push(`  note: settings differ from the baseline's (${differ.map((k) => `${k} ${base.settings?.[k]} → ${settings[k]}`).join(', ')})`);
   }
