@@ -162,6 +162,21 @@ export const ConnectionApi = z.object({
 });
 export type ConnectionApi = z.infer<typeof ConnectionApi>;
 
+/**
+ * A change to a connection's API use: only the parts named change. (Not `ConnectionApi.partial()`:
+ * its defaults would fill in every part left out, and turn off what was on.)
+ */
+export const ConnectionApiPatch = z.object({
+  writeBack: z.boolean().optional(),
+  reconcile: z.boolean().optional(),
+  intake: Intake.optional(),
+  reconcileEveryMinutes: z.number().int().min(5).max(24 * 60).nullable().optional(),
+  pollEverySeconds: z.number().int().min(30).max(3600).optional(),
+  baseUrl: z.string().max(500).optional(),
+  options: z.record(z.string(), z.string().max(500)).optional(),
+});
+export type ConnectionApiPatch = z.infer<typeof ConnectionApiPatch>;
+
 export const apiInUse = (api: ConnectionApi): boolean => api.writeBack || api.reconcile || api.intake === 'polling';
 
 /** Default minutes between scheduled reconciliations: WooCommerce never retries a failed webhook. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ConnectionDto, Platform, PlatformInfoDto } from '../contract/index.ts';
-import { apiInUse, ConnectionApi, defaultReconcileMinutes, isSapoGo, noStoreApi, platformLabels, SAPO_GO_NOTE, writeBackSupport } from '../contract/index.ts';
+import { apiInUse, ConnectionApi, type ConnectionApiPatch, defaultReconcileMinutes, isSapoGo, noStoreApi, platformLabels, SAPO_GO_NOTE, writeBackSupport } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { ConnectionRow } from '../storage/repos/connections-repo.ts';
 import type { PlatformRegistry } from '../platforms/registry.ts';
@@ -140,7 +140,7 @@ export function createConnectionService(d: ConnectionServiceDeps) {
     view: viewOf,
     /** The API base URL a connection uses, or null when it has no API. */
     apiBaseUrl,
-    create(a: { platform: Platform; storeId: string; name?: string | undefined; store?: string | undefined; secret?: string | undefined; secrets?: Record<string, string> | undefined; settings?: Record<string, unknown> | undefined; api?: Partial<ConnectionApi> | undefined }): ConnectionDto {
+    create(a: { platform: Platform; storeId: string; name?: string | undefined; store?: string | undefined; secret?: string | undefined; secrets?: Record<string, string> | undefined; settings?: Record<string, unknown> | undefined; api?: ConnectionApiPatch | undefined }): ConnectionDto {
       const adapter = adapterFor(a.platform);
       refuseUnknownSecrets(adapter, a.secrets);
       const secrets: Record<string, string> = { ...a.secrets };
@@ -164,7 +164,7 @@ export function createConnectionService(d: ConnectionServiceDeps) {
       if (apiInUse(row.api)) d.onApiChanged?.(row.id);
       return toDto(row);
     },
-    update(a: { id: string; name?: string | undefined; store?: string | undefined; secrets?: Record<string, string> | undefined; settings?: Record<string, unknown> | undefined; api?: Partial<ConnectionApi> | undefined }): ConnectionDto {
+    update(a: { id: string; name?: string | undefined; store?: string | undefined; secrets?: Record<string, string> | undefined; settings?: Record<string, unknown> | undefined; api?: ConnectionApiPatch | undefined }): ConnectionDto {
       const c = get(a.id);
       const adapter = adapterFor(c.platform);
       refuseUnknownSecrets(adapter, a.secrets);

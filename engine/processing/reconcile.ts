@@ -104,7 +104,11 @@ export function createReconciler(d: ReconcilerDeps) {
       d.logger.warn(`reconciling ${c.name} failed: ${p.error}`);
     }
     p.finishedAt = iso(clock.now());
-    repos.reconcile.save({ connectionId: c.id, seenUntil: newest, lastRunAt: p.finishedAt, lastResult: p });
+    // Only a run that read every page moves the start of the next: some lists are not in time
+    // order across the whole run (KiotViet's orders then invoices, Sapo's statuses one by one),
+    // so a failed run's newest time could skip what its unread pages held.
+    const before = repos.reconcile.get(c.id)?.seenUntil ?? null;
+    repos.reconcile.save({ connectionId: c.id, seenUntil: p.state === 'done' ? newest : before, lastRunAt: p.finishedAt, lastResult: p });
     publish(p);
     return p;
   }

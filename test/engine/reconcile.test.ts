@@ -35,9 +35,20 @@ describe('reconciliation through the Shopify API (issue 13)', () => {
   let createdFlow: string;
   let updatedFlow: string;
 
+  /** The next request for a second page of the list is refused (401): a run that fails half-way. */
+  let failNextPage = false;
+
   beforeEach(async () => {
     fake = await startShopifyFake();
-    t = await startTempEngine({ storeApiSleep: async () => undefined });
+    failNextPage = false;
+    const transport: typeof fetch = (input, init) => {
+      if (failNextPage && String(input).includes('page_info=')) {
+        failNextPage = false;
+        fake.fault({ status: 401, body: '{"errors":"[API] Invalid API key or access token"}' });
+      }
+      return fetch(input, init);
+    };
+    t = await startTempEngine({ storeApiSleep: async () => undefined, fetch: transport });
     const c = await t.engine.call('connections.create', {
       platform: 'shopify', storeId: SHOP_DOMAIN, secrets: { webhookSecret: SHOPIFY_SECRET, adminToken: fake.token },
       api: { reconcile: true, baseUrl: `${fake.baseUrl}/admin/api/2025-10` },
@@ -106,6 +117,18 @@ describe('reconciliation through the Shopify API (issue 13)', () => {
     } finally {
       await fake2.close();
     }
+  });
+
+  it('a run that fails half-way does not move where the next one starts: nothing on the unread pages is lost', async () => {
+    for (let i = 0; i < 300; i++) fake.addOrder();
+    failNextPage = true;
+    await t.engine.call('connections.reconcile', { id: connectionId });
+    const failed = await settled(t, connectionId);
+    expect(failed).toMatchObject({ state: 'failed', pages: 1, queued: 250 });
+    await t.engine.call('connections.reconcile', { id: connectionId });
+    const next = await settled(t, connectionId);
+    expect(next).toMatchObject({ state: 'done', fetched: 300, upToDate: 250, queued: 50 });
+    expect((await t.engine.call('orders.list', { limit: 500 })).length).toBe(300);
   });
 
   it('says why when the platform refuses, and keeps where it was', async () => {

@@ -114,3 +114,33 @@ export function settingsArgs(given: readonly string[], info: PlatformInfoDto, ba
   }
   return settings;
 }
+
+/**
+ * `--api KEY=VALUE` into a connection's API access (ConnectionApi): `writeBack=true`,
+ * `reconcile=true`, `intake=polling`, `pollEverySeconds=60`, `baseUrl=https://…`, and the
+ * platform's options as `options.NAME=value`. Values are JSON when they parse, else text; the
+ * engine checks them.
+ */
+export function apiArgs(given: readonly string[]): Record<string, unknown> {
+  const api: Record<string, unknown> = {};
+  const options: Record<string, string> = {};
+  for (const raw of given) {
+    const at = raw.indexOf('=');
+    if (at <= 0) throw new CliError(`--api "${raw}": write it as KEY=VALUE, e.g. --api writeBack=true`);
+    const key = raw.slice(0, at);
+    const text = raw.slice(at + 1);
+    if (key.startsWith('options.')) {
+      options[key.slice('options.'.length)] = text;
+      continue;
+    }
+    let value: unknown = text;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // Plain text (a URL, "polling").
+    }
+    api[key] = value;
+  }
+  if (Object.keys(options).length > 0) api['options'] = options;
+  return api;
+}

@@ -5,7 +5,7 @@ import { Platform } from '../../contract/platform.ts';
 import { CliError, type EngineClient } from '../api-client.ts';
 import { printObject, printTable, time, type Output } from '../format.ts';
 import type { ClientFor } from '../main.ts';
-import { collect, secretArgs, settingsArgs } from './connection-args.ts';
+import { apiArgs, collect, secretArgs, settingsArgs } from './connection-args.ts';
 import { addHelp, describePlatform, updateHelp } from './connection-help.ts';
 
 /** The engine's own description of a platform: secret names and the settings schema to read options with. */
@@ -21,11 +21,26 @@ function summary(c: ConnectionDto, verb: string): string[] {
     `${verb} connection ${c.id} (${c.platform}, ${c.storeId}${c.name !== c.storeId ? `, "${c.name}"` : ''})`,
     `Webhook URL: ${c.webhookUrl}`,
     `Secrets: ${secrets.length > 0 ? secrets.join(', ') : 'none'}`,
+    `API access: ${apiWords(c)}`,
   ];
+}
+
+function apiWords(c: ConnectionDto): string {
+  if (c.noApiReason && !c.api.writeBack && !c.api.reconcile && c.api.intake === 'webhook') return `none (${c.noApiReason})`;
+  const on = [
+    c.api.writeBack ? 'write-back' : null,
+    c.api.reconcile ? `reconciliation${c.api.reconcileEveryMinutes ? ` every ${c.api.reconcileEveryMinutes} min` : ''}` : null,
+    c.api.intake === 'polling' ? `polling every ${c.api.pollEverySeconds} s (no webhooks needed)` : null,
+  ].filter((x): x is string => x !== null);
+  return on.length > 0 ? `${on.join(', ')}${c.apiBaseUrl ? ` through ${c.apiBaseUrl}` : ''}` : 'off (webhooks only)';
 }
 
 function flowList(flows: { id: string; name: string }[]): string {
   return flows.map((f) => `${f.id} "${f.name}"`).join(', ');
+}
+
+function withOptions(api: Record<string, unknown>, current: Record<string, string>): Record<string, unknown> {
+  return api['options'] ? { ...api, options: { ...current, ...(api['options'] as Record<string, string>) } } : api;
 }
 
 export function connectionsCommands(program: Command, client: ClientFor, out: (cmd: Command) => Output): void {
@@ -38,9 +53,10 @@ export function connectionsCommands(program: Command, client: ClientFor, out: (c
     .option('--name <name>', 'a name to show instead of the store identity')
     .option('--secret <[name=]value>', 'a secret, repeatable; a plain value sets the platform\'s first secret', collect)
     .option('--setting <key=value>', 'a setting, repeatable; the value is JSON when it parses, else text', collect)
+    .option('--api <key=value>', 'API access, repeatable: writeBack=true, reconcile=true, intake=polling, pollEverySeconds=60, baseUrl=…, options.NAME=…', collect)
     .addHelpText('after', addHelp)
-    .action(async function (this: Command, o: { platform: Platform; store: string; name?: string; secret?: string[]; setting?: string[] }) {
-      const [secrets, settings] = [o.secret ?? [], o.setting ?? []];
+    .action(async function (this: Command, o: { platform: Platform; store: string; name?: string; secret?: string[]; setting?: string[]; api?: string[] }) {
+      const [secrets, settings, access] = [o.secret ?? [], o.setting ?? [], o.api ?? []];
       const api = client(this);
       const info = await platformInfo(api, o.platform);
       const c = await api.call('connections.create', {
@@ -48,6 +64,7 @@ export function connectionsCommands(program: Command, client: ClientFor, out: (c
         storeId: o.store,
         secrets: secretArgs(secrets, info),
         ...(settings.length > 0 ? { settings: settingsArgs(settings, info, {}) } : {}),
+        ...(access.length > 0 ? { api: apiArgs(access) } : {}),
         ...(o.name ? { name: o.name } : {}),
       });
       printObject(out(this), c, () => summary(c, 'Added'));
@@ -58,11 +75,12 @@ export function connectionsCommands(program: Command, client: ClientFor, out: (c
     .option('--name <name>', 'a new name')
     .option('--secret <[name=]value>', 'a secret to replace, repeatable; the others are kept', collect)
     .option('--setting <key=value>', 'a setting to change, repeatable; the others are kept', collect)
+    .option('--api <key=value>', 'API access to change, repeatable (writeBack=true, reconcile=true, intake=polling, baseUrl=…, options.NAME=…); the rest is kept', collect)
     .addHelpText('after', updateHelp)
-    .action(async function (this: Command, id: string, o: { name?: string; secret?: string[]; setting?: string[] }) {
-      const [secrets, settings] = [o.secret ?? [], o.setting ?? []];
-      if (o.name === undefined && secrets.length === 0 && settings.length === 0) {
-        throw new CliError('nothing to change: give --name, --secret or --setting');
+    .action(async function (this: Command, id: string, o: { name?: string; secret?: string[]; setting?: string[]; api?: string[] }) {
+      const [secrets, settings, access] = [o.secret ?? [], o.setting ?? [], o.api ?? []];
+      if (o.name === undefined && secrets.length === 0 && settings.length === 0 && access.length === 0) {
+        throw new CliError('nothing to change: give --name, --secret, --setting or --api');
       }
       const api = client(this);
       const current = await api.call('connections.get', { id });
@@ -73,6 +91,8 @@ export function connectionsCommands(program: Command, client: ClientFor, out: (c
         ...(secrets.length > 0 ? { secrets: secretArgs(secrets, info) } : {}),
         // The API replaces the settings object as a whole: send the current one with the changes.
         ...(settings.length > 0 ? { settings: settingsArgs(settings, info, current.settings) } : {}),
+        // Options are merged here too: the API replaces `options` as a whole.
+        ...(access.length > 0 ? { api: withOptions(apiArgs(access), current.api.options) } : {}),
       });
       printObject(out(this), c, () => summary(c, 'Updated'));
     });

@@ -43,7 +43,8 @@ export function createStoreApis(d: StoreApisDeps) {
       const v = view(c);
       let bucket = buckets.get(c.id);
       if (!bucket) {
-        bucket = createTokenBucket(def.bucket.capacity, def.bucket.perSecond, now, sleep);
+        // The bucket refills with time, so it always waits on a real timer (a shortened retry wait would spin).
+        bucket = createTokenBucket(def.bucket.capacity, def.bucket.perSecond, now, realSleep);
         buckets.set(c.id, bucket);
       }
       const missing = def.secrets.filter((s) => !s.optional && !c.secrets[s.name]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Platform } from '../platform.ts';
-import { ConnectionApi, ReconcileProgress, WriteAction, WriteSupport } from '../store-api.ts';
+import { ConnectionApi, ConnectionApiPatch, ReconcileProgress, WriteAction, WriteSupport } from '../store-api.ts';
 import { method } from './method.ts';
 
 export const ConnectionDto = z.object({
@@ -69,7 +69,7 @@ export const connectionsApi = {
         secret: z.string().min(1, 'the webhook secret is required').max(1024).optional(),
         secrets: z.record(z.string(), z.string().max(4096)).optional(),
         settings: z.record(z.string(), z.unknown()).optional(),
-        api: ConnectionApi.partial().optional(),
+        api: ConnectionApiPatch.optional(),
       })
       .refine((a) => a.secret !== undefined || a.secrets !== undefined, { message: 'the webhook secret is required', path: ['secret'] }),
     ConnectionDto,
@@ -84,7 +84,7 @@ export const connectionsApi = {
       /** Replaces the settings object as a whole (validated by the platform's adapter). */
       settings: z.record(z.string(), z.unknown()).optional(),
       /** Changes the named parts of its API use; others are kept. */
-      api: ConnectionApi.partial().optional(),
+      api: ConnectionApiPatch.optional(),
     }),
     ConnectionDto,
   ),
