@@ -1,4 +1,4 @@
-/** Samples a child's RSS every 100 ms until stopped; answers the highest seen (the same as sections/messages.ts does). */
+/** Samples a child's RSS every 100 ms until stopped; answers the highest seen. */
 export function rssSampler(rss: () => Promise<number>): { stop: () => Promise<number> } {
   let peak = 0;
   let on = true;

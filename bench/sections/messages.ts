@@ -18,6 +18,7 @@ import { mb, round, type BenchContext } from '../lib/context.ts';
 import { cancelledOrderPool } from '../lib/haravan-body.ts';
 import { runLoad, type LoadFigures } from '../lib/load.ts';
 import { loadLine, problemLines } from '../lib/report.ts';
+import { rssSampler } from '../lib/rss-sampler.ts';
 
 export interface MessagesRun {
   seconds: number;
@@ -50,25 +51,6 @@ function report(label: string, r: MessagesRun): void {
     `(${r.sendRequests} send requests) in ${round(r.seconds, 2)} s; ${c.runsSucceeded} runs succeeded (${c.runsOther} other), ` +
     `${c.processed}/${c.accepted} deliveries processed, ${c.jobsLeft} jobs left; RSS ${mb(r.rssPeak)} MB at most, ${mb(r.rssAfter)} MB after` +
     (r.cpuUsPerMessage === undefined ? '' : `; CPU ${Math.round(r.cpuUsPerMessage)} µs an SMS`));
-}
-
-/** Samples the child's RSS every 100 ms until stopped; answers the highest. */
-function rssSampler(rss: () => Promise<number>): { stop: () => Promise<number> } {
-  let peak = 0;
-  let on = true;
-  const loop = (async () => {
-    while (on) {
-      peak = Math.max(peak, await rss());
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  })();
-  return {
-    async stop() {
-      on = false;
-      await loop;
-      return Math.max(peak, await rss());
-    },
-  };
 }
 
 async function live(ctx: BenchContext, n: number): Promise<MessagesRun> {

@@ -25,9 +25,10 @@ export interface ProviderCall {
 }
 
 /** Error codes undici reports when no connection was made: the request never left, so trying again cannot send twice. */
-const notConnected = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+export const notConnected: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
 
-function causeCodes(error: unknown): string[] {
+/** Every error code in an error's chain of causes (undici wraps the socket's). */
+export function causeCodes(error: unknown): string[] {
   const codes: string[] = [];
   let e = error as { code?: unknown; cause?: unknown; errors?: unknown } | undefined;
   for (let depth = 0; e && depth < 5; depth++) {
@@ -39,13 +40,14 @@ function causeCodes(error: unknown): string[] {
   return codes;
 }
 
-function describeError(error: unknown): string {
+/** An error in one line, with its cause when that says more. */
+export function describeError(error: unknown): string {
   const e = error as { message?: string; cause?: { message?: string } };
   const cause = e.cause?.message;
   return cause && cause !== e.message ? `${e.message ?? String(error)} (${cause})` : (e.message ?? String(error));
 }
 
-const redact = (text: string, secrets: readonly string[] = []) => secrets.reduce((t, s) => (s ? t.replaceAll(s, '••••') : t), text);
+export const redact = (text: string, secrets: readonly string[] = []) => secrets.reduce((t, s) => (s ? t.replaceAll(s, '••••') : t), text);
 
 type Sent = { answer: ProviderAnswer } | { failure: { connected: boolean; timedOut: boolean; words: string } };
 

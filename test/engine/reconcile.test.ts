@@ -1,32 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FlowDocument, ReconcileProgress } from '../../engine/contract/index.ts';
 import { startTempEngine, type TempEngine } from '../harness/temp-engine.ts';
+import { settled, tagFlow } from '../harness/reconcile.ts';
 import { SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
 import { startShopifyFake, type ShopifyFake } from '../harness/fake-shopify-api.ts';
-
-function tagFlow(name: string, trigger: string, tag: string): FlowDocument {
-  return {
-    name,
-    nodes: [
-      { id: 'trigger', type: trigger, typeVersion: 1, position: { x: 0, y: 0 }, params: { platforms: ['shopify'] } },
-      { id: 'tag', type: 'flowdesk.add_order_tag', typeVersion: 1, position: { x: 0, y: 120 }, params: { tags: [tag] } },
-    ],
-    edges: [{ id: 'e1', source: 'trigger', sourcePort: 'out', target: 'tag', targetPort: 'in' }],
-  };
-}
-
-/** Waits for the connection's reconciliation to finish, then for the deliveries it queued to be processed. */
-async function settled(t: TempEngine, id: string): Promise<ReconcileProgress> {
-  for (let i = 0; i < 500; i++) {
-    const p = await t.engine.call('connections.reconcileStatus', { id });
-    if (p.state !== 'running' && p.state !== 'idle') {
-      await t.engine.idle();
-      return p;
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('reconciliation did not finish');
-}
 
 describe('reconciliation through the Shopify API (issue 13)', () => {
   let t: TempEngine;
@@ -55,8 +31,8 @@ describe('reconciliation through the Shopify API (issue 13)', () => {
     });
     connectionId = c.id;
     await settled(t, connectionId);
-    createdFlow = (await t.engine.call('flows.save', { document: tagFlow('New', 'orders.order_created', 'new') })).id;
-    updatedFlow = (await t.engine.call('flows.save', { document: tagFlow('Changed', 'orders.order_updated', 'changed') })).id;
+    createdFlow = (await t.engine.call('flows.save', { document: tagFlow('shopify', 'New', 'orders.order_created', 'new') })).id;
+    updatedFlow = (await t.engine.call('flows.save', { document: tagFlow('shopify', 'Changed', 'orders.order_updated', 'changed') })).id;
     await t.engine.call('flows.activate', { id: createdFlow });
     await t.engine.call('flows.activate', { id: updatedFlow });
   });

@@ -1,4 +1,4 @@
-import { retryAfterMs } from '../provider-call.ts';
+import { causeCodes, describeError, notConnected, redact, retryAfterMs } from '../provider-call.ts';
 import { StoreApiError } from './store-api-error.ts';
 import type { StoreApiContext } from './store-client.ts';
 
@@ -38,8 +38,6 @@ export interface PlatformRequest {
 
 /** 429 and 5xx-gateway answers are tried again; other 5xx too for reads (reference §9.3). */
 const retryStatuses = new Set([429, 500, 502, 503, 504]);
-/** Error codes that mean no connection was made: nothing left. */
-const notConnected = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** Tries in one call before handing over to the queue; waits longer than this are the queue's (a deferred step). */
 export const INLINE_TRIES = 4;
@@ -49,25 +47,6 @@ export const INLINE_WAIT_BUDGET_MS = 30_000;
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(60_000, 1000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(base * (0.5 + random() / 2));
-}
-
-function causeCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  let e = error as { code?: unknown; cause?: unknown; errors?: unknown } | undefined;
-  for (let depth = 0; e && depth < 5; depth++) {
-    if (typeof e.code === 'string') codes.push(e.code);
-    if (Array.isArray(e.errors)) for (const inner of e.errors) codes.push(...causeCodes(inner));
-    e = e.cause as typeof e;
-  }
-  return codes;
-}
-
-const redact = (text: string, secrets: readonly string[] = []) => secrets.reduce((t, s) => (s ? t.replaceAll(s, '••••') : t), text);
-
-function describe(error: unknown): string {
-  const e = error as { message?: string; cause?: { message?: string } };
-  const cause = e.cause?.message;
-  return cause && cause !== e.message ? `${e.message ?? String(error)} (${cause})` : (e.message ?? String(error));
 }
 
 /**
@@ -99,7 +78,7 @@ export async function callPlatform(ctx: Pick<StoreApiContext, 'fetch' | 'sleep' 
       }
       answer = { status: res.status, headers: res.headers, text, json };
     } catch (error) {
-      const words = redact(describe(error), req.secrets);
+      const words = redact(describeError(error), req.secrets);
       if (causeCodes(error).some((c) => notConnected.has(c))) {
         throw new StoreApiError('unreachable', `could not reach ${req.platform}: ${words}`);
       }
