@@ -27,15 +27,21 @@ export function ConnectionCreated({ connection, info, onDone }: ConnectionCreate
         </span>
         {t('created.title', { name: connection.name })}
       </h2>
-      <p>{t('created.lead', { platform })}</p>
-      <div className="conn-url">
-        <label htmlFor={urlId}>{t('created.webhookUrl')}</label>
-        <div className="conn-url-row">
-          <input id={urlId} type="text" readOnly value={connection.webhookUrl} onFocus={(e) => e.currentTarget.select()} />
-          <CopyButton text={connection.webhookUrl} what={t('copy.url')} />
-        </div>
-      </div>
-      {info && info.setup.length > 0 ? (
+      {connection.api.intake === 'polling' ? (
+        <p>{t('created.polling', { platform, seconds: connection.api.pollEverySeconds })}</p>
+      ) : (
+        <>
+          <p>{t('created.lead', { platform })}</p>
+          <div className="conn-url">
+            <label htmlFor={urlId}>{t('created.webhookUrl')}</label>
+            <div className="conn-url-row">
+              <input id={urlId} type="text" readOnly value={connection.webhookUrl} onFocus={(e) => e.currentTarget.select()} />
+              <CopyButton text={connection.webhookUrl} what={t('copy.url')} />
+            </div>
+          </div>
+        </>
+      )}
+      {info && info.setup.length > 0 && connection.api.intake !== 'polling' ? (
         <>
           <h3>{t('created.setup', { platform })}</h3>
           <ol className="conn-setup">
