@@ -1,0 +1,298 @@
+/**
+ * Fulfillment orders (issue 14, seed 003, reference/platform-webhooks.md §1.8): the part of an
+ * order shipped from one location, by the merchant or by a fulfillment service (3PL), and the
+ * state machine of Shopify's `status` × `request_status`. Pure: an action on a set of an order's
+ * FOs answers the new set, or a refusal that names the state and the action and changes nothing
+ * (the input is never mutated).
+ */
+
+export type FoStatus = 'open' | 'in_progress' | 'scheduled' | 'on_hold' | 'incomplete' | 'closed' | 'cancelled';
+export type FoRequestStatus =
+  | 'unsubmitted'
+  | 'submitted'
+  | 'accepted'
+  | 'rejected'
+  | 'cancellation_requested'
+  | 'cancellation_accepted'
+  | 'cancellation_rejected'
+  | 'closed';
+
+export interface FoLine {
+  id: string;
+  quantity: number;
+  /** Shipped by fulfillments that stand (a reverted one gives its quantities back). */
+  fulfilled: number;
+}
+
+export interface FoFulfillment {
+  id: string;
+  lines: { lineId: string; quantity: number }[];
+  trackingNumber: string | null;
+  carrier: string | null;
+  status: 'success' | 'cancelled';
+  /** Made by the merchant ("mark as fulfilled") or reported by the service. */
+  by: 'merchant' | 'service';
+}
+
+export interface FulfillmentOrder {
+  id: string;
+  locationId: string;
+  /** A location the merchant manages, or one a fulfillment service (3PL) manages. */
+  managedBy: 'merchant' | 'service';
+  status: FoStatus;
+  requestStatus: FoRequestStatus;
+  lines: FoLine[];
+  holds: { reason: string; note: string | null }[];
+  fulfillAt: string | null;
+  fulfillments: FoFulfillment[];
+  /** The last message a service or merchant left (a rejection's reason, a cancellation note). */
+  message: string | null;
+}
+
+export type FoAction =
+  | { kind: 'request_fulfillment'; lines?: { lineId: string; quantity: number }[]; message?: string }
+  | { kind: 'accept_request'; message?: string }
+  | { kind: 'reject_request'; message?: string }
+  | { kind: 'cancel_request' }
+  | { kind: 'request_cancellation'; note?: string }
+  | { kind: 'accept_cancellation'; message?: string }
+  | { kind: 'reject_cancellation'; message?: string }
+  | { kind: 'close_incomplete'; message?: string }
+  | { kind: 'move'; locationId: string; managedBy: 'merchant' | 'service'; reason?: string }
+  | { kind: 'hold'; reason: string; note?: string }
+  | { kind: 'release_hold' }
+  | { kind: 'reschedule'; fulfillAt: string }
+  | { kind: 'open_scheduled' }
+  | { kind: 'fulfil'; lines?: { lineId: string; quantity: number }[]; trackingNumber?: string; carrier?: string; by: 'merchant' | 'service' }
+  | { kind: 'revert_fulfillment'; fulfillmentId: string };
+
+export type FoActionKind = FoAction['kind'];
+
+export type FoResult =
+  | { ok: true; fos: FulfillmentOrder[]; changed: string[]; created: string[]; warning: string | null }
+  | { ok: false; reason: string };
+
+/** How each action is said in a refusal. */
+const actionWords: Record<FoActionKind, string> = {
+  request_fulfillment: 'request fulfillment',
+  accept_request: 'accept the fulfillment request',
+  reject_request: 'reject the fulfillment request',
+  cancel_request: 'cancel the fulfillment request',
+  request_cancellation: 'request cancellation',
+  accept_cancellation: 'accept the cancellation request',
+  reject_cancellation: 'reject the cancellation request',
+  close_incomplete: 'close it as incomplete',
+  move: 'change its location',
+  hold: 'place it on hold',
+  release_hold: 'release the hold',
+  reschedule: 'reschedule it',
+  open_scheduled: 'open it now',
+  fulfil: 'mark it as fulfilled',
+  revert_fulfillment: 'revert the fulfillment to unfulfilled',
+};
+
+/** Request statuses with a request a service is working on: the merchant must not move or fulfil around it. */
+const activeRequest: ReadonlySet<FoRequestStatus> = new Set(['submitted', 'accepted', 'cancellation_requested', 'cancellation_rejected']);
+/** From these a request may be sent (again): none yet, or the last one is over. */
+const requestable: ReadonlySet<FoRequestStatus> = new Set(['unsubmitted', 'rejected', 'closed', 'cancellation_accepted']);
+
+export const remaining = (fo: FulfillmentOrder): number => fo.lines.reduce((n, l) => n + l.quantity - l.fulfilled, 0);
+const isDone = (fo: FulfillmentOrder) => fo.status === 'closed' || fo.status === 'cancelled';
+
+function stateWords(fo: FulfillmentOrder): string {
+  return `its status is ${fo.status.replace('_', ' ')}${fo.requestStatus !== 'unsubmitted' ? ` and its request ${fo.requestStatus.replace('_', ' ')}` : ''}`;
+}
+
+const refuse = (fo: FulfillmentOrder, action: FoAction, why: string): FoResult => ({
+  ok: false,
+  reason: `cannot ${actionWords[action.kind]} on fulfillment order ${fo.id}: ${stateWords(fo)}${why ? `; ${why}` : ''}`,
+});
+
+/** The lines an action names, checked against what is left to ship; all the remaining lines when none are named. */
+function pick(fo: FulfillmentOrder, wanted: { lineId: string; quantity: number }[] | undefined): Map<string, number> | string {
+  const out = new Map<string, number>();
+  if (!wanted || wanted.length === 0) {
+    for (const l of fo.lines) if (l.quantity > l.fulfilled) out.set(l.id, l.quantity - l.fulfilled);
+    return out.size > 0 ? out : 'nothing is left to ship';
+  }
+  for (const w of wanted) {
+    const line = fo.lines.find((l) => l.id === w.lineId);
+    if (!line) return `it has no line ${w.lineId}`;
+    const left = line.quantity - line.fulfilled - (out.get(w.lineId) ?? 0);
+    if (!Number.isInteger(w.quantity) || w.quantity < 1) return `a quantity of ${w.quantity} is not a number of items`;
+    if (w.quantity > left) return `line ${w.lineId} has ${left} left to ship, not ${w.quantity}`;
+    out.set(w.lineId, (out.get(w.lineId) ?? 0) + w.quantity);
+  }
+  return out;
+}
+
+/** Splits an FO's unfulfilled remainder off: the lines `taken` stay, the rest goes to a new FO. */
+function splitOff(fo: FulfillmentOrder, taken: Map<string, number>, newId: string): { kept: FulfillmentOrder; rest: FulfillmentOrder | null } {
+  const restLines: FoLine[] = [];
+  const keptLines: FoLine[] = fo.lines.map((l) => {
+    const left = l.quantity - l.fulfilled;
+    const take = taken.get(l.id) ?? 0;
+    if (left - take > 0) restLines.push({ id: l.id, quantity: left - take, fulfilled: 0 });
+    return { ...l, quantity: l.fulfilled + take };
+  });
+  const kept = { ...fo, lines: keptLines.filter((l) => l.quantity > 0) };
+  const rest = restLines.length > 0 ? { ...fo, id: newId, status: 'open' as const, requestStatus: 'unsubmitted' as const, lines: restLines, holds: [], fulfillments: [], message: null } : null;
+  return { kept, rest };
+}
+
+/**
+ * The work an FO had not shipped, handed to a new open, unsubmitted FO (Shopify's replacement
+ * FO): the original keeps only what it shipped (closed), or nothing (cancelled).
+ */
+function handOver(fo: FulfillmentOrder, newId: string): { original: FulfillmentOrder; replacement: FulfillmentOrder | null } {
+  const lines = fo.lines.filter((l) => l.quantity > l.fulfilled).map((l) => ({ id: l.id, quantity: l.quantity - l.fulfilled, fulfilled: 0 }));
+  const kept = fo.lines.map((l) => ({ ...l, quantity: l.fulfilled })).filter((l) => l.quantity > 0);
+  return {
+    original: { ...fo, lines: kept, status: kept.length > 0 ? 'closed' : 'cancelled', holds: [] },
+    replacement: lines.length > 0 ? { ...fo, id: newId, status: 'open', requestStatus: 'unsubmitted', lines, holds: [], fulfillments: [], message: null } : null,
+  };
+}
+
+/** The FO with what is left of it, after shipping `taken`: closed when nothing is left. */
+function shipped(fo: FulfillmentOrder, taken: Map<string, number>, f: FoFulfillment): FulfillmentOrder {
+  const lines = fo.lines.map((l) => ({ ...l, fulfilled: l.fulfilled + (taken.get(l.id) ?? 0) }));
+  const next = { ...fo, lines, fulfillments: [...fo.fulfillments, f] };
+  return { ...next, status: remaining(next) === 0 ? 'closed' : 'in_progress' };
+}
+
+/**
+ * Applies one action to one of an order's FOs. `newId` names any FO the action creates (a
+ * partial request's remainder, a replacement, a partial move) and any fulfillment it records.
+ */
+export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, action: FoAction, newId: () => string): FoResult {
+  const fo = fos.find((f) => f.id === foId);
+  if (!fo) return { ok: false, reason: `cannot ${actionWords[action.kind]}: the order has no fulfillment order ${foId}` };
+  const done = (next: FulfillmentOrder, created: FulfillmentOrder[] = [], warning: string | null = null): FoResult => ({
+    ok: true,
+    fos: [...fos.map((f) => (f.id === foId ? next : f)), ...created],
+    changed: [foId],
+    created: created.map((c) => c.id),
+    warning,
+  });
+  const service = fo.managedBy === 'service';
+  switch (action.kind) {
+    case 'request_fulfillment': {
+      if (!service) return refuse(fo, action, 'its location is one you manage: fulfil it yourself (only a fulfillment service takes requests)');
+      // An incomplete FO (the service gave up) is the merchant's again: it may be requested again.
+      if ((fo.status !== 'open' && fo.status !== 'incomplete') || !requestable.has(fo.requestStatus)) return refuse(fo, action, 'a request can be sent only for an open fulfillment order with no request under way');
+      const taken = pick(fo, action.lines);
+      if (typeof taken === 'string') return refuse(fo, action, taken);
+      const { kept, rest } = splitOff(fo, taken, newId());
+      return done({ ...kept, status: 'open', requestStatus: 'submitted', message: action.message ?? null }, rest ? [rest] : []);
+    }
+    case 'accept_request':
+      if (fo.status !== 'open' || fo.requestStatus !== 'submitted') return refuse(fo, action, 'only a submitted request can be accepted');
+      return done({ ...fo, status: 'in_progress', requestStatus: 'accepted', message: action.message ?? null });
+    case 'reject_request':
+      if (fo.status !== 'open' || fo.requestStatus !== 'submitted') return refuse(fo, action, 'only a submitted request can be rejected');
+      return done({ ...fo, status: 'open', requestStatus: 'rejected', message: action.message ?? null });
+    case 'cancel_request': {
+      if (isDone(fo)) return refuse(fo, action, 'it is finished');
+      if (fo.requestStatus !== 'submitted') {
+        return refuse(fo, action, fo.requestStatus === 'accepted' ? 'the service has accepted it: request cancellation instead' : 'there is no request waiting for the service');
+      }
+      const { original, replacement } = handOver(fo, newId());
+      return done({ ...original, requestStatus: 'closed' }, replacement ? [replacement] : []);
+    }
+    case 'request_cancellation':
+      if (fo.status !== 'in_progress' || fo.requestStatus !== 'accepted') {
+        return refuse(fo, action, fo.requestStatus === 'submitted' ? 'the service has not accepted it yet: cancel the request instead' : 'only an accepted request can be asked to be cancelled');
+      }
+      // The note goes to the service, never to the customer.
+      return done({ ...fo, requestStatus: 'cancellation_requested', message: action.note ?? null });
+    case 'accept_cancellation': {
+      if (fo.status !== 'in_progress' || fo.requestStatus !== 'cancellation_requested') return refuse(fo, action, 'no cancellation was requested');
+      const { original, replacement } = handOver(fo, newId());
+      return done({ ...original, requestStatus: 'cancellation_accepted', message: action.message ?? null }, replacement ? [replacement] : []);
+    }
+    case 'reject_cancellation':
+      if (fo.status !== 'in_progress' || fo.requestStatus !== 'cancellation_requested') return refuse(fo, action, 'no cancellation was requested');
+      return done({ ...fo, requestStatus: 'cancellation_rejected', message: action.message ?? null });
+    case 'close_incomplete':
+      if (!service || fo.status !== 'in_progress' || fo.requestStatus !== 'accepted') return refuse(fo, action, 'only a service that accepted the request can close it as incomplete');
+      return done({ ...fo, status: 'incomplete', requestStatus: 'closed', message: action.message ?? null });
+    case 'move': {
+      if (isDone(fo)) return refuse(fo, action, 'it is finished');
+      if (activeRequest.has(fo.requestStatus)) return refuse(fo, action, 'a fulfillment service has its request: cancel it (or have the cancellation accepted) first');
+      if (fo.status === 'on_hold') return refuse(fo, action, 'release the hold first');
+      if (action.locationId === fo.locationId) return refuse(fo, action, 'it is already at that location');
+      if (remaining(fo) === 0) return refuse(fo, action, 'nothing is left to ship');
+      const shippedLines = fo.lines.some((l) => l.fulfilled > 0);
+      if (!shippedLines) {
+        return done({ ...fo, locationId: action.locationId, managedBy: action.managedBy, requestStatus: 'unsubmitted', message: action.reason ?? null });
+      }
+      // Lines already shipped never move: the rest goes to a new FO at the destination, and this one closes.
+      const { original, replacement } = handOver(fo, newId());
+      return done(original, [{ ...replacement!, locationId: action.locationId, managedBy: action.managedBy, message: action.reason ?? null }]);
+    }
+    case 'hold':
+      if (fo.status !== 'open' || activeRequest.has(fo.requestStatus)) return refuse(fo, action, 'only an open fulfillment order with no request under way can be held');
+      return done({ ...fo, status: 'on_hold', holds: [...fo.holds, { reason: action.reason, note: action.note ?? null }] });
+    case 'release_hold':
+      if (fo.status !== 'on_hold') return refuse(fo, action, 'it is not on hold');
+      return done({ ...fo, status: fo.fulfillAt ? 'scheduled' : 'open', holds: [] });
+    case 'reschedule':
+      if (fo.status !== 'scheduled') return refuse(fo, action, 'only a scheduled fulfillment order can be rescheduled');
+      return done({ ...fo, fulfillAt: action.fulfillAt });
+    case 'open_scheduled':
+      if (fo.status !== 'scheduled') return refuse(fo, action, 'only a scheduled fulfillment order can be opened early');
+      return done({ ...fo, status: 'open', fulfillAt: null });
+    case 'fulfil': {
+      if (action.by === 'merchant') {
+        if (fo.status !== 'open' && fo.status !== 'in_progress') return refuse(fo, action, 'only an open or in-progress fulfillment order can be fulfilled');
+        // Marking as fulfilled sends nothing to the service: a request it is working on must be cancelled first (seed 003).
+        if (activeRequest.has(fo.requestStatus)) return refuse(fo, action, 'a fulfillment service has its request: cancel the request first (marking as fulfilled sends nothing to the service)');
+      } else if (!service || fo.status !== 'in_progress' || !['accepted', 'cancellation_requested', 'cancellation_rejected'].includes(fo.requestStatus)) {
+        return refuse(fo, action, 'a service fulfils only a request it accepted');
+      }
+      const taken = pick(fo, action.lines);
+      if (typeof taken === 'string') return refuse(fo, action, taken);
+      const f: FoFulfillment = {
+        id: newId(), lines: [...taken].map(([lineId, quantity]) => ({ lineId, quantity })), trackingNumber: action.trackingNumber ?? null, carrier: action.carrier ?? null, status: 'success', by: action.by,
+      };
+      return done(shipped(fo, taken, f));
+    }
+    case 'revert_fulfillment': {
+      const f = fo.fulfillments.find((x) => x.id === action.fulfillmentId);
+      if (!f) return refuse(fo, action, `it has no fulfillment ${action.fulfillmentId}`);
+      if (f.status === 'cancelled') return refuse(fo, action, 'that fulfillment is already reverted');
+      const lines = fo.lines.map((l) => ({ ...l, fulfilled: l.fulfilled - f.lines.filter((x) => x.lineId === l.id).reduce((n, x) => n + x.quantity, 0) }));
+      const anyShipped = lines.some((l) => l.fulfilled > 0);
+      const next: FulfillmentOrder = {
+        ...fo,
+        lines,
+        fulfillments: fo.fulfillments.map((x) => (x.id === f.id ? { ...x, status: 'cancelled' } : x)),
+        status: anyShipped ? 'in_progress' : 'open',
+        // A service's request is over once it is reverted: the merchant takes the work back.
+        requestStatus: fo.managedBy === 'service' ? 'closed' : fo.requestStatus,
+      };
+      return done(next, [], 'reverting does not stop the fulfillment service, and does not restock: check the inventory and tell the service if it should not ship');
+    }
+  }
+}
+
+/** The order's fulfillment status from its FOs: fulfilled only when every item of every FO still standing has shipped (seed 003). */
+export function orderFulfillment(fos: readonly FulfillmentOrder[]): 'unfulfilled' | 'partial' | 'fulfilled' {
+  const standing = fos.filter((f) => f.status !== 'cancelled');
+  const ordered = standing.reduce((n, f) => n + f.lines.reduce((m, l) => m + l.quantity, 0), 0);
+  const shippedQty = standing.reduce((n, f) => n + f.lines.reduce((m, l) => m + l.fulfilled, 0), 0);
+  if (ordered === 0 || shippedQty === 0) return 'unfulfilled';
+  return shippedQty >= ordered ? 'fulfilled' : 'partial';
+}
+
+/** How an order's FO reads in the product's words (seed 003): "Unfulfilled", "In progress — Requested"… */
+export function foDisplay(fo: FulfillmentOrder): { state: 'unfulfilled' | 'in_progress' | 'on_hold' | 'scheduled' | 'fulfilled' | 'cancelled' | 'incomplete'; detail: FoRequestStatus | null } {
+  if (fo.status === 'closed') return { state: 'fulfilled', detail: null };
+  if (fo.status === 'cancelled') return { state: 'cancelled', detail: null };
+  if (fo.status === 'incomplete') return { state: 'incomplete', detail: null };
+  if (fo.status === 'on_hold') return { state: 'on_hold', detail: null };
+  if (fo.status === 'scheduled') return { state: 'scheduled', detail: null };
+  if (fo.requestStatus === 'submitted') return { state: 'in_progress', detail: 'submitted' };
+  if (fo.status === 'in_progress') return { state: 'in_progress', detail: fo.requestStatus === 'unsubmitted' ? null : fo.requestStatus };
+  return { state: 'unfulfilled', detail: fo.requestStatus === 'rejected' ? 'rejected' : null };
+}
