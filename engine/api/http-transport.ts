@@ -92,6 +92,9 @@ export function createApiApp(dispatch: Dispatch, bus: EventBus, opts: HttpTransp
     });
   });
   api.post('/:method', express.json({ limit: opts.bodyLimit ?? '10mb' }), async (req: Request<{ method: string }>, res) => {
+    // A body that is not JSON was not read: read it out before answering, so closing the
+    // connection cannot reset it under a client still sending (and lose the answer).
+    if (!req.readableEnded) await drain(req);
     const reply = await dispatch(req.params.method, req.body);
     if (reply.ok) res.json(reply);
     else fail(res, reply.error);
@@ -117,4 +120,14 @@ export function createApiApp(dispatch: Dispatch, bus: EventBus, opts: HttpTransp
     fail(res, { code, message: error.message });
   });
   return app;
+}
+
+/** Reads a request's body to its end, keeping nothing. */
+function drain(req: NodeJS.ReadableStream): Promise<void> {
+  return new Promise((resolve) => {
+    req.on('end', resolve);
+    req.on('error', () => resolve());
+    req.on('close', () => resolve());
+    req.resume();
+  });
 }
