@@ -76,10 +76,25 @@ export class FlowEditor {
     const trigger = this.node('Trigger: Order created');
     const condition = this.node('Condition');
     const action = this.node('Action: Add order tag');
-    await this.connect(this.handle(trigger, 'Next output of Order created'), this.handle(condition, 'Input of Condition'));
-    await this.connect(this.handle(condition, 'Yes output of Condition'), this.handle(action, 'Input of Add order tag'));
-    await expect(this.canvas.getByRole('group', { name: 'Connection from Order created to Condition' })).toHaveCount(1);
-    await expect(this.canvas.getByRole('group', { name: 'Connection from Condition (Yes) to Add order tag' })).toHaveCount(1);
+    await this.connectUntil(this.handle(trigger, 'Next output of Order created'), this.handle(condition, 'Input of Condition'), 'Connection from Order created to Condition');
+    await this.connectUntil(this.handle(condition, 'Yes output of Condition'), this.handle(action, 'Input of Add order tag'), 'Connection from Condition (Yes) to Add order tag');
+  }
+
+  /**
+   * Draws a connection and waits for it; on a busy machine a drag can land before the canvas has
+   * settled after the last step was added, so a drag that made no connection is drawn again.
+   */
+  async connectUntil(from: Locator, to: Locator, edge: string): Promise<void> {
+    const made = this.canvas.getByRole('group', { name: edge });
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await this.connect(from, to);
+      try {
+        await expect(made).toHaveCount(1, { timeout: 3_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   get sidePanel() {
