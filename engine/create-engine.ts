@@ -38,6 +38,10 @@ import { createFlowStarts } from './domain/flow-starts.ts';
 import { customerIntentHandlers } from './connectors/customers/customer-intents.ts';
 import { createSchedules, SCHEDULE_JOB } from './processing/schedules.ts';
 import { createManualRuns } from './executor/manual-runs.ts';
+import { createReruns } from './executor/reruns.ts';
+import { batchSummary } from './executor/batch-summary.ts';
+import { createReplays } from './processing/replay.ts';
+import { createReplayPayload } from './processing/replay-payload.ts';
 import { createRunBatchesRepo } from './storage/repos/run-batches-repo.ts';
 import { createScheduleJobsRepo } from './storage/repos/schedule-jobs-repo.ts';
 import { createTimeline } from './domain/timeline.ts';
@@ -101,6 +105,8 @@ export interface EngineOptions {
   onRestartRequested?: () => void;
   /** Serve the HTTP API (default true); an Electron host may relay over IPC only. */
   http?: boolean;
+  /** Every run a delivery starts is a dry run (`flowdesk test`): actions recorded as "would do", nothing sent. */
+  dryRunsOnly?: boolean;
 }
 
 export interface StartedEngine {
@@ -179,7 +185,7 @@ export function createEngine(options: EngineOptions) {
   const ingest = createIngest(repos, platforms, connections, queue, clock);
   const reconciler = createReconciler({ repos, queue, clock, bus, logger, storeApis, deliveryJob: DELIVERY_JOB });
   const reconcileSchedule = createReconcileSchedule(repos, reconciler);
-  const deliveries = createDeliveryProcessor({ repos, timeline, orders, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: transport });
+  const deliveries = createDeliveryProcessor({ repos, timeline, orders, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: transport, dryRunsOnly: options.dryRunsOnly ?? false });
   const worker = createWorker(
     queue,
     {
@@ -211,13 +217,18 @@ export function createEngine(options: EngineOptions) {
     },
     ...(options.maintenanceEveryMs !== undefined ? { maintenanceEveryMs: options.maintenanceEveryMs } : {}),
   });
+  // Runs by hand, re-runs and replays (issue 15) share batches: progress, cancel, summary.
+  const runBatches = createRunBatchesRepo(db);
+  const manualRuns = createManualRuns({ repos, batches: runBatches, flowRuns, timeline, registry: nodes, bus, clock });
+  const reruns = createReruns({ repos, batches: runBatches, timeline, registry: nodes, queue, bus, clock, batchView: (id) => manualRuns.batch(id), execute: (runId) => executor.execute(runId) });
+  const replays = createReplays({ repos, activeFlows, registry: nodes, reruns, payload: createReplayPayload({ repos, platforms, connections, clock, fetch: transport }) });
   const dispatch = createDispatch(createHandlers({
     connections, reconcile: reconciler, orders, runs, flows, nodes, queue, storage, info,
-    manualRuns: createManualRuns({ repos, batches: createRunBatchesRepo(db), flowRuns, timeline, registry: nodes, bus, clock }),
+    manualRuns, reruns, replays, batchSummary: (id) => batchSummary(repos, runBatches, id),
     gallery: createGalleryService(options.galleryDir ?? bundledGalleryDir(), nodes, logger, (connectors) =>
       connectors.flatMap((c) => repos.accounts.list(c).map((a) => a.id))),
     templates: createTemplatePreviewService({ repos, registry: nodes, templates, clock }),
-    deliveries: createInboxService(repos), customers: createCustomerService(repos.customers), sequences,
+    deliveries: createInboxService(repos, { importer: ingest, clock, onRecorded: (entry) => bus.emit('delivery.received', entry) }), customers: createCustomerService(repos.customers), sequences,
     tasks: createTaskService({ repos, timeline, bus, clock }),
     accounts: createAccountsService({
       repos, registry: nodes, clock, runtimes: builtinConnectorRuntimes({ fetch: transport, repos, zaloTokens }),

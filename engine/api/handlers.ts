@@ -1,4 +1,4 @@
-import type { ApiHandlers, ReconcileProgress } from '../contract/index.ts';
+import type { ApiArgs, ApiHandlers, BatchSummaryDto, ReconcileProgress, ReplayResultDto, ReverifyDto, RunBatchDto, RunDiffDto } from '../contract/index.ts';
 import type { ConnectionService } from '../domain/connections.ts';
 import type { OrderService } from '../domain/orders.ts';
 import type { InboxService } from '../domain/inbox.ts';
@@ -9,6 +9,7 @@ import type { FlowService } from '../flows/flow-service.ts';
 import type { GalleryService } from '../flows/gallery-service.ts';
 import type { RunService } from '../executor/run-service.ts';
 import type { ManualRuns } from '../executor/manual-runs.ts';
+import type { Reruns } from '../executor/reruns.ts';
 import type { TemplatePreviewService } from '../executor/template-preview-service.ts';
 import type { AccountsService } from '../connectors/accounts-service.ts';
 import type { TaskService } from '../domain/tasks.ts';
@@ -22,6 +23,14 @@ export interface ReconcileControl {
   status(connectionId: string): ReconcileProgress;
 }
 
+/** Replays of stored deliveries, as the API starts them (processing/replay.ts: it reads payloads through the adapters). */
+export interface ReplayControl {
+  verify(inboxId: number): ReverifyDto;
+  replay(a: ApiArgs<'deliveries.replay'>): Promise<ReplayResultDto>;
+  diff(a: ApiArgs<'deliveries.diff'>): Promise<RunDiffDto>;
+  replayBulk(a: ApiArgs<'deliveries.replayBulk'>): Promise<RunBatchDto>;
+}
+
 export interface HandlerDeps {
   connections: ConnectionService;
   reconcile: ReconcileControl;
@@ -32,6 +41,9 @@ export interface HandlerDeps {
   flows: FlowService;
   gallery: GalleryService;
   manualRuns: ManualRuns;
+  reruns: Reruns;
+  replays: ReplayControl;
+  batchSummary(id: string): BatchSummaryDto;
   runs: RunService;
   templates: TemplatePreviewService;
   accounts: AccountsService;
@@ -54,6 +66,18 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     'connections.platforms': () => d.connections.platforms(),
     'connections.reconcile': (a) => ({ ...d.reconcile.start(a.id, { trigger: 'manual', since: a.since }).progress }),
     'connections.reconcileStatus': (a) => d.reconcile.status(a.id),
+    // The tester's bench (issue 15).
+    'inbox.search': (a) => d.deliveries.search(a.filter, a.limit, a.beforeId),
+    'inbox.verify': (a) => d.replays.verify(a.id),
+    'inbox.export': (a) => d.deliveries.export(a),
+    'inbox.import': (a) => d.deliveries.import(a),
+    'connections.sign': (a) => d.deliveries.sign(a.id, a.delivery),
+    'deliveries.replay': (a) => d.replays.replay(a),
+    'deliveries.diff': (a) => d.replays.diff(a),
+    'deliveries.replayBulk': (a) => d.replays.replayBulk(a),
+    'runs.batchSummary': (a) => d.batchSummary(a.id),
+    'runs.rerun': (a) => d.reruns.rerun(a),
+    'runs.rerunFailed': (a) => d.reruns.rerunFailed(a),
 
     'inbox.list': (a) => d.deliveries.list(a),
     'inbox.get': (a) => d.deliveries.get(a.id),

@@ -8,6 +8,8 @@ import { inboxCommands } from './commands/inbox.ts';
 import { ordersCommands } from './commands/orders.ts';
 import { storageCommands } from './commands/storage.ts';
 import { reconcileCommand } from './commands/reconcile.ts';
+import { replayCommand } from './commands/replay.ts';
+import { testSuiteCommand } from './commands/test-suite.ts';
 
 export type ClientFor = (cmd: Command) => EngineClient;
 
@@ -58,6 +60,8 @@ export function buildProgram(write: (s: string) => void = (s) => process.stdout.
   ordersCommands(program, client, out);
   storageCommands(program, client, out, (cmd) => globals(cmd).dataDir);
   reconcileCommand(program, client, out);
+  replayCommand(program, client, out);
+  testSuiteCommand(program, out);
   return program;
 }
 

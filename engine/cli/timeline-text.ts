@@ -26,7 +26,7 @@ function sentence(e: TimelineEntryDto): string {
     case 'customer':
       return `customer ${d.who ?? d.customerId ?? ''} ${d.change} from this order`;
     case 'run': {
-      const flow = `flow "${d.flowName ?? d.flowId ?? '?'}"${d.dryRun ? ' (dry run)' : ''}`;
+      const flow = `flow "${d.flowName ?? d.flowId ?? '?'}"${d.replay ? ' (replay)' : ''}${d.dryRun ? ' (dry run)' : ''}`;
       if (d.status === 'failed') return `${flow} failed: ${d.error ?? ''}`;
       if (d.status === 'skipped') return `${flow} not run: ${d.reason ?? ''}`;
       if (d.status === 'waiting') return `${flow} waits until ${d.dueAt ?? '?'}${d.wait ? ` — ${d.wait.reason}` : ''}`;

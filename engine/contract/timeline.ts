@@ -159,8 +159,8 @@ export const TimelineData = z.discriminatedUnion('kind', [
     signature: z.string().nullable(),
     deliveryKey: z.string().nullish(),
     connectionName: z.string().nullish(),
-    /** Fetched through the platform's API instead of pushed: reconciled (missed webhooks) or polled. */
-    source: z.enum(['reconciled', 'polled']).optional(),
+    /** Fetched through the platform's API instead of pushed: reconciled (missed webhooks) or polled; or imported from a capture file. */
+    source: z.enum(['reconciled', 'polled', 'imported']).optional(),
   }),
   z.object({
     kind: z.literal('order_created'),
@@ -206,6 +206,8 @@ export const TimelineData = z.discriminatedUnion('kind', [
     /** A waiting run's why, when a provider deferred one of its steps (quota, night hours, rate limit). */
     wait: WaitReason.optional(),
     dryRun: z.boolean().optional(),
+    /** A re-run or replay of stored trigger data (issue 15), not a new delivery. */
+    replay: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal('step'),

@@ -1,12 +1,22 @@
-import type { InboxEntryDetailDto, InboxEntryDto } from '../contract/index.ts';
+import type { DeliveryFilter, InboxEntryDetailDto, InboxEntryDto } from '../contract/index.ts';
 import type { InboxRepo } from '../storage/repos/inbox-repo.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import { notFound } from '../shared/errors.ts';
+import { systemClock, type Clock } from '../shared/clock.ts';
+import { createCaptureFiles, type DeliveryImporter } from './capture-files.ts';
 
-/** The inbox as users read it: every delivery, and one delivery's raw request as received. */
-export function createInboxService(repos: Repositories) {
+/**
+ * The inbox as users read it: every delivery, and one delivery's raw request as received; and
+ * capture files out of it and into it (the importer is the listener's own decision path).
+ */
+export function createInboxService(repos: Repositories, deps: { importer?: DeliveryImporter; onRecorded?: (entry: InboxEntryDto) => void; clock?: Clock } = {}) {
+  const captures = createCaptureFiles({ repos, clock: deps.clock ?? systemClock, importer: deps.importer, onRecorded: deps.onRecorded });
   return {
     list: (a: Parameters<InboxRepo['list']>[0]): InboxEntryDto[] => repos.inbox.list(a),
+    search: (filter: DeliveryFilter, limit: number, beforeId?: number): InboxEntryDto[] => repos.inbox.search(filter, limit, beforeId),
+    export: captures.export,
+    import: captures.import,
+    sign: captures.sign,
     get(id: number): InboxEntryDetailDto {
       const r = repos.inbox.get(id);
       if (!r) throw notFound('delivery', id);

@@ -42,6 +42,9 @@ export function createApplySink(handlers: readonly IntentHandler[]): EffectSink 
       const recorded: (() => TimelineEntryDto[])[] = [];
       let waitUntilMs: number | null = null;
       for (const [n, intent] of intents.entries()) {
+        // What a live run would leave out as things stand (an optional write-back that is off) is
+        // neither done nor recorded: a live run and a dry run of the same step list the same intents.
+        if (intent.kind !== 'run.wait' && (handlerOf(byKind, intent) as { wouldDo?: (i: Intent) => boolean }).wouldDo?.(intent) === false) continue;
         const record: IntentRecord = { kind: intent.kind, args: describe(byKind, intent), outcome: 'done' };
         records.push(record);
         if (intent.kind === 'run.wait') {

@@ -34,8 +34,9 @@ export function createManualRuns(d: ManualRunsDeps) {
   const { repos, batches } = d;
 
   function batch(id: string): RunBatchDto {
-    const b = batches.get(id);
-    if (!b) throw notFound('batch', id);
+    const found = batches.get(id);
+    if (!found) throw notFound('batch', id);
+    const { kind: _kind, ...b } = found;
     const c = batches.counts(id);
     const n = (s: keyof typeof c) => c[s] ?? 0;
     const total = Object.values(c).reduce((sum, x) => sum + (x ?? 0), 0);
@@ -117,7 +118,7 @@ export function createManualRuns(d: ManualRunsDeps) {
         for (const run of batches.queued(id)) {
           if (taken.has(run.id) || !batches.cancelQueued(run.id, words.reason, at) || !run.orderId) continue;
           appended.push(d.timeline.append(run.orderId, nowMs, {
-            kind: 'run', status: 'cancelled', flowId: b.flowId, flowName, flowVersion: b.flowVersion, ...words, ...(b.dryRun ? { dryRun: true } : {}),
+            kind: 'run', status: 'cancelled', flowId: b.flowId, flowName, flowVersion: b.flowVersion, ...words, ...(b.dryRun ? { dryRun: true } : {}), ...(run.replay ? { replay: true } : {}),
           }, { runId: run.id }));
         }
       });

@@ -44,7 +44,14 @@ const iso = (ms: number) => new Date(ms).toISOString();
  */
 export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
   const { repos, timeline, queue, bus } = d;
-  const entry = (run: RunStart) => ({ flowId: run.flowId, flowName: run.flowName, flowVersion: run.flowVersion, ...(run.dryRun ? { dryRun: true } : {}) });
+  /**
+   * Re-runs and replays being executed (read when loaded: they always are), so that their
+   * timeline entries say they are replays, not a new delivery's runs.
+   */
+  const replays = new Set<string>();
+  const entry = (run: RunStart) => ({
+    flowId: run.flowId, flowName: run.flowName, flowVersion: run.flowVersion, ...(run.dryRun ? { dryRun: true } : {}), ...(replays.has(run.runId) ? { replay: true } : {}),
+  });
   /**
    * Runs whose trigger step turned them away (activation conditions not met: a skipped first
    * step that takes no port), with why: they end `skipped` for that reason, not `succeeded`, so
@@ -71,8 +78,9 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
         runId, flowId: run.flowId, flowName: run.flowName, flowVersion: run.flowVersion, document, customerId: stored?.customerId ?? null, dryRun: run.dryRun,
         data,
       };
-      // Only a run that had started can have steps recorded.
-      return { start, status: run.status, steps: run.status === 'queued' ? [] : repos.runs.steps(runId) };
+      if (run.replay) replays.add(runId);
+      // Only a run that had started can have steps recorded, or a re-run from its failed step (the steps before it, copied).
+      return { start, status: run.status, steps: run.status === 'queued' && !run.replayOf ? [] : repos.runs.steps(runId) };
     },
 
     async customer(customerId: string): Promise<Customer | null> {
@@ -80,11 +88,12 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
     },
 
     started(run, atMs, firstTime): StoreWrite {
+      const e = entry(run);
       return () => {
         repos.runs.markStarted(run.runId, iso(atMs));
         const orderId = run.data.order.id;
         if (!orderId || !firstTime) return [];
-        return [timeline.append(orderId, atMs, { kind: 'run', status: 'running', ...entry(run), eventType: run.data.event.type }, { runId: run.runId })];
+        return [timeline.append(orderId, atMs, { kind: 'run', status: 'running', ...e, eventType: run.data.event.type }, { runId: run.runId })];
       };
     },
 
@@ -122,16 +131,20 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
     },
 
     parked(run, untilMs, atMs, why): StoreWrite {
+      const e = entry(run);
+      replays.delete(run.runId);
       return () => {
         repos.runs.markWaiting(run.runId, iso(untilMs), why ?? null);
         queue.enqueue(RUN_JOB, { runId: run.runId }, { runAt: untilMs, idempotencyKey: `run:${run.runId}:wake:${untilMs}` });
         const orderId = run.data.order.id;
         if (!orderId) return [];
-        return [timeline.append(orderId, atMs, { kind: 'run', status: 'waiting', ...entry(run), dueAt: iso(untilMs), ...(why ? { wait: why } : {}) }, { runId: run.runId })];
+        return [timeline.append(orderId, atMs, { kind: 'run', status: 'waiting', ...e, dueAt: iso(untilMs), ...(why ? { wait: why } : {}) }, { runId: run.runId })];
       };
     },
 
     finished(run, outcome, atMs, durationMs): StoreWrite {
+      const e = entry(run);
+      replays.delete(run.runId);
       const away = turnedAway.get(run.runId);
       turnedAway.delete(run.runId);
       if (away !== undefined && outcome.status === 'succeeded') {
@@ -141,14 +154,14 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
           if (!orderId) return [];
           const rules = away.startsWith(`${NOT_MET}: `) ? away.slice(NOT_MET.length + 2) : '';
           const why = away.startsWith(NOT_MET) ? { reason: away, reasonCode: 'activation_not_met' as const, ...(rules ? { reasonArgs: { rules } } : {}) } : { reason: away };
-          return [timeline.append(orderId, atMs, { kind: 'run', status: 'skipped', ...entry(run), ...why }, { runId: run.runId })];
+          return [timeline.append(orderId, atMs, { kind: 'run', status: 'skipped', ...e, ...why }, { runId: run.runId })];
         };
       }
       return () => {
         repos.runs.finish(run.runId, outcome.status, outcome.error, iso(atMs), durationMs);
         const orderId = run.data.order.id;
         if (!orderId) return [];
-        return [timeline.append(orderId, atMs, { kind: 'run', status: outcome.status, ...entry(run), error: outcome.error, ...(outcome.failedStep ? { failedStep: outcome.failedStep } : {}) }, { runId: run.runId })];
+        return [timeline.append(orderId, atMs, { kind: 'run', status: outcome.status, ...e, error: outcome.error, ...(outcome.failedStep ? { failedStep: outcome.failedStep } : {}) }, { runId: run.runId })];
       };
     },
 

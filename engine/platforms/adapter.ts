@@ -96,6 +96,19 @@ export interface PlatformAdapter<S = Record<string, unknown>> {
    */
   challenge?(query: URLSearchParams, connection: ConnectionView<S>): { ok: true; answer: string } | { ok: false; reason: string };
   verify(delivery: RawDelivery, connection: ConnectionView<S>): Verification;
+  /**
+   * Signs a body as the platform would (issue 15: replaying a capture to a Flowdesk, an edited
+   * payload re-signed): the headers that carry the proof, names lowercased, to set over
+   * `headers` (the delivery's own, for a platform whose header name or prefix varies). Exactly
+   * the inverse of `verify`. Throws with a readable message when the secrets cannot sign.
+   */
+  sign?(body: Buffer, secrets: ConnectionSecrets, settings: S, headers: Record<string, string>): Record<string, string>;
+  /**
+   * For a platform whose proof is not only a header (Nhanh.vn's checksum and token inside the
+   * body, a token in the URL): the body and path as the platform would send them, before `sign`
+   * sets the headers. platforms/sign-delivery.ts applies both.
+   */
+  signRequest?(delivery: RawDelivery, secrets: ConnectionSecrets, settings: S): { body: Buffer; path: string };
   /** Parses the verified bytes; throws with a readable message when they are not what the platform sends. */
   parse(delivery: RawDelivery): unknown;
   /**

@@ -38,6 +38,8 @@ export interface ApplyContext {
   emitted: TimelineEntryDto[];
   /** Run jobs created already leased, for this worker to run right after the commit. */
   runJobs: Job[];
+  /** The runs it starts are dry runs (every action recorded as "would do"): an engine started by `flowdesk test`. */
+  dryRun?: boolean;
 }
 
 /**
@@ -114,14 +116,14 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
         ? runReasonFields({ code: 'missing_connection', args: { store: connection.store, platforms: unmet.join(', ') } })
         : recentRuns >= LOOP_LIMIT ? runReasonFields({ code: 'order_loop', args: { runs: String(recentRuns), seconds: String(LOOP_WINDOW_MS / 1000) } }) : null;
       const skipReason = skip?.reason ?? null;
-      const created = repos.runs.insert({ id: runId, flowId: flow.id, flowVersion: flow.version, eventId, eventType: type, inboxId, orderId, dryRun: false, createdAt: now, skipReason });
+      const created = repos.runs.insert({ id: runId, flowId: flow.id, flowVersion: flow.version, eventId, eventType: type, inboxId, orderId, dryRun: c.dryRun ?? false, createdAt: now, skipReason });
       if (!created) continue;
       runs++;
       if (skipReason) {
         append(nowMs, { kind: 'run', status: 'skipped', flowId: flow.id, flowName: flow.name, flowVersion: flow.version, eventType: type, ...skip }, runId);
       } else {
         const start: RunStart = {
-          runId, flowId: flow.id, flowName: flow.name, flowVersion: flow.version, document: flow.document, customerId, dryRun: false,
+          runId, flowId: flow.id, flowName: flow.name, flowVersion: flow.version, document: flow.document, customerId, dryRun: c.dryRun ?? false,
           data: {
             // `event.tags` for a tag event, as the run store reads it back after a restart.
             event: { type, platform: event.platform, occurredAt: event.occurredAt, connectionId: event.connectionId, ...(tags ? { tags } : {}) },

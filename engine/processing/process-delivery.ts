@@ -30,6 +30,8 @@ export interface ProcessDeps {
   connections: ConnectionService;
   nodes: NodeRegistry;
   fetch: typeof fetch;
+  /** Every run a delivery starts is a dry run (an engine started by `flowdesk test`). */
+  dryRunsOnly?: boolean;
 }
 
 /**
@@ -108,7 +110,7 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
         outcomes.push(`nothing to apply: ${result.ignore}`);
         continue;
       }
-      const applied = applyOrder({ repos, timeline: deps.timeline, queue, activeFlows, connection: p.connection, delivery: p.delivery, nowMs: clock.now(), marketplace: p.marketplace, emitted: out.emitted, runJobs: out.runJobs }, result);
+      const applied = applyOrder({ repos, timeline: deps.timeline, queue, activeFlows, connection: p.connection, delivery: p.delivery, nowMs: clock.now(), marketplace: p.marketplace, emitted: out.emitted, runJobs: out.runJobs, dryRun: deps.dryRunsOnly ?? false }, result);
       outcomes.push(applied.outcome);
       changed.push(applied.orderId);
     }

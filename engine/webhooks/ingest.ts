@@ -6,6 +6,8 @@ import type { NewInboxEntry } from '../storage/repos/inbox-repo.ts';
 import type { Queue } from '../queue/queue.ts';
 import type { ConnectionService } from '../domain/connections.ts';
 import type { Clock } from '../shared/clock.ts';
+import { EngineError, notFound } from '../shared/errors.ts';
+import { signDelivery } from '../platforms/sign-delivery.ts';
 
 export interface IngestAnswer {
   status: number;
@@ -52,7 +54,7 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
     pending.forEach((p, i) => p.resolve(answers[i]!));
   }
 
-  function commit({ decision, receivedAt }: Pending): IngestAnswer {
+  function commit({ decision, receivedAt }: Pick<Pending, 'decision' | 'receivedAt'>, source: 'webhook' | 'imported' = 'webhook'): IngestAnswer {
     let d = decision;
     let duplicateOf: number | null = null;
     if (d.verdict === 'accepted' && d.connectionId && d.deliveryKey) {
@@ -63,10 +65,10 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
       }
     }
     const processing = d.verdict === 'accepted' ? 'pending' : 'not_processed';
-    const inboxId = repos.inbox.insert({ ...d, receivedAt, duplicateOf, processing });
+    const inboxId = repos.inbox.insert({ ...d, receivedAt, duplicateOf, processing, ...(source === 'webhook' ? {} : { source }) });
     if (d.verdict === 'accepted') queue.enqueue(DELIVERY_JOB, { inboxId });
     const entry: InboxEntryDto = {
-      source: 'webhook',
+      source,
       id: inboxId,
       receivedAt,
       connectionId: d.connectionId,
@@ -166,6 +168,41 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
 
     receive(delivery: RawDelivery, connectionId: string): Promise<IngestAnswer> {
       return enqueue(decide(delivery, connectionId));
+    },
+
+    /**
+     * Deliveries from a capture file or a HAR (issue 15), decided exactly as the listener decides
+     * a request (verify with the connection's secret, identify, dedupe) and committed with their
+     * processing jobs in one transaction: all of them or none. Each is marked imported.
+     */
+    importMany(items: readonly { delivery: RawDelivery; connectionId: string }[]): IngestAnswer[] {
+      const receivedAt = new Date(clock.now()).toISOString();
+      const decisions = items.map((i) => decide(i.delivery, i.connectionId));
+      return repos.tx(() => decisions.map((decision) => commit({ decision, receivedAt }, 'imported')));
+    },
+
+    /**
+     * A request as the connection's platform would sign it with the connection's secrets
+     * (`flowdesk replay` to this engine), and whether it verified as it was.
+     */
+    sign(connectionId: string, delivery: RawDelivery): { verified: boolean; delivery: RawDelivery } {
+      const connection = repos.connections.get(connectionId);
+      if (!connection) throw notFound('connection', connectionId);
+      const adapter = platforms.get(connection.platform);
+      if (!adapter) throw new EngineError('unsupported_platform', `no adapter for ${connection.platform}`);
+      const view = connections.view(connection, adapter);
+      let verified = false;
+      try {
+        verified = adapter.verify(delivery, view).ok;
+      } catch {
+        // Bytes the adapter cannot read do not verify; signing them is still asked for.
+      }
+      if (verified) return { verified, delivery };
+      try {
+        return { verified, delivery: signDelivery(adapter, delivery, view) };
+      } catch (error) {
+        throw new EngineError('invalid_args', `cannot sign for connection ${connectionId}: ${(error as Error).message}`);
+      }
     },
 
     /** A request that is not a delivery (another method, an unreadable URL): kept, with why. */

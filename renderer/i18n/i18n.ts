@@ -60,8 +60,9 @@ export function createI18n(language: Language = systemLanguage()): i18n {
     // The task connectors' words (Trello, Asana, the Create task step and its intents) live in
     // tasks.json; its `into` part is merged into the namespaces that word steps, accounts and runs
     // (a word those namespaces already have stays theirs).
-    // Write-back and reconciliation (issue 13) keep theirs in write-back.json the same way.
-    for (const feature of ['tasks', 'write-back']) {
+    // Write-back and reconciliation (issue 13) keep theirs in write-back.json the same way, and
+    // the tester's bench (issue 15) in bench.json.
+    for (const feature of ['tasks', 'write-back', 'bench']) {
       for (const [target, words] of Object.entries((ns[feature]?.['into'] ?? {}) as Record<string, object>)) instance.addResourceBundle(lang, target, words, true, false);
     }
   }

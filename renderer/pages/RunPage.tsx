@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/useApiClient.ts';
 import { pageHref } from '../app/routes.ts';
 import { useApiQuery } from '../app/useApiQuery.ts';
+import { canRerun, RerunControls } from '../bench/RerunControls.tsx';
+import '../bench/bench.css';
 import { PageHeader, pageTitleId } from '../components/PageHeader.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
 import { formatDuration } from '../flow-editor/runs/run-format.ts';
@@ -72,6 +74,7 @@ export function RunPage({ id }: { id: string }) {
             <dd>{formatDuration(run.durationMs)}</dd>
           </div>
         </dl>
+        {canRerun(run.status) ? <RerunControls runId={run.id} status={run.status} /> : null}
       </header>
       <RunView store={store} run={run} />
     </div>

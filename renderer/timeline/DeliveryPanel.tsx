@@ -7,6 +7,7 @@ import { pageHref } from '../app/routes.ts';
 import { Badge } from '../components/Badge.tsx';
 import { LoadNotice } from '../components/LoadNotice.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
+import { DeliveryTools } from '../bench/DeliveryTools.tsx';
 import { RawRequest } from './RawRequest.tsx';
 import { processingTone, sourceTone, verdictTone } from './verdict-tones.ts';
 import './delivery-panel.css';
@@ -19,7 +20,7 @@ interface DeliveryPanelProps {
   onClose: () => void;
 }
 
-/** One delivery opened from the Inbox: what the listener decided, why, and the raw request. */
+/** One delivery opened from the Inbox: what the listener decided, why, its runs, the tester's tools, and the raw request. */
 export function DeliveryPanel({ id, row, connectionName, onClose }: DeliveryPanelProps) {
   const { t } = useTranslation('inbox');
   const client = useApiClient();
@@ -110,6 +111,7 @@ export function DeliveryPanel({ id, row, connectionName, onClose }: DeliveryPane
               </>
             ) : null}
           </dl>
+          <DeliveryTools delivery={d} />
           <RawRequest inboxId={id} />
         </>
       )}

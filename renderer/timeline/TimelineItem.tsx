@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeliveryStatus, FinancialStatus, FulfillmentStatus, type TimelineEntryDto } from '../../engine/contract/index.ts';
+import { RerunControls } from '../bench/RerunControls.tsx';
 import { Badge } from '../components/Badge.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
 import { RawRequest } from './RawRequest.tsx';
@@ -16,9 +17,9 @@ export function TimelineItem({ entry }: { entry: TimelineEntryDto }) {
   const { t } = useTranslation('orders');
   const view = viewTimelineEntry(entry);
   const sentence = timelineSentence(entry, t);
-  const [open, setOpen] = useState<'details' | 'raw' | null>(null);
+  const [open, setOpen] = useState<'details' | 'raw' | 'rerun' | null>(null);
   const panelId = useId();
-  const toggle = (what: 'details' | 'raw') => setOpen((now) => (now === what ? null : what));
+  const toggle = (what: 'details' | 'raw' | 'rerun') => setOpen((now) => (now === what ? null : what));
   const { outcome, signature } = view;
   const step = entry.kind === 'step';
   const why = outcome?.reason && withWhy.has(outcome.status) ? outcome.status : null;
@@ -33,6 +34,7 @@ export function TimelineItem({ entry }: { entry: TimelineEntryDto }) {
         <div className="timeline-head">
           <span className="timeline-kind">{t(view.labelKey)}</span>
           {outcome ? <Badge value={t(`timeline.outcome.${outcome.status}`)} tone={outcomeTone[outcome.status]} /> : null}
+          {view.replay ? <span className="badge badge-accent timeline-replay">{t('timeline.replay')}</span> : null}
           {view.dryRun ? <Badge value={t('timeline.dryRun')} tone="neutral" /> : null}
           {signature ? (
             <Badge
@@ -71,6 +73,11 @@ export function TimelineItem({ entry }: { entry: TimelineEntryDto }) {
         {signature?.text ? <p className="timeline-signature">{signature.text}</p> : null}
         <div className="timeline-actions">
           {view.runHref && entry.kind === 'run' ? <a href={view.runHref}>{t('timeline.openRun')}</a> : null}
+          {entry.kind === 'run' && entry.runId && outcome && (outcome.status === 'failed' || outcome.status === 'skipped') ? (
+            <button type="button" className="link-button" aria-expanded={open === 'rerun'} aria-controls={panelId} onClick={() => toggle('rerun')}>
+              {t('timeline.runAgain')}
+            </button>
+          ) : null}
           {entry.kind === 'delivery' && entry.inboxId !== null ? (
             <>
               <button type="button" className="link-button" aria-expanded={open === 'raw'} aria-controls={panelId} onClick={() => toggle('raw')}>
@@ -87,6 +94,9 @@ export function TimelineItem({ entry }: { entry: TimelineEntryDto }) {
             </pre>
           ) : null}
           {open === 'raw' && entry.inboxId !== null ? <RawRequest inboxId={entry.inboxId} /> : null}
+          {open === 'rerun' && entry.runId && outcome && (outcome.status === 'failed' || outcome.status === 'skipped') ? (
+            <RerunControls runId={entry.runId} status={outcome.status} />
+          ) : null}
         </div>
       </div>
     </li>

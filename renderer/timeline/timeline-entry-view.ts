@@ -76,6 +76,8 @@ export interface TimelineEntryView {
   topic: string | null;
   /** A run entry of a dry run: nothing it did left the engine. */
   dryRun: boolean;
+  /** A run entry of a replay (issue 15): a delivery run again, not a new delivery. */
+  replay: boolean;
   /** Where the run it belongs to is shown. */
   runHref: string | null;
 }
@@ -179,6 +181,8 @@ export function viewTimelineEntry(entry: TimelineEntryDto): TimelineEntryView {
     changes: statusChanges(data),
     topic: entryTopic(data),
     dryRun: data?.kind === 'run' && data.dryRun === true,
+    // Entries written before issue 15 never say so: no field is no replay.
+    replay: data?.kind === 'run' && data.replay === true,
     runHref: entry.runId ? `#/runs/${encodeURIComponent(entry.runId)}` : null,
   };
 }

@@ -26,4 +26,5 @@ export const sourceTone: Record<DeliverySource, BadgeTone> = {
   webhook: 'neutral',
   reconciled: 'warn',
   polled: 'neutral',
+  imported: 'neutral',
 };

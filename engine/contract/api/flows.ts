@@ -74,6 +74,12 @@ export const RunSummaryDto = z.object({
   /** Why it waits, when a provider deferred a step (a wait step's run has none). */
   waitReason: WaitReason.nullish(),
   createdAt: z.string(),
+  /** A re-run or replay (issue 15): the run it ran again, or null (a replay on a flow that had not run on that delivery). */
+  replayOf: z.string().nullish(),
+  /** Run again by hand on stored trigger data (a re-run or a delivery's replay), not by a new delivery. */
+  replay: z.boolean().optional(),
+  /** What a replay could not do as asked (its failed step no longer exists: run from the start instead). */
+  replayNote: z.string().nullish(),
 });
 export type RunSummaryDto = z.infer<typeof RunSummaryDto>;
 

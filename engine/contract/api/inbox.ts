@@ -18,8 +18,8 @@ export const InboxVerdict = z.enum([
 ]);
 export type InboxVerdict = z.infer<typeof InboxVerdict>;
 
-/** How a delivery came in. */
-export const DeliverySource = z.enum(['webhook', 'reconciled', 'polled']);
+/** How a delivery came in; `imported` from a capture file or a HAR (issue 15), verified like a webhook. */
+export const DeliverySource = z.enum(['webhook', 'reconciled', 'polled', 'imported']);
 export type DeliverySource = z.infer<typeof DeliverySource>;
 
 /** What became of an accepted delivery. */

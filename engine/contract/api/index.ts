@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { connectionsApi } from './connections.ts';
+import { replayApi } from './replay.ts';
 import { engineApi } from './engine.ts';
 import { flowsApi } from './flows.ts';
 import { inboxApi } from './inbox.ts';
@@ -29,6 +30,7 @@ export const apiMethods = {
   ...accountsApi,
   ...tasksApi,
   ...customerActionsApi,
+  ...replayApi,
 };
 
 export type ApiMethods = typeof apiMethods;

@@ -7,6 +7,7 @@ import { buildOrder, problemsMessage } from './build-order.ts';
 import type { MappedSettings, mappedSettings } from './mapped-settings.ts';
 import { lookup, parsePath } from './path.ts';
 import { HEADER_SECRET, URL_TOKEN, verifyUrlToken } from './url-token.ts';
+import { signHeaderSecret, signUrlToken } from './url-token-sign.ts';
 
 export interface MappedAdapterSpec {
   platform: Platform;
@@ -60,6 +61,8 @@ export function createMappedAdapter(spec: MappedAdapterSpec): PlatformAdapter {
     ],
     settings: spec.settings,
     setup: spec.setup,
+
+    sign: signHeaderSecret, signRequest: signUrlToken,
 
     verify(delivery, connection) {
       return verifyUrlToken(delivery, connection.secrets, connection.settings.headerName);

@@ -6,6 +6,7 @@ import { base64DigestEquals, hmacSha256, sha256Hex } from '../hmac.ts';
 import { HaravanOrder } from './haravan-payload.ts';
 import { haravanOrderTopics, normalizeHaravanOrder } from './haravan-normalize.ts';
 import { HaravanSettings } from './haravan-settings.ts';
+import { signHaravan } from './haravan-sign.ts';
 
 /**
  * Haravan (reference/platform-webhooks.md §2). `X-Haravan-HmacSha256` (also written
@@ -82,6 +83,8 @@ export const haravanAdapter = defineAdapter<HaravanSettings>({
     if (!token || !safeEqual(token, secrets['verifyToken'])) return { ok: false, reason: 'hub.verify_token does not match this connection\'s verify token' };
     return { ok: true, answer: challenge };
   },
+
+  sign: signHaravan,
 
   verify(delivery, { secrets }) {
     const header = signatureHeader(delivery);

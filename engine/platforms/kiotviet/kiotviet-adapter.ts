@@ -6,6 +6,7 @@ import { normalizeKiotViet } from './kiotviet-normalize.ts';
 import { KiotVietDocument, KiotVietEnriched, KiotVietWebhook, splitAction } from './kiotviet-payload.ts';
 import { KiotVietSettings } from './kiotviet-settings.ts';
 import { verifyHubSignature } from './kiotviet-signature.ts';
+import { signKiotViet } from './kiotviet-sign.ts';
 
 /**
  * KiotViet webhooks (reference/platform-webhooks.md §7).
@@ -44,6 +45,8 @@ export const kiotVietAdapter = defineAdapter<KiotVietSettings>({
     'To get customers\' email and phone, enter the API client ID in the settings and the client secret as a secret (KiotViet → Thiết lập cửa hàng → Thiết lập kết nối API).',
     'The first signed delivery shows which X-Hub-Signature variant KiotViet uses for you; set lockedVariant to it to accept only that one.',
   ],
+
+  sign: signKiotViet,
 
   verify(delivery, { secrets, settings }) {
     return verifyHubSignature(delivery.headers['x-hub-signature'], delivery.body, secrets['webhookSecret'], settings.lockedVariant);

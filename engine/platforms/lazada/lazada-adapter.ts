@@ -6,6 +6,7 @@ import { fetchLazadaOrder } from './lazada-api.ts';
 import { normalizeLazada } from './lazada-normalize.ts';
 import { LazadaEnriched, LazadaPush, messageTypeOf } from './lazada-payload.ts';
 import { LazadaSettings } from './lazada-settings.ts';
+import { signLazada } from './lazada-sign.ts';
 
 /**
  * Lazada Open Platform push, LPM (reference/platform-webhooks.md §5).
@@ -55,6 +56,8 @@ export const lazadaAdapter = defineAdapter<LazadaSettings>({
     'In the Lazada Open Platform App Console → Push Mechanism, set the callback URL to this connection\'s webhook URL, verify it, and subscribe to "Trade order" messages (message type 0).',
     'Enter the app key in this connection\'s settings, the app secret and the seller\'s access token as its secrets, and the API base URL of the seller\'s country (default: Vietnam).',
   ],
+
+  sign: signLazada,
 
   verify(delivery, { secrets, settings }) {
     const header = delivery.headers['authorization'];

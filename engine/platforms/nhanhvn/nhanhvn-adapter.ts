@@ -7,6 +7,7 @@ import { orderIdsOf, readNhanhDelivery, v1Kinds, type NhanhPayload } from './nha
 import { buildNhanhOrder, deletedNhanhOrder, nhanhFields, nhanhOrderEvents } from './nhanhvn-normalize.ts';
 import { nhanhSettings } from './nhanhvn-status.ts';
 import { verifyNhanhChecksum, verifyNhanhToken } from './nhanhvn-verify.ts';
+import { signNhanh, signNhanhRequest } from './nhanhvn-sign.ts';
 
 /**
  * Nhanh.vn (reference/platform-webhooks.md §6).
@@ -39,6 +40,8 @@ export const nhanhvnAdapter = defineAdapter({
     'API v2/v3: in your Nhanh.vn app, tick "Bật webhooks", set the webhooks URL to this connection\'s webhook URL, type a verifyToken (the same as this connection\'s verify token), and choose the events orderAdd, orderUpdate and orderDelete.',
     'API v1 (legacy): register this connection\'s webhook URL with ?kind=orderAdd, ?kind=orderUpdate (order status) and ?kind=orderDelete appended, one per kind, and set this connection\'s API v1 secret key.',
   ],
+
+  sign: signNhanh, signRequest: signNhanhRequest,
 
   verify(delivery, { secrets }) {
     return isFormBody(delivery.headers['content-type'])

@@ -9,6 +9,7 @@ import { SapoSettings } from './sapo-settings.ts';
 import { sapoGoOrderTopics, sapoWebOrderTopics } from './sapo-topics.ts';
 import { SapoWebOrder } from './sapo-web-payload.ts';
 import { normalizeSapoWebOrder } from './sapo-web-normalize.ts';
+import { signSapo } from './sapo-sign.ts';
 
 /**
  * Sapo (reference/platform-webhooks.md §3): one adapter for both of Sapo's platforms.
@@ -62,6 +63,8 @@ export const sapoAdapter = defineAdapter<SapoSettings>({
     'Sapo GO/Omni (*.mysapogo.com): subscribe your app to orders/update (and orders/create if offered) with this connection\'s webhook URL; paid, fulfilled and cancelled are read from the order\'s status.',
     'Use the secret key of the app (or private app) that registered the webhooks as this connection\'s secret, and the store domain as its store id.',
   ],
+
+  sign: signSapo,
 
   verify(delivery, { secrets }) {
     const signature = header(delivery.headers, 'hmac-sha256');

@@ -4,6 +4,7 @@ import { defineAdapter } from '../adapter.ts';
 import { base64DigestEquals, hmacSha256, sha256Hex } from '../hmac.ts';
 import { ShopifyOrder } from './shopify-payload.ts';
 import { normalizeShopifyOrder, shopifyOrderTopics } from './shopify-normalize.ts';
+import { signShopify } from './shopify-sign.ts';
 
 /**
  * Shopify (reference/platform-webhooks.md §1): `X-Shopify-Hmac-Sha256` is the base64
@@ -21,6 +22,8 @@ export const shopifyAdapter = defineAdapter({
     'In Shopify admin → Settings → Notifications → Webhooks (or your app), create webhooks for orders/create, orders/updated, orders/paid, orders/cancelled, orders/fulfilled and orders/partially_fulfilled, format JSON, URL = this connection\'s webhook URL.',
     'Use the signing key shown on that page (or your app\'s client secret) as this connection\'s secret.',
   ],
+
+  sign: signShopify,
 
   verify(delivery, { secrets }) {
     const header = delivery.headers['x-shopify-hmac-sha256'] ?? delivery.headers['shopify-hmac-sha256'];

@@ -6,6 +6,7 @@ import { base64DigestEquals, sha256Hex } from '../hmac.ts';
 import { WooDeleted, WooOrder } from './woocommerce-payload.ts';
 import { deletedWooOrder, normalizeWooOrder, wooOrderTopics } from './woocommerce-normalize.ts';
 import { wooSettings } from './woocommerce-status.ts';
+import { signWooCommerce } from './woocommerce-sign.ts';
 
 /**
  * WooCommerce (reference/platform-webhooks.md §4; `class-wc-webhook.php`).
@@ -43,6 +44,8 @@ export const woocommerceAdapter = defineAdapter({
     if (delivery.headers['x-wc-webhook-signature'] || delivery.headers['x-wc-webhook-topic']) return false;
     return /^webhook_id=\d+$/.test(delivery.body.toString('latin1').trim());
   },
+
+  sign: signWooCommerce,
 
   verify(delivery, { secrets, settings }) {
     const header = delivery.headers['x-wc-webhook-signature'];

@@ -1,5 +1,6 @@
 import type { Db } from '../database.ts';
-import type { DeliverySource, InboxEntryDto, InboxProcessing, InboxVerdict, Platform } from '../../contract/index.ts';
+import type { DeliveryFilter, DeliverySource, InboxEntryDto, InboxProcessing, InboxVerdict, Platform } from '../../contract/index.ts';
+import { searchInbox } from './inbox-search.ts';
 import { parseStored } from '../../shared/json.ts';
 
 export interface NewInboxEntry {
@@ -133,6 +134,10 @@ export function createInboxRepo(db: Db) {
         limit: f.limit,
       }) as RawRow[];
       return rows.map(toDto);
+    },
+    /** The Inbox screen's filters and search, newest first (inbox-search.ts). */
+    search(filter: DeliveryFilter, limit: number, beforeId?: number): InboxEntryDto[] {
+      return searchInbox(db, filter, limit, beforeId);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../database.ts';
-import type { IntentRecord, RunStatus, RunSummaryDto, StepDto, StepStatus, WaitReason } from '../../contract/index.ts';
+import type { CanonicalEvent, IntentRecord, RunStatus, RunSummaryDto, StepDto, StepStatus, WaitReason } from '../../contract/index.ts';
 import { parseStored } from '../../shared/json.ts';
 
 export interface NewRun {
@@ -14,6 +14,10 @@ export interface NewRun {
   createdAt: string;
   /** Set when the run is recorded as skipped instead of queued. */
   skipReason?: string | null;
+  /** A re-run or replay (issue 15), and the run it runs again (null: none). */
+  replay?: boolean;
+  replayOf?: string | null;
+  replayNote?: string | null;
 }
 
 export interface NewStep {
@@ -56,6 +60,9 @@ interface RawRun {
   due_at: string | null;
   /** JSON WaitReason: why a provider deferred a step of this waiting run. */
   wait_reason: string | null;
+  replay: number;
+  replay_of: string | null;
+  replay_note: string | null;
 }
 
 interface RawStep {
@@ -92,6 +99,9 @@ const toRun = (r: RawRun): RunRecord => ({
   durationMs: r.duration_ms,
   dueAt: r.due_at,
   waitReason: r.status === 'waiting' ? parseStored<WaitReason | null>(r.wait_reason, null) : null,
+  replayOf: r.replay_of,
+  replay: r.replay === 1,
+  replayNote: r.replay_note,
 });
 
 const toStep = (r: RawStep): StepDto => ({
@@ -114,10 +124,10 @@ const selectRun = `SELECT r.*, f.name AS flow_name, o.number AS order_number FRO
 
 export function createRunsRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO runs (id, flow_id, flow_version, event_id, event_type, inbox_id, order_id,
-      status, dry_run, created_at, error, finished_at)
+      status, dry_run, created_at, error, finished_at, replay, replay_of, replay_note)
     VALUES (@id, @flowId, @flowVersion, @eventId, @eventType, @inboxId, @orderId,
       CASE WHEN @skipReason IS NULL THEN 'queued' ELSE 'skipped' END, @dryRun, @createdAt, @skipReason,
-      CASE WHEN @skipReason IS NULL THEN NULL ELSE @createdAt END)
+      CASE WHEN @skipReason IS NULL THEN NULL ELSE @createdAt END, @replay, @replayOf, @replayNote)
     ON CONFLICT (flow_id, event_id) DO NOTHING`);
   const byId = db.prepare(`${selectRun} WHERE r.id = ?`);
   const start = db.prepare("UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ?");
@@ -134,6 +144,14 @@ export function createRunsRepo(db: Db) {
   const list = db.prepare(`${selectRun}
     WHERE (@flowId IS NULL OR r.flow_id = @flowId) AND (@orderId IS NULL OR r.order_id = @orderId)
     ORDER BY r.created_at DESC, r.rowid DESC LIMIT @limit`);
+  const ofInbox = db.prepare(`${selectRun} WHERE r.inbox_id = ? AND r.replay = 0 AND r.dry_run = 0 ORDER BY r.rowid`);
+  const eventsOfInbox = db.prepare('SELECT id, payload FROM events WHERE inbox_id = ? ORDER BY id');
+  // A failed run a live re-run has already run again is left out: its re-run stands for it.
+  const failedWith = db.prepare(`${selectRun} WHERE r.flow_id = ? AND r.status = 'failed' AND r.error = ?
+    AND NOT EXISTS (SELECT 1 FROM runs x WHERE x.replay_of = r.id AND x.dry_run = 0) ORDER BY r.rowid LIMIT ?`);
+  const copySteps = db.prepare(`INSERT INTO run_steps (run_id, seq, node_id, node_type, status, reason, port, input, output, started_at, duration_ms, intents, due_at)
+    SELECT @to, seq, node_id, node_type, status, reason, port, input, output, started_at, duration_ms, intents, due_at
+    FROM run_steps WHERE run_id = @from AND seq < @beforeSeq AND status IN ('done', 'skipped')`);
   const lastForFlow = db.prepare(
     'SELECT id, status, COALESCE(finished_at, started_at, created_at) AS at FROM runs WHERE flow_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
   );
@@ -141,7 +159,9 @@ export function createRunsRepo(db: Db) {
   return {
     /** Creates the run unless this flow already has one for this event. */
     insert(run: NewRun): boolean {
-      return insert.run({ ...run, dryRun: run.dryRun ? 1 : 0, skipReason: run.skipReason ?? null }).changes === 1;
+      return insert.run({
+        ...run, dryRun: run.dryRun ? 1 : 0, skipReason: run.skipReason ?? null, replay: run.replay ? 1 : 0, replayOf: run.replayOf ?? null, replayNote: run.replayNote ?? null,
+      }).changes === 1;
     },
     get(id: string): RunRecord | undefined {
       const r = byId.get(id) as RawRun | undefined;
@@ -188,6 +208,22 @@ export function createRunsRepo(db: Db) {
         const { eventId: _eventId, ...summary } = toRun(r);
         return summary;
       });
+    },
+    /** The runs a delivery made (re-runs, replays and dry runs left out), in the order they were made. */
+    ofInbox(inboxId: number): RunRecord[] {
+      return (ofInbox.all(inboxId) as RawRun[]).map(toRun);
+    },
+    /** The canonical events a delivery's processing derived (and those its runs' actions caused), oldest first. */
+    eventsOfInbox(inboxId: number): { id: number; event: CanonicalEvent }[] {
+      return (eventsOfInbox.all(inboxId) as { id: number; payload: string }[]).map((r) => ({ id: r.id, event: JSON.parse(r.payload) as CanonicalEvent }));
+    },
+    /** A flow's failed runs with exactly this error (as the runs list shows it), oldest first. */
+    failedWithError(flowId: string, error: string, limit: number): RunRecord[] {
+      return (failedWith.all(flowId, error, limit) as RawRun[]).map(toRun);
+    },
+    /** Copies a run's steps recorded before `beforeSeq` (done or skipped) into another run: kept as they were, never done again. */
+    copySteps(fromRunId: string, toRunId: string, beforeSeq: number): number {
+      return copySteps.run({ from: fromRunId, to: toRunId, beforeSeq }).changes;
     },
     lastForFlow(flowId: string): { id: string; status: RunStatus; at: string } | null {
       return (lastForFlow.get(flowId) as { id: string; status: RunStatus; at: string } | undefined) ?? null;

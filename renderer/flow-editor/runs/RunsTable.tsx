@@ -6,9 +6,13 @@ import { formatDuration } from './run-format.ts';
 import { RunStatusBadge } from './RunStatusBadge.tsx';
 import { waitReasonWords } from './wait-reason-words.ts';
 
-/** Runs in a table: status, when, trigger event, order, version, duration, and a way in. */
-export function RunsTable({ runs, busy }: { runs: readonly RunSummaryDto[]; busy: boolean }) {
+/**
+ * Runs in a table: status, when, trigger event, order, version, duration, and a way in. With
+ * `onRerunFailed`, a failed run offers to run again every run that failed the same way.
+ */
+export function RunsTable({ runs, busy, onRerunFailed }: { runs: readonly RunSummaryDto[]; busy: boolean; onRerunFailed?: (run: RunSummaryDto) => void }) {
   const { t } = useTranslation('runs');
+  const { t: tb } = useTranslation('bench');
   return (
     <div className="table-wrap">
       <table aria-label={t('list.label')} aria-busy={busy} className="fe-table">
@@ -31,6 +35,13 @@ export function RunsTable({ runs, busy }: { runs: readonly RunSummaryDto[]; busy
                 {run.dryRun ? <span className="fe-chip fe-chip-small">{t('list.dryRun')}</span> : null}
                 {/* A step a provider deferred: why the run waits, under its due time. */}
                 {run.status === 'waiting' && run.waitReason ? <div className="muted run-wait-reason">{waitReasonWords(t, run.waitReason)}</div> : null}
+                {onRerunFailed && run.status === 'failed' && run.error ? (
+                  <div>
+                    <button type="button" className="fe-link run-rerun-failed" title={run.error} onClick={() => onRerunFailed(run)}>
+                      {tb('rerunFailed.action')}
+                    </button>
+                  </div>
+                ) : null}
               </td>
               <td className="nowrap">
                 <Timestamp iso={run.startedAt ?? run.createdAt} />

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunBatchDto } from '../../../engine/contract/index.ts';
 import { pageHref } from '../../app/routes.ts';
@@ -13,7 +13,7 @@ export const flowRunsHref = (flowId: string) => `${pageHref('flows', flowId)}?vi
  * How far a batch of manual runs has got: a bar, the counts in words, Cancel while some have
  * not started (and what it did), and once it is over the runs, order by order.
  */
-export function BatchProgress({ started, onAnother }: { started: RunBatchDto; onAnother: () => void }) {
+export function BatchProgress({ started, onAnother, after }: { started: RunBatchDto; onAnother: () => void; after?: (batch: RunBatchDto) => ReactNode }) {
   const { t } = useTranslation('manual-run');
   const headingId = useId();
   const { batch, pollError, cancelling, cancelError, cancelOutcome, cancel } = useBatch(started);
@@ -67,6 +67,8 @@ export function BatchProgress({ started, onAnother }: { started: RunBatchDto; on
           </>
         ) : null}
       </div>
+      {/* What a finished batch adds below its runs (a bulk replay's summary). */}
+      {batch.finished && after ? after(batch) : null}
       {batch.finished ? <BatchRuns batch={batch} /> : null}
     </div>
   );
