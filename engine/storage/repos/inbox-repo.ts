@@ -1,6 +1,6 @@
 import type { Db } from '../database.ts';
 import type { DeliveryFilter, DeliverySource, InboxEntryDto, InboxProcessing, InboxVerdict, Platform } from '../../contract/index.ts';
-import { searchInbox } from './inbox-search.ts';
+import { inboxSummaryDto as toDto, searchInbox } from './inbox-search.ts';
 import { parseStored } from '../../shared/json.ts';
 
 export interface NewInboxEntry {
@@ -60,25 +60,6 @@ interface RawRow {
 const summaryColumns = `id, received_at, connection_id, platform, body_size, topic, delivery_key, verdict, reason,
   duplicate_of, http_status, processing, outcome, order_id, source`;
 
-function toDto(r: Omit<RawRow, 'method' | 'path' | 'headers' | 'body' | 'resource_version'>): InboxEntryDto {
-  return {
-    id: r.id,
-    receivedAt: r.received_at,
-    connectionId: r.connection_id,
-    platform: r.platform,
-    topic: r.topic,
-    deliveryKey: r.delivery_key,
-    verdict: r.verdict,
-    reason: r.reason,
-    duplicateOf: r.duplicate_of,
-    httpStatus: r.http_status,
-    bodySize: r.body_size,
-    processing: r.processing,
-    outcome: r.outcome,
-    orderId: r.order_id,
-    source: r.source ?? 'webhook',
-  };
-}
 
 export function createInboxRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO inbox (received_at, connection_id, platform, method, path, headers, body,

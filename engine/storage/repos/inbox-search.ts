@@ -1,7 +1,8 @@
 import type { Db } from '../database.ts';
 import type { DeliveryFilter, DeliverySource, InboxEntryDto, InboxProcessing, InboxVerdict, Platform } from '../../contract/index.ts';
 
-interface Row {
+/** The columns of an inbox row a summary reads (the list, the search). */
+export interface InboxSummaryRow {
   id: number;
   received_at: string;
   connection_id: string | null;
@@ -19,7 +20,7 @@ interface Row {
   source: Exclude<DeliverySource, 'webhook'> | null;
 }
 
-const toDto = (r: Row): InboxEntryDto => ({
+export const inboxSummaryDto = (r: InboxSummaryRow): InboxEntryDto => ({
   id: r.id,
   receivedAt: r.received_at,
   connectionId: r.connection_id,
@@ -81,6 +82,6 @@ export function searchInbox(db: Db, filter: DeliveryFilter, limit: number, befor
     beforeId: beforeId ?? null,
     like: query ? likeOf(query) : null,
     limit,
-  }) as Row[];
-  return rows.map(toDto);
+  }) as InboxSummaryRow[];
+  return rows.map(inboxSummaryDto);
 }
