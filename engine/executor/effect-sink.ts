@@ -34,7 +34,13 @@ export function createApplySink(handlers: readonly IntentHandler[]): EffectSink 
   const byKind = indexHandlers(handlers);
   return {
     mode: 'apply',
-    callsOut: (intents) => intents.some((i) => i.kind !== 'run.wait' && handlerOf(byKind, i).mode === 'external'),
+    // An external intent a live run leaves out (an optional write-back that is off) calls nothing:
+    // the step stays one local transaction.
+    callsOut: (intents) => intents.some((i) => {
+      if (i.kind === 'run.wait') return false;
+      const h = handlerOf(byKind, i) as IntentHandler & { wouldDo?: (x: Intent) => boolean };
+      return h.mode === 'external' && h.wouldDo?.(i) !== false;
+    }),
     async perform(intents, ctx): Promise<Performed> {
       const records: IntentRecord[] = [];
       const local: { intent: Intent; record: IntentRecord; ctx: IntentContext }[] = [];
