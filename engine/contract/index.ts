@@ -4,6 +4,7 @@ export * from './order.ts';
 export * from './customer.ts';
 export * from './events.ts';
 export * from './timeline.ts';
+export * from './run-reasons.ts';
 export * from './wait-reason.ts';
 export * from './store-api.ts';
 export * from './capture-file.ts';
