@@ -61,5 +61,10 @@ function sentence(e: TimelineEntryDto): string {
       return `${d.platform ?? 'store'} ${d.already ? 'already had' : 'did'} ${d.action}${d.flowName ? ` for "${d.flowName}"` : ''}${d.answer ? `: ${d.answer}` : ''}`;
     case 'echo':
       return `echo of Flowdesk's own change (${list(d.actions)}${d.flowNames.length > 0 ? ` by ${list(d.flowNames.map((n) => `"${n}"`))}` : ''}): no flow started`;
+    case 'fulfillment': {
+      const state = d.to ? ` (now ${d.to.status.replace('_', ' ')}${d.to.requestStatus !== 'unsubmitted' ? `, request ${d.to.requestStatus.replaceAll('_', ' ')}` : ''})` : '';
+      const extra = [d.message ? `"${d.message}"` : null, d.trackingNumber ? `tracking ${d.trackingNumber}` : null, d.warning].filter(Boolean).join('; ');
+      return `fulfillment order ${d.foId}: ${d.step.replaceAll('_', ' ')} by the ${d.by}${state}${extra ? ` — ${extra}` : ''}`;
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeliveryStatus, FinancialStatus, FulfillmentStatus, Order } from './order.ts';
 import { Platform } from './platform.ts';
+import { FoStep, FulfillmentOrder } from './fulfillment.ts';
 
 /** Canonical event types: what flows trigger on, whatever platform sent it. */
 export const CanonicalEventType = z.enum([
@@ -38,6 +39,26 @@ export const CanonicalEventType = z.enum([
   'customer.sequence_enrolled',
   /** A flow's "Start another flow" step started this one on its order (`cause` says which run). */
   'flow.started',
+  /**
+   * A fulfillment order's step (issue 14, Shopify's `fulfillment_orders/*` and `fulfillments/*`
+   * webhooks): `event.fulfillment` holds the FO, the step and the service's message.
+   */
+  'fulfillment.routed',
+  'fulfillment.request_submitted',
+  'fulfillment.request_accepted',
+  'fulfillment.request_rejected',
+  'fulfillment.cancellation_requested',
+  'fulfillment.cancellation_accepted',
+  'fulfillment.cancellation_rejected',
+  'fulfillment.failed_to_complete',
+  'fulfillment.cancelled',
+  'fulfillment.moved',
+  'fulfillment.on_hold',
+  'fulfillment.hold_released',
+  'fulfillment.rescheduled',
+  'fulfillment.opened',
+  /** A shipment was created (by the merchant or the service), with its tracking number when given. */
+  'fulfillment.created',
 ]);
 export type CanonicalEventType = z.infer<typeof CanonicalEventType>;
 
@@ -83,6 +104,17 @@ export const CanonicalEvent = z.object({
   sequence: z.string().optional(),
   /** `flow.started`: the name of the flow whose step started this run. */
   startedBy: z.string().optional(),
+  /** `fulfillment.*`: the FO as it is after the step, the step, and the service's or merchant's words. */
+  fulfillment: z
+    .object({
+      step: FoStep,
+      fulfillmentOrder: FulfillmentOrder,
+      message: z.string().nullable(),
+      trackingNumber: z.string().nullish(),
+      carrier: z.string().nullish(),
+      trackingUrl: z.string().nullish(),
+    })
+    .optional(),
 });
 export type CanonicalEvent = z.infer<typeof CanonicalEvent>;
 

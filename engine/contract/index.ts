@@ -7,6 +7,7 @@ export * from './timeline.ts';
 export * from './run-reasons.ts';
 export * from './wait-reason.ts';
 export * from './store-api.ts';
+export * from './fulfillment.ts';
 export * from './capture-file.ts';
 export * from './flow/flow-document.ts';
 export * from './flow/canonical-json.ts';

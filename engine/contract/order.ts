@@ -87,6 +87,23 @@ export const DeliveryStatus = z.enum(['none', 'in_transit', 'delivered', 'delive
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 /**
+ * A parcel the order shipped in (Shopify's and Haravan's fulfillments, WooCommerce's tracking
+ * meta, a KiotViet invoice's delivery): what the merchant reads on the order page.
+ */
+export const OrderShipment = z.object({
+  id: z.string().nullish(),
+  trackingNumber: z.string().nullish(),
+  carrier: z.string().nullish(),
+  trackingUrl: z.string().nullish(),
+  /** The platform's own status word for the shipment ("success", "cancelled"). */
+  status: z.string().nullish(),
+  /** Where the parcel is, when the platform tracks it. */
+  deliveryStatus: DeliveryStatus.nullish(),
+  createdAt: z.string().nullish(),
+});
+export type OrderShipment = z.infer<typeof OrderShipment>;
+
+/**
  * One order model for all eight platforms. Platform-specific values that have no canonical
  * slot stay in `platformStatus` (the platform's own word) and in the raw delivery.
  */
@@ -132,6 +149,8 @@ export const Order = z.object({
   salesChannel: z.string().nullish(),
   note: z.string().nullish(),
   test: z.boolean(),
+  /** The parcels it shipped in, with tracking numbers, where the platform says (absent: it does not, or an order stored before). */
+  shipments: z.array(OrderShipment).optional(),
   /** Set when the order was deleted on its platform: `order.deleted` is derived from it. */
   deletedAt: IsoDateTime.nullish(),
 });

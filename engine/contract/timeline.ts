@@ -3,6 +3,7 @@ import { Platform } from './platform.ts';
 import { WriteAction } from './store-api.ts';
 import { DeliveryStatus, FinancialStatus, FulfillmentStatus } from './order.ts';
 import { WaitReason } from './wait-reason.ts';
+import { FoState, FoStep } from './fulfillment.ts';
 import { RunReasonCode, StepReasonCode } from './run-reasons.ts';
 
 /** What happened to an order, by kind. */
@@ -22,6 +23,8 @@ export const TimelineKind = z.enum([
   'sequence',
   'write_back',
   'echo',
+  /** A fulfillment order's step (issue 14): requested, accepted, rejected, moved, held, fulfilled… with the service's message. */
+  'fulfillment',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
@@ -175,6 +178,32 @@ export const TimelineData = z.discriminatedUnion('kind', [
     kind: z.literal('echo'),
     actions: z.array(WriteAction),
     flowNames: z.array(z.string()),
+  }),
+  /**
+   * A fulfillment order's step (issue 14), from a `fulfillment_orders/*` webhook (`by: service`
+   * or `platform`), the order page (`merchant`) or a flow step (`flow`): the state it left and
+   * the words that came with it, kept as sent (a rejection's reason, a cancellation note).
+   */
+  z.object({
+    kind: z.literal('fulfillment'),
+    foId: z.string(),
+    step: FoStep,
+    by: z.enum(['service', 'platform', 'merchant', 'flow']),
+    from: FoState.nullable(),
+    to: FoState.nullable(),
+    message: z.string().nullish(),
+    /** Where the FO is (a move: where it went). */
+    locationName: z.string().nullish(),
+    /** A move's reason, a hold's reason. */
+    reason: z.string().nullish(),
+    trackingNumber: z.string().nullish(),
+    carrier: z.string().nullish(),
+    trackingUrl: z.string().nullish(),
+    /** What the merchant should know (reverting does not stop the service, nor restock). */
+    warning: z.string().nullish(),
+    /** FOs the step made (a partial request's remainder, a replacement after a cancel). */
+    created: z.array(z.string()).optional(),
+    flowName: z.string().nullish(),
   }),
 ]);
 export type TimelineData = z.infer<typeof TimelineData>;

@@ -6,67 +6,9 @@
  * (the input is never mutated).
  */
 
-export type FoStatus = 'open' | 'in_progress' | 'scheduled' | 'on_hold' | 'incomplete' | 'closed' | 'cancelled';
-export type FoRequestStatus =
-  | 'unsubmitted'
-  | 'submitted'
-  | 'accepted'
-  | 'rejected'
-  | 'cancellation_requested'
-  | 'cancellation_accepted'
-  | 'cancellation_rejected'
-  | 'closed';
+import type { FoAction, FoActionKind, FoFulfillment, FoLine, FoRequestStatus, FulfillmentOrder } from '../contract/index.ts';
 
-export interface FoLine {
-  id: string;
-  quantity: number;
-  /** Shipped by fulfillments that stand (a reverted one gives its quantities back). */
-  fulfilled: number;
-}
-
-export interface FoFulfillment {
-  id: string;
-  lines: { lineId: string; quantity: number }[];
-  trackingNumber: string | null;
-  carrier: string | null;
-  status: 'success' | 'cancelled';
-  /** Made by the merchant ("mark as fulfilled") or reported by the service. */
-  by: 'merchant' | 'service';
-}
-
-export interface FulfillmentOrder {
-  id: string;
-  locationId: string;
-  /** A location the merchant manages, or one a fulfillment service (3PL) manages. */
-  managedBy: 'merchant' | 'service';
-  status: FoStatus;
-  requestStatus: FoRequestStatus;
-  lines: FoLine[];
-  holds: { reason: string; note: string | null }[];
-  fulfillAt: string | null;
-  fulfillments: FoFulfillment[];
-  /** The last message a service or merchant left (a rejection's reason, a cancellation note). */
-  message: string | null;
-}
-
-export type FoAction =
-  | { kind: 'request_fulfillment'; lines?: { lineId: string; quantity: number }[]; message?: string }
-  | { kind: 'accept_request'; message?: string }
-  | { kind: 'reject_request'; message?: string }
-  | { kind: 'cancel_request' }
-  | { kind: 'request_cancellation'; note?: string }
-  | { kind: 'accept_cancellation'; message?: string }
-  | { kind: 'reject_cancellation'; message?: string }
-  | { kind: 'close_incomplete'; message?: string }
-  | { kind: 'move'; locationId: string; managedBy: 'merchant' | 'service'; reason?: string }
-  | { kind: 'hold'; reason: string; note?: string }
-  | { kind: 'release_hold' }
-  | { kind: 'reschedule'; fulfillAt: string }
-  | { kind: 'open_scheduled' }
-  | { kind: 'fulfil'; lines?: { lineId: string; quantity: number }[]; trackingNumber?: string; carrier?: string; by: 'merchant' | 'service' }
-  | { kind: 'revert_fulfillment'; fulfillmentId: string };
-
-export type FoActionKind = FoAction['kind'];
+export type { FoAction, FoActionKind, FoFulfillment, FoLine, FoRequestStatus, FoStatus, FulfillmentOrder } from '../contract/index.ts';
 
 export type FoResult =
   | { ok: true; fos: FulfillmentOrder[]; changed: string[]; created: string[]; warning: string | null }
@@ -253,7 +195,7 @@ export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, ac
       const taken = pick(fo, action.lines);
       if (typeof taken === 'string') return refuse(fo, action, taken);
       const f: FoFulfillment = {
-        id: newId(), lines: [...taken].map(([lineId, quantity]) => ({ lineId, quantity })), trackingNumber: action.trackingNumber ?? null, carrier: action.carrier ?? null, status: 'success', by: action.by,
+        id: newId(), lines: [...taken].map(([lineId, quantity]) => ({ lineId, quantity })), trackingNumber: action.trackingNumber ?? null, carrier: action.carrier ?? null, trackingUrl: action.trackingUrl ?? null, status: 'success', by: action.by,
       };
       return done(shipped(fo, taken, f));
     }

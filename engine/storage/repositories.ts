@@ -14,6 +14,7 @@ import { createTasksRepo } from './repos/tasks-repo.ts';
 import { createSequencesRepo } from './repos/sequences-repo.ts';
 import { createOutboxRepo } from './repos/outbox-repo.ts';
 import { createReconcileRepo } from './repos/reconcile-repo.ts';
+import { createFulfillmentOrdersRepo } from './repos/fulfillment-orders-repo.ts';
 
 /** Every repository over one open database, with its statements prepared once. */
 export function createRepositories(db: Db, secrets?: SecretsCodec) {
@@ -43,6 +44,7 @@ export function createRepositories(db: Db, secrets?: SecretsCodec) {
     sequences: createSequencesRepo(db),
     outbox: createOutboxRepo(db),
     reconcile: createReconcileRepo(db),
+    fulfillmentOrders: createFulfillmentOrdersRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

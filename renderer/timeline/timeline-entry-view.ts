@@ -34,6 +34,7 @@ export const timelineIcons: Record<TimelineKind, TimelineIconId> = {
   sequence: 'clock',
   write_back: 'upload',
   echo: 'echo',
+  fulfillment: 'upload',
 };
 
 /**
@@ -159,6 +160,12 @@ export function entryTone(entry: TimelineEntryDto): TimelineTone {
       return entry.data?.kind === 'write_back' && entry.data.already ? 'neutral' : 'accent';
     case 'echo':
       return 'neutral';
+    case 'fulfillment': {
+      // A rejection, a refused cancellation or a service giving up is something to act on.
+      const step = entry.data?.kind === 'fulfillment' ? entry.data.step : null;
+      if (step === 'request_rejected' || step === 'cancellation_rejected' || step === 'failed_to_complete') return 'warn';
+      return step === 'fulfilled' ? 'good' : 'accent';
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { intentWords } from '../flow-editor/runs/intent-view.ts';
 import { customerFieldSentence, sequenceSentence } from './customer-action-sentences.ts';
 import { waitReasonWords } from '../flow-editor/runs/wait-reason-words.ts';
 import { echoSentence, fetchedDeliverySentence, writeBackSentence } from './write-back-sentences.ts';
+import { fulfillmentSentence } from './fulfillment-sentences.ts';
 
 /** How a time is written in a sentence: `formatTime` in the app, something fixed in tests. */
 export type FormatTime = (iso: string) => string;
@@ -153,5 +154,7 @@ export function timelineSentence(entry: TimelineEntryDto, t: TFunction, time: Fo
       return writeBackSentence(t, d);
     case 'echo':
       return echoSentence(t, d);
+    case 'fulfillment':
+      return fulfillmentSentence(t, d);
   }
 }

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+
+/**
+ * Fulfillment orders (issue 14, seed 003, reference/platform-webhooks.md §1.8): the part of an
+ * order shipped from one location, by the merchant or by a fulfillment service (3PL). The
+ * schemas here are the one definition of the model; domain/fulfillment-orders.ts is its state
+ * machine.
+ */
+export const FoStatus = z.enum(['open', 'in_progress', 'scheduled', 'on_hold', 'incomplete', 'closed', 'cancelled']);
+export type FoStatus = z.infer<typeof FoStatus>;
+
+export const FoRequestStatus = z.enum([
+  'unsubmitted',
+  'submitted',
+  'accepted',
+  'rejected',
+  'cancellation_requested',
+  'cancellation_accepted',
+  'cancellation_rejected',
+  'closed',
+]);
+export type FoRequestStatus = z.infer<typeof FoRequestStatus>;
+
+export const FoLine = z.object({
+  id: z.string(),
+  quantity: z.number().int().min(0),
+  /** Shipped by fulfillments that stand (a reverted one gives its quantities back). */
+  fulfilled: z.number().int().min(0),
+  /** What the merchant reads: the order line's title and SKU, when known. */
+  title: z.string().nullish(),
+  sku: z.string().nullish(),
+});
+export type FoLine = z.infer<typeof FoLine>;
+
+const LineQuantity = z.object({ lineId: z.string(), quantity: z.number().int().min(1) });
+export type FoLineQuantity = z.infer<typeof LineQuantity>;
+
+export const FoFulfillment = z.object({
+  id: z.string(),
+  lines: z.array(LineQuantity),
+  trackingNumber: z.string().nullable(),
+  carrier: z.string().nullable(),
+  trackingUrl: z.string().nullish(),
+  status: z.enum(['success', 'cancelled']),
+  /** Made by the merchant ("mark as fulfilled") or reported by the service. */
+  by: z.enum(['merchant', 'service']),
+});
+export type FoFulfillment = z.infer<typeof FoFulfillment>;
+
+export const FoHold = z.object({ reason: z.string(), note: z.string().nullable() });
+
+export const FulfillmentOrder = z.object({
+  id: z.string(),
+  locationId: z.string(),
+  /** The location's name, when known ("Kho Hà Nội", "ShipBob"). */
+  locationName: z.string().nullish(),
+  /** A location the merchant manages, or one a fulfillment service (3PL) manages. */
+  managedBy: z.enum(['merchant', 'service']),
+  status: FoStatus,
+  requestStatus: FoRequestStatus,
+  lines: z.array(FoLine),
+  holds: z.array(FoHold),
+  fulfillAt: z.string().nullable(),
+  fulfillments: z.array(FoFulfillment),
+  /** The last message a service or merchant left (a rejection's reason, a cancellation note). */
+  message: z.string().nullable(),
+});
+export type FulfillmentOrder = z.infer<typeof FulfillmentOrder>;
+
+/** What can be done to an FO, by the merchant (the order page, a flow) or by the service (its webhooks). */
+export const FoAction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('request_fulfillment'), lines: z.array(LineQuantity).optional(), message: z.string().max(5000).optional() }),
+  z.object({ kind: z.literal('accept_request'), message: z.string().optional() }),
+  z.object({ kind: z.literal('reject_request'), message: z.string().optional() }),
+  z.object({ kind: z.literal('cancel_request') }),
+  /** The note goes to the service, never to the customer. */
+  z.object({ kind: z.literal('request_cancellation'), note: z.string().max(5000).optional() }),
+  z.object({ kind: z.literal('accept_cancellation'), message: z.string().optional() }),
+  z.object({ kind: z.literal('reject_cancellation'), message: z.string().optional() }),
+  z.object({ kind: z.literal('close_incomplete'), message: z.string().optional() }),
+  z.object({ kind: z.literal('move'), locationId: z.string().min(1), managedBy: z.enum(['merchant', 'service']), reason: z.string().max(5000).optional() }),
+  z.object({ kind: z.literal('hold'), reason: z.string().min(1), note: z.string().max(5000).optional() }),
+  z.object({ kind: z.literal('release_hold') }),
+  z.object({ kind: z.literal('reschedule'), fulfillAt: z.string() }),
+  z.object({ kind: z.literal('open_scheduled') }),
+  z.object({
+    kind: z.literal('fulfil'),
+    lines: z.array(LineQuantity).optional(),
+    trackingNumber: z.string().max(255).optional(),
+    carrier: z.string().max(255).optional(),
+    trackingUrl: z.string().max(2000).optional(),
+    notifyCustomer: z.boolean().optional(),
+    by: z.enum(['merchant', 'service']),
+  }),
+  z.object({ kind: z.literal('revert_fulfillment'), fulfillmentId: z.string() }),
+]);
+export type FoAction = z.infer<typeof FoAction>;
+export type FoActionKind = FoAction['kind'];
+export const FoActionKind = z.enum(FoAction.options.map((o) => o.shape.kind.value) as [FoActionKind, ...FoActionKind[]]);
+
+/** The merchant's actions: what the order page's panel and a flow's steps may ask for (the others are the service's). */
+export const merchantFoActions = [
+  'request_fulfillment',
+  'cancel_request',
+  'request_cancellation',
+  'move',
+  'hold',
+  'release_hold',
+  'open_scheduled',
+  'fulfil',
+  'revert_fulfillment',
+] as const satisfies readonly FoActionKind[];
+
+/**
+ * One step in an FO's life as the timeline tells it: what the merchant, a flow or the service
+ * did (from the order page, a flow step, a `fulfillment_orders/*` webhook), and the state it
+ * left. `message` is the service's or merchant's words, kept as they were sent.
+ */
+export const FoStep = z.enum([
+  'routed',
+  'request_submitted',
+  'request_accepted',
+  'request_rejected',
+  'request_cancelled',
+  'cancellation_requested',
+  'cancellation_accepted',
+  'cancellation_rejected',
+  'failed_to_complete',
+  'cancelled',
+  'moved',
+  'placed_on_hold',
+  'hold_released',
+  'rescheduled',
+  'opened',
+  'fulfilled',
+  'reverted',
+  'split',
+  'merged',
+  'progress_reported',
+]);
+export type FoStep = z.infer<typeof FoStep>;
+
+export const FoState = z.object({ status: FoStatus, requestStatus: FoRequestStatus });
+export type FoState = z.infer<typeof FoState>;
