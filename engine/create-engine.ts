@@ -167,6 +167,12 @@ export function createEngine(options: EngineOptions) {
     templates: createTemplatePreviewService({ repos, registry: nodes, templates, clock }),
     deliveries: createInboxService(repos, { importer: ingest, clock, onRecorded: (entry) => bus.emit('delivery.received', entry) }), customers: createCustomerService(repos.customers), sequences,
     tasks: createTaskService({ repos, timeline, bus, clock }),
+    // TODO(issue 14): the fulfillment service (processing/fulfillment-service.ts).
+    fulfillment: {
+      'fulfillment.get': () => { throw new EngineError('internal', 'fulfillment is not wired yet'); },
+      'fulfillment.act': () => { throw new EngineError('internal', 'fulfillment is not wired yet'); },
+      'fulfillment.orderAct': () => { throw new EngineError('internal', 'fulfillment is not wired yet'); },
+    },
     accounts: createAccountsService({
       repos, registry: nodes, clock, runtimes: builtinConnectorRuntimes({ fetch: transport, repos, zaloTokens }),
       onFlowsStopped: (ids) => {

@@ -48,6 +48,8 @@ export interface HandlerDeps {
   templates: TemplatePreviewService;
   accounts: AccountsService;
   tasks: TaskService;
+  /** Fulfillment orders and order-level shipping actions (issue 14). */
+  fulfillment: Pick<ApiHandlers, 'fulfillment.get' | 'fulfillment.act' | 'fulfillment.orderAct'>;
   storage: StorageService;
   nodes: NodeRegistry;
   queue: Queue;
@@ -68,6 +70,10 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     'connections.reconcileStatus': (a) => d.reconcile.status(a.id),
     // The tester's bench (issue 15).
     'inbox.search': (a) => d.deliveries.search(a.filter, a.limit, a.beforeId),
+    // Fulfillment (issue 14).
+    'fulfillment.get': (a) => d.fulfillment['fulfillment.get'](a),
+    'fulfillment.act': (a) => d.fulfillment['fulfillment.act'](a),
+    'fulfillment.orderAct': (a) => d.fulfillment['fulfillment.orderAct'](a),
     'inbox.verify': (a) => d.replays.verify(a.id),
     'inbox.export': (a) => d.deliveries.export(a),
     'inbox.import': (a) => d.deliveries.import(a),

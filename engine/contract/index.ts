@@ -56,5 +56,6 @@ export * from './api/templates.ts';
 export * from './api/accounts.ts';
 export * from './api/tasks.ts';
 export * from './api/customer-actions.ts';
+export * from './api/fulfillment.ts';
 export * from './api/index.ts';
 export * from './engine-process.ts';

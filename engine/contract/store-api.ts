@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Platform } from './platform.ts';
+import { FoAction } from './fulfillment.ts';
 
 /**
  * Write-back: what a flow can ask a store's own platform to do, through its API (issue 13,
@@ -18,6 +19,8 @@ export const WriteAction = z.enum([
   'order.fulfil',
   'marketplace.ready_to_ship',
   'marketplace.cancel',
+  /** One action on one of a Shopify order's fulfillment orders (issue 14): request, cancel, move, hold, fulfil… */
+  'fulfillment_order.act',
 ]);
 export type WriteAction = z.infer<typeof WriteAction>;
 
@@ -60,6 +63,8 @@ export const WriteRequest = z.discriminatedUnion('action', [
   }),
   /** Lazada: a seller cancel of the order's items, with the reason id its validate call offers. */
   z.object({ action: z.literal('marketplace.cancel'), reasonId: z.string().min(1).max(50) }),
+  /** `fo` on the FO `foId` (the platform's id); checked against Flowdesk's copy of the FO first, then by the platform. */
+  z.object({ action: z.literal('fulfillment_order.act'), foId: z.string().min(1), fo: FoAction }),
 ]);
 export type WriteRequest = z.infer<typeof WriteRequest>;
 export type WriteRequestOf<A extends WriteAction> = Extract<WriteRequest, { action: A }>;
@@ -83,11 +88,12 @@ const none: Record<WriteAction, WriteSupport> = {
   'order.fulfil': 'no',
   'marketplace.ready_to_ship': 'no',
   'marketplace.cancel': 'no',
+  'fulfillment_order.act': 'no',
 };
 
 /** The matrix of reference/platform-apis.md §9.1, as Flowdesk's clients implement it. */
 export const writeBackSupport: Record<Platform, Record<WriteAction, WriteSupport>> = {
-  shopify: { ...none, 'order.tags.add': 'yes', 'order.tags.remove': 'yes', 'order.note.set': 'yes', 'order.attribute.set': 'yes', 'customer.tags.add': 'yes', 'order.mark_paid': 'yes', 'order.cancel': 'yes', 'order.close': 'yes', 'order.fulfil': 'yes' },
+  shopify: { ...none, 'order.tags.add': 'yes', 'order.tags.remove': 'yes', 'order.note.set': 'yes', 'order.attribute.set': 'yes', 'customer.tags.add': 'yes', 'order.mark_paid': 'yes', 'order.cancel': 'yes', 'order.close': 'yes', 'order.fulfil': 'yes', 'fulfillment_order.act': 'yes' },
   haravan: { ...none, 'order.tags.add': 'yes', 'order.tags.remove': 'yes', 'order.note.set': 'yes', 'order.attribute.set': 'yes', 'customer.tags.add': 'workaround', 'order.mark_paid': 'yes', 'order.cancel': 'yes', 'order.close': 'yes', 'order.fulfil': 'yes' },
   // Sapo Web (a Shopify clone); Sapo GO/Omni has no public API (said on the connection).
   sapo: { ...none, 'order.tags.add': 'workaround', 'order.tags.remove': 'workaround', 'order.note.set': 'yes', 'order.attribute.set': 'yes', 'customer.tags.add': 'workaround', 'order.mark_paid': 'workaround', 'order.fulfil': 'workaround' },

@@ -20,6 +20,8 @@ const touches: Record<WriteAction, readonly Field[]> = {
   'order.fulfil': ['fulfillmentStatus', 'deliveryStatus', 'platformStatus', 'storeStatus'],
   'marketplace.ready_to_ship': ['fulfillmentStatus', 'platformStatus', 'storeStatus'],
   'marketplace.cancel': ['cancelledAt', 'cancelReason', 'financialStatus', 'fulfillmentStatus', 'platformStatus', 'storeStatus'],
+  // An FO mutation shows in orders/updated only once items ship (a fulfilment).
+  'fulfillment_order.act': ['fulfillmentStatus', 'deliveryStatus', 'shipments'],
 };
 
 const fold = (t: string) => t.trim().toLowerCase();

@@ -15,6 +15,7 @@ const actionWords: Record<WriteAction, string> = {
   'order.fulfil': 'fulfil orders',
   'marketplace.ready_to_ship': 'pack and set orders ready to ship',
   'marketplace.cancel': 'cancel marketplace orders',
+  'fulfillment_order.act': 'act on fulfillment orders',
 };
 
 /**

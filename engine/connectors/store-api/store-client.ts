@@ -1,4 +1,4 @@
-import type { ConnectionApi, Platform, WriteRequest } from '../../contract/index.ts';
+import type { ConnectionApi, FulfillmentOrder, Platform, WriteRequest } from '../../contract/index.ts';
 import type { ConnectionView } from '../../platforms/adapter.ts';
 import type { TokenBucket } from './token-bucket.ts';
 
@@ -30,6 +30,16 @@ export interface StoreClient {
   listChanged(since: string, cursor: string | null): Promise<ChangedPage>;
   /** A harmless read, for the connection's Test button: the shop's name as the platform gives it. */
   probe(): Promise<string>;
+  /**
+   * Fulfillment orders (issue 14; Shopify only): read fresh from the platform, never from a
+   * webhook's partial copy (reference §1.5: "re-read the FO from the API before acting").
+   */
+  fulfillmentOrders?: {
+    /** The order's FOs as the platform has them now. */
+    forOrder(platformOrderId: string): Promise<FulfillmentOrder[]>;
+    /** One FO and the order it belongs to (a webhook names the FO only); null when the platform has no such FO. */
+    get(foId: string): Promise<{ platformOrderId: string; fo: FulfillmentOrder } | null>;
+  };
 }
 
 export interface WriteTarget {
@@ -48,6 +58,11 @@ export interface WriteTarget {
 export interface WriteAnswer {
   /** The platform's answer in a sentence, for the order's timeline. */
   answer: string;
+  /**
+   * `fulfillment_order.act`: the FOs the action touched or made, as the platform answered
+   * (the original, a submitted part and its unsubmitted remainder, a replacement, a moved one).
+   */
+  fulfillmentOrders?: FulfillmentOrder[];
 }
 
 export type CheckAnswer = { applied: true; answer: string } | { applied: false };

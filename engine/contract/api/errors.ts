@@ -6,6 +6,8 @@ export const ApiErrorCode = z.enum([
   'unknown_method',
   'not_found',
   'version_conflict',
+  /** The action is not allowed in the state the thing is in (a fulfillment order's transition): nothing changed. */
+  'refused',
   'invalid_flow',
   'unsupported_platform',
   'unauthorized',
@@ -34,6 +36,7 @@ export const httpStatusByCode: Record<ApiErrorCode, number> = {
   unknown_method: 404,
   not_found: 404,
   version_conflict: 409,
+  refused: 409,
   invalid_flow: 422,
   unsupported_platform: 422,
   unauthorized: 401,

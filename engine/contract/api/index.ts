@@ -14,6 +14,7 @@ import { runsApi } from './runs.ts';
 import { accountsApi } from './accounts.ts';
 import { tasksApi } from './tasks.ts';
 import { customerActionsApi } from './customer-actions.ts';
+import { fulfillmentApi } from './fulfillment.ts';
 
 /** Every API method, by name: `domain.verb` → args and result schemas. */
 export const apiMethods = {
@@ -31,6 +32,7 @@ export const apiMethods = {
   ...tasksApi,
   ...customerActionsApi,
   ...replayApi,
+  ...fulfillmentApi,
 };
 
 export type ApiMethods = typeof apiMethods;

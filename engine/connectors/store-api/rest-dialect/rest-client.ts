@@ -18,6 +18,7 @@ const cannot: Record<WriteAction, string> = {
   'order.close': 'close an order through its API (no documented call): close it in the store\'s admin',
   'order.fulfil': 'fulfil an order',
   'marketplace.ready_to_ship': 'set an order ready to ship: that is a Lazada action',
+  'fulfillment_order.act': 'act on fulfillment orders: those are Shopify\'s',
   'marketplace.cancel': 'cancel marketplace items: that is a Lazada action',
 };
 
@@ -59,6 +60,7 @@ export function createRestClient(dialect: RestDialect, ctx: StoreApiContext): St
           return fulfilOrder(c, req, target);
         case 'marketplace.ready_to_ship':
         case 'marketplace.cancel':
+        case 'fulfillment_order.act':
           throw new StoreApiError('final', `${dialect.name} cannot ${cannot[req.action]}`);
       }
     },
@@ -89,6 +91,7 @@ export function createRestClient(dialect: RestDialect, ctx: StoreApiContext): St
           return checkStatus(c, req, target);
         case 'marketplace.ready_to_ship':
         case 'marketplace.cancel':
+        case 'fulfillment_order.act':
           return { applied: false };
         default:
           return checkOrderFields(c, req, target);

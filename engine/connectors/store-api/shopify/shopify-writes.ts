@@ -222,5 +222,8 @@ export async function shopifyWrite(s: ShopifySession, req: WriteRequest, target:
     case 'marketplace.ready_to_ship':
     case 'marketplace.cancel':
       throw new StoreApiError('final', `Shopify cannot do "${req.action}": it is a marketplace action (Lazada)`);
+    case 'fulfillment_order.act':
+      // TODO(issue 14): the FO mutations.
+      throw new StoreApiError('final', 'fulfillment order actions are not wired to Shopify yet');
   }
 }
