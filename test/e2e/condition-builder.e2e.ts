@@ -161,4 +161,10 @@ test('build a condition with groups and a line item check, and see which rules h
   await expect(page.getByRole('group', { name: 'Điều kiện', exact: true })).toContainText('Xét từng sản phẩm');
   await expect(canvas).toContainText('Tổng tiền ≥ 2.000.000 và ít nhất một sản phẩm: Mã SKU bắt đầu bằng PRE-');
   await screenshots(page, 'builder-vi', page.getByRole('group', { name: 'Có ít nhất một sản phẩm', exact: true }));
+
+  // A Vietnamese shop owner writes amounts with dots: "2.500.000" is two and a half million, not 2.5.
+  const viTotal = page.getByRole('group', { name: 'Tổng tiền ≥ 2.000.000', exact: true });
+  await viTotal.getByLabel('Giá trị', { exact: true }).fill('2.500.000');
+  await expect(canvas).toContainText('Tổng tiền ≥ 2.500.000 và ít nhất một sản phẩm');
+  await expect(page.getByRole('group', { name: 'Tổng tiền ≥ 2.500.000', exact: true }).getByLabel('Giá trị', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
 });

@@ -1,3 +1,4 @@
+import { LocalNumberInput } from '../../components/LocalNumberInput.tsx';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../canvas/core/schema-form.ts';
@@ -60,7 +61,7 @@ export function ParamField({ nodeType, field, value, onChange, problem }: ParamF
       break;
     case 'number':
       control = (
-        <input {...common} type="number" value={asText(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} />
+        <LocalNumberInput {...common} value={typeof value === 'number' ? value : undefined} onChange={(n) => onChange(n)} />
       );
       break;
     case 'template':

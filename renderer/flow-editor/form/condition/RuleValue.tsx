@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { DateUnit, type ConditionField } from '../../../../engine/contract/index.ts';
+import { LocalNumberInput } from '../../../components/LocalNumberInput.tsx';
 import { TagListInput } from '../TagListInput.tsx';
 import { useConditionBuilder } from './builder-context.ts';
 import type { IssueSlot, RuleIssue } from './condition-issues.ts';
@@ -59,18 +60,15 @@ export function RuleValue({ rule, field, shape, issueAt, describedBy }: RuleValu
       const money = field?.type === 'money' && typeof value === 'number' && Number.isFinite(value);
       return (
         <>
-          <input type="number" step="any" inputMode="decimal" className="cond-value" {...common('value', t('builder.value'))} value={numberText(value)} onChange={(e) => set('value', numberFromInput(e.target.value))} />
+          <LocalNumberInput className="cond-value" {...common('value', t('builder.value'))} value={typeof value === 'number' ? value : undefined} onChange={(n) => set('value', n)} />
           {shape === 'range' ? (
             <>
               <span className="cond-and">{t('builder.and')}</span>
-              <input
-                type="number"
-                step="any"
-                inputMode="decimal"
+              <LocalNumberInput
                 className="cond-value"
                 {...common('value2', t('builder.value2'))}
-                value={numberText('value2' in rule ? rule.value2 : undefined)}
-                onChange={(e) => set('value2', numberFromInput(e.target.value))}
+                value={'value2' in rule && typeof rule.value2 === 'number' ? rule.value2 : undefined}
+                onChange={(n) => set('value2', n)}
               />
             </>
           ) : null}
