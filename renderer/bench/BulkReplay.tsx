@@ -1,12 +1,11 @@
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeliveryFilter, ReplayMode, RunBatchDto } from '../../engine/contract/index.ts';
+import type { DeliveryFilter, ReplayMode } from '../../engine/contract/index.ts';
 import { toApiError } from '../api/api-error.ts';
 import { useApiClient } from '../api/useApiClient.ts';
 import { useApiQuery } from '../app/useApiQuery.ts';
 import { FlowPicker } from '../orders/FlowPicker.tsx';
-import { BatchProgress } from '../orders/bulk-run/BatchProgress.tsx';
-import '../orders/bulk-run/bulk-run.css';
+import { BatchPanel, useBatchStart } from '../orders/bulk-run/BatchPanel.tsx';
 import { BatchSummary } from './BatchSummary.tsx';
 import { BenchDialog } from './BenchDialog.tsx';
 import { downloadCapture } from './download.ts';
@@ -24,29 +23,18 @@ export const bulkLimit = 1000;
 export function BulkReplay({ filter, shown, onClose }: { filter: DeliveryFilter; shown: number; onClose: () => void }) {
   const { t } = useTranslation('bench');
   const client = useApiClient();
-  const headingId = useId();
   const modeId = useId();
   const loadFlows = useCallback(() => client.call('flows.list', {}), [client]);
   const flows = useApiQuery(loadFlows);
   const [flowId, setFlowId] = useState('');
   const [mode, setMode] = useState<ReplayMode>('current');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [batch, setBatch] = useState<RunBatchDto | null>(null);
+  const { busy, error, setError, batch, again, start: startBatch } = useBatchStart();
   const flow = flows.data?.find((f) => f.id === flowId);
 
   async function start(dryRun: boolean) {
     setConfirming(false);
-    setBusy(true);
-    setError(null);
-    try {
-      setBatch(await client.call('deliveries.replayBulk', { filter, flowId, mode, dryRun, limit: bulkLimit }));
-    } catch (e) {
-      setError(t('bulk.failed', { message: toApiError(e).message }));
-    } finally {
-      setBusy(false);
-    }
+    await startBatch(() => client.call('deliveries.replayBulk', { filter, flowId, mode, dryRun, limit: bulkLimit }), (message) => t('bulk.failed', { message }));
   }
 
   async function exportThese() {
@@ -59,55 +47,15 @@ export function BulkReplay({ filter, shown, onClose }: { filter: DeliveryFilter;
   }
 
   return (
-    <section className="bulk-run bench-bulk" aria-labelledby={headingId}>
-      <div className="bulk-run-head">
-        <h2 id={headingId}>{t('bulk.title')}</h2>
-        <button type="button" className="link-button" onClick={onClose}>
-          {t('close')}
-        </button>
-      </div>
-      {batch ? (
-        <BatchProgress key={batch.id} started={batch} onAnother={() => setBatch(null)} after={(b) => <BatchSummary batch={b} />} />
-      ) : (
-        <>
-          <p className="bulk-run-scope" role="status">
-            {isFiltered(filter) ? t('bulk.scopeFiltered', { count: shown, limit: bulkLimit }) : t('bulk.scopeAll', { count: shown, limit: bulkLimit })}
-          </p>
-          {flows.error ? <p className="bench-error">{t('bulk.flowsFailed', { message: flows.error.message })}</p> : null}
-          <div className="bulk-run-form">
-            <FlowPicker flows={flows.data ?? []} value={flowId} onChange={setFlowId} className="bulk-run-field" />
-            <div className="bulk-run-field">
-              <label htmlFor={modeId}>{t('replay.mode')}</label>
-              <select id={modeId} value={mode} onChange={(e) => setMode(e.target.value as ReplayMode)}>
-                {(['current', 'as_ran', 'from_failed'] as const).map((m) => (
-                  <option key={m} value={m}>
-                    {t(`mode.${m}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="bulk-actions">
-              <button type="button" className="button-primary" disabled={!flow || busy || shown === 0} onClick={() => void start(true)}>
-                {flow ? t('bulk.dryOn', { flow: flow.name }) : t('bulk.dry')}
-              </button>
-              <button type="button" className="button-danger-quiet" disabled={!flow || busy || shown === 0} onClick={() => setConfirming(true)}>
-                {t('bulk.live')}
-              </button>
-              <button type="button" disabled={shown === 0} onClick={() => void exportThese()}>
-                {t('bulk.export')}
-              </button>
-              {busy ? <span className="muted" role="status">{t('bulk.starting')}</span> : null}
-            </div>
-          </div>
-          <p className="bulk-note muted">{t('bulk.hint')}</p>
-          {error ? (
-            <p className="bench-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </>
-      )}
-      {confirming && flow ? (
+    <BatchPanel
+      className="bench-bulk"
+      title={t('bulk.title')}
+      closeLabel={t('close')}
+      onClose={onClose}
+      batch={batch}
+      onAnother={again}
+      after={(b) => <BatchSummary batch={b} />}
+      footer={confirming && flow ? (
         <BenchDialog title={t('bulk.confirmTitle', { flow: flow.name })} closeLabel={t('bulk.confirmBack')} onClose={() => setConfirming(false)}>
           <p className="bench-warning">{t('bulk.confirmBody', { flow: flow.name, limit: bulkLimit })}</p>
           <div className="bench-buttons bench-dialog-foot">
@@ -120,6 +68,44 @@ export function BulkReplay({ filter, shown, onClose }: { filter: DeliveryFilter;
           </div>
         </BenchDialog>
       ) : null}
-    </section>
+    >
+      <>
+      <p className="bulk-run-scope" role="status">
+        {isFiltered(filter) ? t('bulk.scopeFiltered', { count: shown, limit: bulkLimit }) : t('bulk.scopeAll', { count: shown, limit: bulkLimit })}
+      </p>
+      {flows.error ? <p className="bench-error">{t('bulk.flowsFailed', { message: flows.error.message })}</p> : null}
+      <div className="bulk-run-form">
+        <FlowPicker flows={flows.data ?? []} value={flowId} onChange={setFlowId} className="bulk-run-field" />
+        <div className="bulk-run-field">
+          <label htmlFor={modeId}>{t('replay.mode')}</label>
+          <select id={modeId} value={mode} onChange={(e) => setMode(e.target.value as ReplayMode)}>
+            {(['current', 'as_ran', 'from_failed'] as const).map((m) => (
+              <option key={m} value={m}>
+                {t(`mode.${m}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="bulk-actions">
+          <button type="button" className="button-primary" disabled={!flow || busy || shown === 0} onClick={() => void start(true)}>
+            {flow ? t('bulk.dryOn', { flow: flow.name }) : t('bulk.dry')}
+          </button>
+          <button type="button" className="button-danger-quiet" disabled={!flow || busy || shown === 0} onClick={() => setConfirming(true)}>
+            {t('bulk.live')}
+          </button>
+          <button type="button" disabled={shown === 0} onClick={() => void exportThese()}>
+            {t('bulk.export')}
+          </button>
+          {busy ? <span className="muted" role="status">{t('bulk.starting')}</span> : null}
+        </div>
+      </div>
+      <p className="bulk-note muted">{t('bulk.hint')}</p>
+      {error ? (
+        <p className="bench-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      </>
+    </BatchPanel>
   );
 }

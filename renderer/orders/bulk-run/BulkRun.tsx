@@ -1,14 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunBatchDto } from '../../../engine/contract/index.ts';
-import { toApiError } from '../../api/api-error.ts';
 import { useApiClient } from '../../api/useApiClient.ts';
 import { FlowPicker } from '../FlowPicker.tsx';
 import { useRunnableFlows, useStartsOnOrders } from '../useRunnableFlows.ts';
-import { BatchProgress } from './BatchProgress.tsx';
+import { BatchPanel, useBatchStart } from './BatchPanel.tsx';
 import { BulkRunConfirm } from './BulkRunConfirm.tsx';
 import { bulkScope } from './bulk-scope.ts';
-import './bulk-run.css';
 
 export interface BulkRunProps {
   /** The orders the list shows now, in its order: what a run starts on. */
@@ -30,15 +27,12 @@ export interface BulkRunProps {
 export function BulkRun({ orderIds, query, capped, pending, onClose }: BulkRunProps) {
   const { t } = useTranslation('manual-run');
   const client = useApiClient();
-  const headingId = useId();
   const flowsQuery = useRunnableFlows();
   const [flowId, setFlowId] = useState('');
   const startsOnOrders = useStartsOnOrders(flowsQuery.data, flowId);
   // The orders a real run was confirmed for, frozen when asked: what the dialog names is what runs.
   const [confirming, setConfirming] = useState<readonly string[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [batch, setBatch] = useState<RunBatchDto | null>(null);
+  const { busy, error, batch, again, start: startBatch } = useBatchStart();
 
   const flows = flowsQuery.data?.flows ?? [];
   const flow = flows.find((f) => f.id === flowId);
@@ -47,58 +41,44 @@ export function BulkRun({ orderIds, query, capped, pending, onClose }: BulkRunPr
 
   async function start(ids: readonly string[], dryRun: boolean) {
     setConfirming(null);
-    setBusy(true);
-    setError(null);
-    try {
-      setBatch(await client.call('runs.manual', { flowId, orderIds: [...ids], dryRun }));
-    } catch (e) {
-      setError(t('failed', { message: toApiError(e).message }));
-    } finally {
-      setBusy(false);
-    }
+    await startBatch(() => client.call('runs.manual', { flowId, orderIds: [...ids], dryRun }), (message) => t('failed', { message }));
   }
 
   const scope = bulkScope({ pending, count, capped, query });
 
   return (
-    <section className="bulk-run" aria-labelledby={headingId}>
-      <div className="bulk-run-head">
-        <h2 id={headingId}>{t('bulk.title')}</h2>
-        <button type="button" className="link-button" onClick={onClose}>
-          {t('bulk.close')}
-        </button>
-      </div>
-      {batch ? (
-        <BatchProgress key={batch.id} started={batch} onAnother={() => setBatch(null)} />
-      ) : (
-        <>
-          <p className="bulk-run-scope" role="status">
-            {t(`bulk.${scope.key}`, scope.values)}
-          </p>
-          {flowsQuery.error ? <p className="bulk-run-error">{t('loadFailed', { message: flowsQuery.error.message })}</p> : null}
-          {flowsQuery.loading && !flowsQuery.data ? <p className="muted">{t('loading')}</p> : null}
-          {flowsQuery.data && flows.length === 0 ? <p className="muted">{t('noFlows')}</p> : null}
-          {flows.length > 0 ? (
-            <div className="bulk-run-form">
-              <FlowPicker flows={flows} value={flowId} onChange={setFlowId} className="bulk-run-field" />
-              <div className="bulk-actions">
-                <button type="button" disabled={!ready} onClick={() => void start(orderIds, true)}>
-                  {t('dryRun')}
-                </button>
-                <button type="button" className="button-primary" disabled={!ready} onClick={() => setConfirming([...orderIds])}>
-                  {t('run')}
-                </button>
-                {busy ? <span className="muted" role="status">{t('working')}</span> : null}
-              </div>
-            </div>
-          ) : null}
-          {startsOnOrders === false ? <p className="bulk-run-error">{t('notOnOrders')}</p> : flows.length > 0 ? <p className="bulk-note muted">{t('bulk.hint')}</p> : null}
-          {error ? <p className="bulk-run-error" role="alert">{error}</p> : null}
-        </>
-      )}
-      {confirming && flow ? (
-        <BulkRunConfirm flowName={flow.name} count={confirming.length} onConfirm={() => void start(confirming, false)} onCancel={() => setConfirming(null)} />
+    <BatchPanel
+      title={t('bulk.title')}
+      closeLabel={t('bulk.close')}
+      onClose={onClose}
+      batch={batch}
+      onAnother={again}
+      footer={confirming && flow ? <BulkRunConfirm flowName={flow.name} count={confirming.length} onConfirm={() => void start(confirming, false)} onCancel={() => setConfirming(null)} /> : null}
+    >
+      <>
+      <p className="bulk-run-scope" role="status">
+        {t(`bulk.${scope.key}`, scope.values)}
+      </p>
+      {flowsQuery.error ? <p className="bulk-run-error">{t('loadFailed', { message: flowsQuery.error.message })}</p> : null}
+      {flowsQuery.loading && !flowsQuery.data ? <p className="muted">{t('loading')}</p> : null}
+      {flowsQuery.data && flows.length === 0 ? <p className="muted">{t('noFlows')}</p> : null}
+      {flows.length > 0 ? (
+        <div className="bulk-run-form">
+          <FlowPicker flows={flows} value={flowId} onChange={setFlowId} className="bulk-run-field" />
+          <div className="bulk-actions">
+            <button type="button" disabled={!ready} onClick={() => void start(orderIds, true)}>
+              {t('dryRun')}
+            </button>
+            <button type="button" className="button-primary" disabled={!ready} onClick={() => setConfirming([...orderIds])}>
+              {t('run')}
+            </button>
+            {busy ? <span className="muted" role="status">{t('working')}</span> : null}
+          </div>
+        </div>
       ) : null}
-    </section>
+      {startsOnOrders === false ? <p className="bulk-run-error">{t('notOnOrders')}</p> : flows.length > 0 ? <p className="bulk-note muted">{t('bulk.hint')}</p> : null}
+      {error ? <p className="bulk-run-error" role="alert">{error}</p> : null}
+      </>
+    </BatchPanel>
   );
 }
