@@ -6,6 +6,7 @@ import { startFakeEsms, type FakeEsms } from '../harness/fake-esms.ts';
 import { startAnswerRelay, type AnswerRelay } from '../harness/answer-relay.ts';
 import { cancelledOrder, HARAVAN_ORG_ID, HARAVAN_SECRET, postHaravanCancelled } from '../harness/haravan-cancelled.ts';
 import { cancelledThen, smsNode } from '../harness/message-flows.ts';
+import { killUnderLoad } from '../harness/kill-under-load.ts';
 
 const ORDERS = 200;
 const KILLS = 6;
@@ -50,62 +51,16 @@ describe('crash safety of messages', () => {
     await e.api('flows.activate', { id: flow.id });
 
     // Each delivery is sent until it gets a 200, as Haravan retries; the 200s are the promise.
-    let acknowledged = 0;
-    let attempts = 0;
-    async function deliver(n: number): Promise<void> {
-      const body = cancelledOrder({ id: 7_000_000 + n, number: `#K${n}`, phone: phoneOf(n), email: null });
-      for (;;) {
-        attempts++;
-        try {
-          if ((await postHaravanCancelled(hookUrl, body)) === 200) {
-            acknowledged++;
-            return;
-          }
-        } catch {
-          // The engine is down: try again shortly, as the platform would.
-        }
-        await new Promise((r) => setTimeout(r, 20 + Math.random() * 40));
-      }
-    }
-    let next = 0;
-    const senders = Array.from({ length: 4 }, async () => {
-      while (next < ORDERS) {
-        await deliver(next++);
-        await new Promise((r) => setTimeout(r, 5));
-      }
+    // Every other kill lands after eSMS sent and before the engine hears so.
+    const { acknowledged, attempts, kills, intercepted: betweenSendAndAnswer, runs, status } = await killUnderLoad({
+      engine: e,
+      deliveries: ORDERS,
+      kills: KILLS,
+      paceMs: 5,
+      drainMs: 60_000,
+      post: (n) => postHaravanCancelled(hookUrl, cancelledOrder({ id: 7_000_000 + n, number: `#K${n}`, phone: phoneOf(n), email: null })),
+      killBetweenCallAndAnswer: () => relay!.interceptNext(SEND, () => e.kill(), 3_000),
     });
-
-    let kills = 0;
-    let betweenSendAndAnswer = 0;
-    const killer = (async () => {
-      while (kills < KILLS) {
-        let hit = false;
-        if (kills % 2 === 0) {
-          // eSMS has sent; the engine dies before it hears so.
-          hit = await relay!.interceptNext(SEND, () => e.kill(), 3_000);
-          if (hit) betweenSendAndAnswer++;
-        }
-        if (!hit) {
-          await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
-          await e.kill();
-        }
-        kills++;
-        await new Promise((r) => setTimeout(r, Math.random() * 100));
-        await e.start();
-      }
-    })();
-    await Promise.all([...senders, killer]);
-
-    // The last engine drains what is left: every run finished, nothing queued.
-    let runs: any[] = [];
-    let status: any;
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-      status = await e.api('engine.status', {});
-      runs = await e.api('runs.list', { limit: 1000 });
-      const open = runs.filter((r) => r.status === 'queued' || r.status === 'running' || r.status === 'waiting');
-      if (status.queue.queued === 0 && status.queue.leased === 0 && runs.length === ORDERS && open.length === 0) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
 
     const sends = esms.requests.filter((r) => r.path.endsWith(SEND));
     const perRequestId = new Map<string, number>();

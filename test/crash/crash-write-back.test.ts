@@ -6,6 +6,7 @@ import { engineChild, type EngineChild } from '../harness/engine-child.ts';
 import { startAnswerRelay, type AnswerRelay } from '../harness/answer-relay.ts';
 import { startShopifyFake, type ShopifyFake } from '../harness/fake-shopify-api.ts';
 import { postShopify, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
+import { killUnderLoad } from '../harness/kill-under-load.ts';
 
 const ORDERS = 100;
 const KILLS = 6;
@@ -60,55 +61,15 @@ describe('crash safety of write-back', () => {
     await e.api('flows.activate', { id: flow.id });
     const orders = Array.from({ length: ORDERS }, () => shopify!.addOrder());
 
-    let acknowledged = 0;
-    async function deliver(n: number): Promise<void> {
-      const body = JSON.stringify(orders[n]);
-      for (;;) {
-        try {
-          if ((await postShopify(connection.webhookUrl as string, { topic: 'orders/create', body })).status === 200) {
-            acknowledged++;
-            return;
-          }
-        } catch {
-          // The engine is down: Shopify retries.
-        }
-        await new Promise((r) => setTimeout(r, 20 + Math.random() * 40));
-      }
-    }
-    let next = 0;
-    const senders = Array.from({ length: 4 }, async () => {
-      while (next < ORDERS) await deliver(next++);
+    // Every other kill lands after Shopify created the fulfilment and before the engine hears so.
+    const { acknowledged, kills, intercepted: betweenCallAndAnswer, runs, status } = await killUnderLoad({
+      engine: e,
+      deliveries: ORDERS,
+      kills: KILLS,
+      drainMs: 90_000,
+      post: async (n) => (await postShopify(connection.webhookUrl as string, { topic: 'orders/create', body: JSON.stringify(orders[n]) })).status,
+      killBetweenCallAndAnswer: () => relay!.interceptNext('/graphql.json', () => e.kill(), 3_000, 'fulfillmentCreate'),
     });
-
-    let kills = 0;
-    let betweenCallAndAnswer = 0;
-    const killer = (async () => {
-      while (kills < KILLS) {
-        let hit = false;
-        if (kills % 2 === 0) {
-          hit = await relay!.interceptNext('/graphql.json', () => e.kill(), 3_000, 'fulfillmentCreate');
-          if (hit) betweenCallAndAnswer++;
-        }
-        if (!hit) {
-          await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
-          await e.kill();
-        }
-        kills++;
-        await new Promise((r) => setTimeout(r, Math.random() * 100));
-        await e.start();
-      }
-    })();
-    await Promise.all([...senders, killer]);
-
-    let runs: any[] = [];
-    let status: any;
-    for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
-      status = await e.api('engine.status', {});
-      runs = await e.api('runs.list', { limit: 1000 });
-      const open = runs.filter((r) => r.status === 'queued' || r.status === 'running' || r.status === 'waiting');
-      if (status.queue.queued === 0 && status.queue.leased === 0 && runs.length === ORDERS && open.length === 0) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
 
     const creates = shopify.graphqlCalls().filter((c) => c.fields.includes('fulfillmentCreate')).length;
     console.log(`crash safety (write-back): ${ORDERS} orders, ${kills} SIGKILLs (${betweenCallAndAnswer} between Shopify fulfilling and the engine hearing it), ` +
