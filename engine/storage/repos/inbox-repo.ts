@@ -1,6 +1,6 @@
 import type { Db } from '../database.ts';
 import type { DeliveryFilter, DeliverySource, InboxEntryDto, InboxProcessing, InboxVerdict, Platform } from '../../contract/index.ts';
-import { inboxSummaryDto as toDto, searchInbox } from './inbox-search.ts';
+import { inboxSummaryDto as toDto, searchInbox, type InboxSummaryRow } from './inbox-search.ts';
 import { parseStored } from '../../shared/json.ts';
 
 export interface NewInboxEntry {
@@ -33,27 +33,13 @@ export interface InboxRecord extends InboxEntryDto {
   bodyPrunedAt: string | null;
 }
 
-interface RawRow {
-  id: number;
-  received_at: string;
-  connection_id: string | null;
-  platform: Platform | null;
+/** A whole inbox row: the summary's columns and the request as it came. */
+interface RawRow extends InboxSummaryRow {
   method: string;
   path: string;
   headers: string;
   body: Buffer | null;
-  body_size: number;
-  topic: string | null;
-  delivery_key: string | null;
   resource_version: string | null;
-  verdict: InboxVerdict;
-  reason: string | null;
-  duplicate_of: number | null;
-  http_status: number;
-  processing: InboxProcessing;
-  outcome: string | null;
-  order_id: string | null;
-  source: Exclude<DeliverySource, 'webhook'> | null;
   body_pruned_at?: string | null;
 }
 
