@@ -9,6 +9,14 @@ import type { Clock } from '../shared/clock.ts';
 import { EngineError, notFound } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 
+const shapeOf = (adapter: PlatformAdapter): Record<string, z.ZodType> => (adapter.settings instanceof z.ZodObject ? (adapter.settings.shape as Record<string, z.ZodType>) : {});
+
+/** The settings an adapter marks `requiredOnSave` in their meta: empty, the connection is refused. */
+function requiredOnSave(adapter: PlatformAdapter): string[] {
+  return Object.entries(shapeOf(adapter)).filter(([, schema]) => schema.meta()?.['requiredOnSave'] === true).map(([key]) => key);
+}
+const settingTitle = (adapter: PlatformAdapter, key: string): string => String(shapeOf(adapter)[key]?.meta()?.['title'] ?? key);
+
 export function maskSecret(secret: string): string {
   return secret.length <= 8 ? '••••' : `••••${secret.slice(-4)}`;
 }
@@ -54,7 +62,16 @@ export function createConnectionService(d: ConnectionServiceDeps) {
       const problems = parsed.error.issues.map((i) => `${i.path.length > 0 ? `setting "${i.path.map(String).join('.')}"` : 'settings'}: ${i.message}`);
       throw new EngineError('invalid_args', `invalid ${platformLabels[adapter.platform]} settings: ${problems.join('; ')}`, parsed.error.issues);
     }
-    return parsed.data as Record<string, unknown>;
+    const data = parsed.data as Record<string, unknown>;
+    // A setting without which nothing can work (Lazada's app key: every push would be refused)
+    // keeps an empty default, so connections stored before it was asked for still load, but a
+    // connection is not saved without it.
+    const missing = requiredOnSave(adapter).filter((key) => String(data[key] ?? '').trim() === '');
+    if (missing.length > 0) {
+      const names = missing.map((key) => `"${settingTitle(adapter, key)}" (setting "${key}")`).join(', ');
+      throw new EngineError('invalid_args', `a ${platformLabels[adapter.platform]} connection needs ${names}: without it every delivery would be refused`, missing.map((key) => ({ path: [key], message: 'required' })));
+    }
+    return data;
   }
 
   function requireSecrets(adapter: PlatformAdapter, secrets: Record<string, string>): void {

@@ -205,6 +205,14 @@ describe('Lazada pushes through a real engine, enriched from a local Open Platfo
     expect(orderEvents(last!.outcome)).toEqual(['order.updated', 'order.cancelled', 'marketplace.status_changed']);
   });
 
+  it('refuses to save a connection without the app key, naming it (every push would be refused), and changes nothing', async () => {
+    const before = await t.engine.call('connections.list', {});
+    const without = t.engine.call('connections.create', { platform: 'lazada', storeId: 'VN0000000', secrets: { appSecret: APP_SECRET, accessToken: ACCESS_TOKEN }, settings: { apiBaseUrl: api.baseUrl } });
+    await expect(without).rejects.toMatchObject({ code: 'invalid_args', message: expect.stringContaining('"App key" (setting "appKey")') });
+    await expect(t.engine.call('connections.create', { platform: 'lazada', storeId: 'VN0000000', secrets: { appSecret: APP_SECRET, accessToken: ACCESS_TOKEN }, settings: { appKey: '  ' } })).rejects.toMatchObject({ code: 'invalid_args' });
+    expect(await t.engine.call('connections.list', {})).toHaveLength(before.length);
+  });
+
   it('refuses a wrong signature with 401, records it, and asks Lazada nothing', async () => {
     const body = pushBody('pending', T0);
     const res = await post(body, sign(body, 'not-the-app-secret'));

@@ -20,7 +20,7 @@ export const StoreStatusRow = z.object({
 });
 
 export const LazadaSettings = z.object({
-  appKey: z.string().default('').meta({ title: 'App key', description: 'Your Lazada Open Platform app key: part of every push signature and API call.' }),
+  appKey: z.string().default('').meta({ title: 'App key', description: 'Your Lazada Open Platform app key: part of every push signature and API call.', requiredOnSave: true }),
   apiBaseUrl: z.url().default('https://api.lazada.vn/rest').meta({
     title: 'API base URL',
     description: 'The Open Platform gateway of the seller\'s country (api.lazada.vn/rest, api.lazada.sg/rest…).',

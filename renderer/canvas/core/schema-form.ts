@@ -54,8 +54,9 @@ export function formFields(paramsSchema: unknown): FormField[] {
       kind,
       title: property.title ?? titleFromKey(key),
       description: property.description ?? null,
-      // A property with a default can be left out: the default fills it.
-      required: required.has(key) && property.default === undefined,
+      // A property with a default can be left out: the default fills it; unless the engine
+      // refuses it empty when saved (`requiredOnSave`: Lazada's app key).
+      required: (required.has(key) && property.default === undefined) || (property as { requiredOnSave?: unknown }).requiredOnSave === true,
       defaultValue: property.default,
       options: optionsOf(property, kind),
       schema: property,
