@@ -98,6 +98,25 @@ export type FoAction = z.infer<typeof FoAction>;
 export type FoActionKind = FoAction['kind'];
 export const FoActionKind = z.enum(FoAction.options.map((o) => o.shape.kind.value) as [FoActionKind, ...FoActionKind[]]);
 
+/** How each action is said in English (a refusal, a platform's answer). */
+export const foActionWords: Record<FoActionKind, string> = {
+  request_fulfillment: 'request fulfillment',
+  accept_request: 'accept the fulfillment request',
+  reject_request: 'reject the fulfillment request',
+  cancel_request: 'cancel the fulfillment request',
+  request_cancellation: 'request cancellation',
+  accept_cancellation: 'accept the cancellation request',
+  reject_cancellation: 'reject the cancellation request',
+  close_incomplete: 'close it as incomplete',
+  move: 'change its location',
+  hold: 'place it on hold',
+  release_hold: 'release the hold',
+  reschedule: 'reschedule it',
+  open_scheduled: 'open it now',
+  fulfil: 'mark it as fulfilled',
+  revert_fulfillment: 'revert the fulfillment to unfulfilled',
+};
+
 /** The merchant's actions: what the order page's panel and a flow's steps may ask for (the others are the service's). */
 export const merchantFoActions = [
   'request_fulfillment',

@@ -6,7 +6,7 @@
  * (the input is never mutated).
  */
 
-import type { FoAction, FoActionKind, FoFulfillment, FoLine, FoRequestStatus, FulfillmentOrder } from '../contract/index.ts';
+import { foActionWords, type FoAction, type FoActionKind, type FoFulfillment, type FoLine, type FoRequestStatus, type FoStep, type FulfillmentOrder, type merchantFoActions } from '../contract/index.ts';
 
 export type { FoAction, FoActionKind, FoFulfillment, FoLine, FoRequestStatus, FoStatus, FulfillmentOrder } from '../contract/index.ts';
 
@@ -14,24 +14,6 @@ export type FoResult =
   | { ok: true; fos: FulfillmentOrder[]; changed: string[]; created: string[]; warning: string | null }
   | { ok: false; reason: string };
 
-/** How each action is said in a refusal. */
-const actionWords: Record<FoActionKind, string> = {
-  request_fulfillment: 'request fulfillment',
-  accept_request: 'accept the fulfillment request',
-  reject_request: 'reject the fulfillment request',
-  cancel_request: 'cancel the fulfillment request',
-  request_cancellation: 'request cancellation',
-  accept_cancellation: 'accept the cancellation request',
-  reject_cancellation: 'reject the cancellation request',
-  close_incomplete: 'close it as incomplete',
-  move: 'change its location',
-  hold: 'place it on hold',
-  release_hold: 'release the hold',
-  reschedule: 'reschedule it',
-  open_scheduled: 'open it now',
-  fulfil: 'mark it as fulfilled',
-  revert_fulfillment: 'revert the fulfillment to unfulfilled',
-};
 
 /** Request statuses with a request a service is working on: the merchant must not move or fulfil around it. */
 const activeRequest: ReadonlySet<FoRequestStatus> = new Set(['submitted', 'accepted', 'cancellation_requested', 'cancellation_rejected']);
@@ -47,7 +29,7 @@ function stateWords(fo: FulfillmentOrder): string {
 
 const refuse = (fo: FulfillmentOrder, action: FoAction, why: string): FoResult => ({
   ok: false,
-  reason: `cannot ${actionWords[action.kind]} on fulfillment order ${fo.id}: ${stateWords(fo)}${why ? `; ${why}` : ''}`,
+  reason: `cannot ${foActionWords[action.kind]} on fulfillment order ${fo.id}: ${stateWords(fo)}${why ? `; ${why}` : ''}`,
 });
 
 /** The lines an action names, checked against what is left to ship; all the remaining lines when none are named. */
@@ -108,7 +90,7 @@ function shipped(fo: FulfillmentOrder, taken: Map<string, number>, f: FoFulfillm
  */
 export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, action: FoAction, newId: () => string): FoResult {
   const fo = fos.find((f) => f.id === foId);
-  if (!fo) return { ok: false, reason: `cannot ${actionWords[action.kind]}: the order has no fulfillment order ${foId}` };
+  if (!fo) return { ok: false, reason: `cannot ${foActionWords[action.kind]}: the order has no fulfillment order ${foId}` };
   const done = (next: FulfillmentOrder, created: FulfillmentOrder[] = [], warning: string | null = null): FoResult => ({
     ok: true,
     fos: [...fos.map((f) => (f.id === foId ? next : f)), ...created],
@@ -135,7 +117,10 @@ export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, ac
       return done({ ...fo, status: 'open', requestStatus: 'rejected', message: action.message ?? null });
     case 'cancel_request': {
       if (isDone(fo)) return refuse(fo, action, 'it is finished');
-      if (fo.requestStatus !== 'submitted') {
+      // A request the service has not accepted, or whose cancellation it has been asked for and
+      // not yet answered, can be withdrawn at once (§1.8: fulfillmentOrderCancel from SUBMITTED
+      // or CANCELLATION_REQUESTED).
+      if (fo.requestStatus !== 'submitted' && fo.requestStatus !== 'cancellation_requested') {
         return refuse(fo, action, fo.requestStatus === 'accepted' ? 'the service has accepted it: request cancellation instead' : 'there is no request waiting for the service');
       }
       const { original, replacement } = handOver(fo, newId());
@@ -173,7 +158,8 @@ export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, ac
       return done(original, [{ ...replacement!, locationId: action.locationId, managedBy: action.managedBy, message: action.reason ?? null }]);
     }
     case 'hold':
-      if (fo.status !== 'open' || activeRequest.has(fo.requestStatus)) return refuse(fo, action, 'only an open fulfillment order with no request under way can be held');
+      // A held FO can take another hold (Shopify keeps one per reason and app; each is released with the FO).
+      if ((fo.status !== 'open' && fo.status !== 'on_hold') || activeRequest.has(fo.requestStatus)) return refuse(fo, action, 'only an open fulfillment order with no request under way can be held');
       return done({ ...fo, status: 'on_hold', holds: [...fo.holds, { reason: action.reason, note: action.note ?? null }] });
     case 'release_hold':
       if (fo.status !== 'on_hold') return refuse(fo, action, 'it is not on hold');
@@ -237,4 +223,42 @@ export function foDisplay(fo: FulfillmentOrder): { state: 'unfulfilled' | 'in_pr
   if (fo.requestStatus === 'submitted') return { state: 'in_progress', detail: 'submitted' };
   if (fo.status === 'in_progress') return { state: 'in_progress', detail: fo.requestStatus === 'unsubmitted' ? null : fo.requestStatus };
   return { state: 'unfulfilled', detail: fo.requestStatus === 'rejected' ? 'rejected' : null };
+}
+
+/** The timeline's step for an action taken on an FO (by the merchant, a flow, or the service). */
+export const foStepOf: Record<FoActionKind, FoStep> = {
+  request_fulfillment: 'request_submitted',
+  accept_request: 'request_accepted',
+  reject_request: 'request_rejected',
+  cancel_request: 'request_cancelled',
+  request_cancellation: 'cancellation_requested',
+  accept_cancellation: 'cancellation_accepted',
+  reject_cancellation: 'cancellation_rejected',
+  close_incomplete: 'failed_to_complete',
+  move: 'moved',
+  hold: 'placed_on_hold',
+  release_hold: 'hold_released',
+  reschedule: 'rescheduled',
+  open_scheduled: 'opened',
+  fulfil: 'fulfilled',
+  revert_fulfillment: 'reverted',
+};
+
+/**
+ * The action as the state machine is asked whether it is allowed now, for those that need
+ * arguments: a representative one (another location, a hold's reason, the last shipment).
+ */
+export function probeAction(fo: FulfillmentOrder, kind: (typeof merchantFoActions)[number]): FoAction {
+  switch (kind) {
+    case 'move':
+      return { kind, locationId: `${fo.locationId}#elsewhere`, managedBy: 'merchant' };
+    case 'hold':
+      return { kind, reason: 'other' };
+    case 'fulfil':
+      return { kind, by: 'merchant' };
+    case 'revert_fulfillment':
+      return { kind, fulfillmentId: [...fo.fulfillments].reverse().find((f) => f.status === 'success')?.id ?? '' };
+    default:
+      return { kind } as FoAction;
+  }
 }

@@ -1,4 +1,6 @@
 import { Kind, OperationTypeNode, parse, valueFromASTUntyped, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { createFoApi, gidOf, type FoFakeHelpers } from './fake-shopify-fo-api.ts';
+import type { FakeFo } from './fake-shopify-fo.ts';
 import { startPlatformFake, type FakeAnswer, type FakeRequest, type PlatformFake } from './platform-fake.ts';
 import { sampleOrder } from './shopify.ts';
 
@@ -9,12 +11,6 @@ import { sampleOrder } from './shopify.ts';
  * in the REST/webhook shape; a leaky bucket answers `extensions.cost` and THROTTLED when empty.
  */
 export type RestOrder = Record<string, any>;
-interface FulfillmentOrder {
-  id: number;
-  orderId: number;
-  locationId: number;
-  status: 'OPEN' | 'CLOSED' | 'CANCELLED';
-}
 
 export interface ShopifyFakeOptions {
   token?: string;
@@ -32,7 +28,10 @@ export interface ShopifyFake extends PlatformFake {
   token: string;
   /** The store's orders, in the REST/webhook shape, for assertions. */
   orders: Map<number, RestOrder>;
-  fulfillmentOrders: FulfillmentOrder[];
+  /** Every order's fulfillment orders, as the fake keeps them (fake-shopify-fo.ts). */
+  fulfillmentOrders: FakeFo[];
+  /** Fulfillment orders: seed them, play the fulfillment service, read their state (fake-shopify-fo-api.ts). */
+  fo: FoFakeHelpers;
   /** Adds an order built on Shopify's sample payload; one open fulfilment order per location given (default one). */
   addOrder(overrides?: Partial<RestOrder>, locations?: number[]): RestOrder;
   order(id: number | string): RestOrder;
@@ -42,7 +41,10 @@ export interface ShopifyFake extends PlatformFake {
   graphqlCalls(): { fields: string[]; query: string; variables: Record<string, any> }[];
 }
 
-const ALL_SCOPES = ['read_orders', 'write_orders', 'read_customers', 'write_customers', 'write_merchant_managed_fulfillment_orders'];
+const ALL_SCOPES = [
+  'read_orders', 'write_orders', 'read_customers', 'write_customers',
+  'read_merchant_managed_fulfillment_orders', 'write_merchant_managed_fulfillment_orders', 'write_third_party_fulfillment_orders',
+];
 const SCOPE_OF: Record<string, string | null> = {
   shop: null,
   order: 'read_orders',
@@ -51,13 +53,11 @@ const SCOPE_OF: Record<string, string | null> = {
   orderMarkAsPaid: 'write_orders',
   orderCancel: 'write_orders',
   orderClose: 'write_orders',
-  fulfillmentCreate: 'write_merchant_managed_fulfillment_orders',
 };
 const BAD_TOKEN = { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' };
 
 /** Shopify's timestamps: seconds, with the shop's offset (the sample shop is at -05:00). */
 export const shopTime = (ms: number): string => `${new Date(ms - 5 * 3600_000).toISOString().slice(0, 19)}-05:00`;
-const gidOf = (type: string, id: number | string) => `gid://shopify/${type}/${id}`;
 const idOf = (gid: string, type: string): number | null => {
   const m = new RegExp(`^gid://shopify/${type}/(\\d+)$`).exec(gid);
   return m ? Number(m[1]) : null;
@@ -103,7 +103,6 @@ export async function startShopifyFake(opts: ShopifyFakeOptions = {}): Promise<S
   const now = opts.now ?? Date.now;
   const scopes = new Set(opts.scopes ?? ALL_SCOPES);
   const orders = new Map<number, RestOrder>();
-  const fos: FulfillmentOrder[] = [];
   const calls: { fields: string[]; query: string; variables: Record<string, any> }[] = [];
   const bucket = { max: opts.bucket?.max ?? 1000, rate: opts.bucket?.restoreRate ?? 50, level: opts.bucket?.max ?? 1000, at: now() };
   let nextId = 450789469;
@@ -113,6 +112,8 @@ export async function startShopifyFake(opts: ShopifyFakeOptions = {}): Promise<S
     bucket.at = t;
   };
   const touch = (o: RestOrder) => (o.updated_at = shopTime(now()));
+  const foApi = createFoApi({ orders, now, touch, time: shopTime });
+  const fos = foApi.store.fos;
 
   const find = (gid: string): RestOrder => {
     const o = orders.get(idOf(gid, 'Order') ?? -1);
@@ -125,6 +126,7 @@ export async function startShopifyFake(opts: ShopifyFakeOptions = {}): Promise<S
   const orderNode = (o: RestOrder) => ({
     __typename: 'Order',
     id: o.admin_graphql_api_id,
+    legacyResourceId: String(o.id),
     name: o.name,
     tags: splitTags(o.tags),
     note: o.note ?? null,
@@ -136,22 +138,8 @@ export async function startShopifyFake(opts: ShopifyFakeOptions = {}): Promise<S
     closed: Boolean(o.closed_at),
     updatedAt: o.updated_at,
     customer: o.customer ? customerNode(o.customer) : null,
-    fulfillments: (o.fulfillments ?? []).map((f: any) => ({
-      __typename: 'Fulfillment',
-      id: f.admin_graphql_api_id,
-      status: String(f.status).toUpperCase(),
-      trackingInfo: (f.tracking_numbers ?? []).map((n: string, i: number) => ({ number: n, company: f.tracking_company, url: f.tracking_urls?.[i] ?? null })),
-    })),
-    fulfillmentOrders: {
-      nodes: fos.filter((fo) => fo.orderId === o.id).map((fo) => ({
-        __typename: 'FulfillmentOrder',
-        id: gidOf('FulfillmentOrder', fo.id),
-        status: fo.status,
-        requestStatus: 'UNSUBMITTED',
-        assignedLocation: { location: { id: gidOf('Location', fo.locationId) } },
-        supportedActions: fo.status === 'OPEN' ? ['CREATE_FULFILLMENT', 'REQUEST_FULFILLMENT', 'HOLD', 'MOVE'].map((action) => ({ action })) : [],
-      })),
-    },
+    fulfillments: (o.fulfillments ?? []).map(foApi.fulfillmentNode),
+    fulfillmentOrders: { nodes: foApi.store.ofOrder(o.id).map(foApi.foNode) },
   });
   const customerNode = (c: RestOrder) => ({ __typename: 'Customer', id: c.admin_graphql_api_id, tags: splitTags(c.tags) });
 
@@ -222,30 +210,7 @@ export async function startShopifyFake(opts: ShopifyFakeOptions = {}): Promise<S
       touch(o);
       return { order: orderNode(o), userErrors: [] };
     },
-    fulfillmentCreate: ({ fulfillment }) => {
-      const wanted = (fulfillment.lineItemsByFulfillmentOrder ?? []).map((l: any) => fos.find((fo) => gidOf('FulfillmentOrder', fo.id) === l.fulfillmentOrderId));
-      if (wanted.length === 0 || wanted.some((fo: FulfillmentOrder | undefined) => !fo)) return { fulfillment: null, userErrors: userError('Fulfillment order does not exist.', ['fulfillment']) };
-      const group = wanted as FulfillmentOrder[];
-      if (new Set(group.map((fo) => fo.orderId)).size > 1 || new Set(group.map((fo) => fo.locationId)).size > 1) {
-        return { fulfillment: null, userErrors: userError('All fulfillment orders must belong to the same order and location.', ['fulfillment']) };
-      }
-      if (group.some((fo) => fo.status !== 'OPEN')) return { fulfillment: null, userErrors: userError('Fulfillment order is not in a fulfillable state.', ['fulfillment']) };
-      const o = orders.get(group[0]!.orderId)!;
-      for (const fo of group) fo.status = 'CLOSED';
-      const t = fulfillment.trackingInfo ?? {};
-      const id = 255858046 + (o.fulfillments?.length ?? 0) + o.id;
-      const f = {
-        id, admin_graphql_api_id: gidOf('Fulfillment', id), order_id: o.id, status: 'success', name: `${o.name}.${(o.fulfillments?.length ?? 0) + 1}`,
-        created_at: shopTime(now()), updated_at: shopTime(now()), service: 'manual', shipment_status: null, location_id: group[0]!.locationId,
-        tracking_company: t.company ?? null, tracking_number: t.number ?? null, tracking_numbers: t.number ? [t.number] : [],
-        tracking_url: t.url ?? null, tracking_urls: t.url ? [t.url] : [], notify_customer: fulfillment.notifyCustomer ?? false,
-        line_items: o.line_items,
-      };
-      o.fulfillments = [...(o.fulfillments ?? []), f];
-      o.fulfillment_status = fos.some((fo) => fo.orderId === o.id && fo.status === 'OPEN') ? 'partial' : 'fulfilled';
-      touch(o);
-      return { fulfillment: { __typename: 'Fulfillment', id: f.admin_graphql_api_id, status: 'SUCCESS', trackingInfo: orderNode(o).fulfillments.at(-1)!.trackingInfo }, userErrors: [] };
-    },
+    ...foApi.resolvers,
   };
 
   const costExt = (requested: number, actual: number | null) => ({
@@ -274,7 +239,7 @@ export async function startShopifyFake(opts: ShopifyFakeOptions = {}): Promise<S
     for (const f of fields) {
       const name = f.name.value;
       const args = Object.fromEntries((f.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
-      const scope = name === 'tagsAdd' || name === 'tagsRemove' ? (String(args['id']).includes('/Customer/') ? 'write_customers' : 'write_orders') : SCOPE_OF[name];
+      const scope = name === 'tagsAdd' || name === 'tagsRemove' ? (String(args['id']).includes('/Customer/') ? 'write_customers' : 'write_orders') : (foApi.scopeOf(name, args) ?? SCOPE_OF[name]);
       try {
         if (scope === undefined) throw new GraphqlError(`Field '${name}' doesn't exist on type '${op.operation === OperationTypeNode.MUTATION ? 'Mutation' : 'QueryRoot'}'`, { code: 'undefinedField' });
         if (scope && !scopes.has(scope)) throw new GraphqlError(`Access denied for ${name} field. Required access: \`${scope}\` access scope.`, { code: 'ACCESS_DENIED', documentation: 'https://shopify.dev/api/usage/access-scopes', requiredAccess: `\`${scope}\` access scope.` });
@@ -328,6 +293,7 @@ export async function startShopifyFake(opts: ShopifyFakeOptions = {}): Promise<S
     token,
     orders,
     fulfillmentOrders: fos,
+    fo: foApi.helpers,
     addOrder(overrides = {}, locations = [655441491]) {
       const id = nextId++;
       const n = id - 450789469;
@@ -350,7 +316,8 @@ export async function startShopifyFake(opts: ShopifyFakeOptions = {}): Promise<S
       };
       orders.set(id, o);
       if (o.fulfillment_status !== 'fulfilled' && !o.cancelled_at) {
-        for (const locationId of locations) fos.push({ id: 1046000800 + fos.length, orderId: id, locationId, status: 'OPEN' });
+        const lines = (o.line_items ?? []).map((li: RestOrder) => ({ lineItemId: li.id, title: li.title, sku: li.sku ?? null, total: Number(li.quantity), remaining: Number(li.quantity) }));
+        for (const locationId of locations) foApi.store.newFo(id, foApi.store.location(locationId).id, lines);
       }
       return o;
     },

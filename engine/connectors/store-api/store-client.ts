@@ -59,8 +59,10 @@ export interface WriteAnswer {
   /** The platform's answer in a sentence, for the order's timeline. */
   answer: string;
   /**
-   * `fulfillment_order.act`: the FOs the action touched or made, as the platform answered
-   * (the original, a submitted part and its unsubmitted remainder, a replacement, a moved one).
+   * `fulfillment_order.act`: the order's FOs as the platform has them after the action, the
+   * ones it touched or made among them (a submitted part and its unsubmitted remainder, a
+   * replacement, a moved one). Shopify reads them again after the mutation; absent when that
+   * read failed (the action is done all the same, and the webhooks tell the rest).
    */
   fulfillmentOrders?: FulfillmentOrder[];
 }

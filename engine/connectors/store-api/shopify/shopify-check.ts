@@ -2,6 +2,7 @@ import type { WriteRequest } from '../../../contract/index.ts';
 import { actionMarker } from '../platform-http.ts';
 import { StoreApiError } from '../store-api-error.ts';
 import type { CheckAnswer, WriteTarget } from '../store-client.ts';
+import { shopifyFoCheck } from './shopify-fo-actions.ts';
 import type { ShopifySession } from './shopify-graphql.ts';
 import { fulfillable, hasTag, hasTracking, readCustomerTags, readOrder } from './shopify-order.ts';
 
@@ -23,6 +24,7 @@ export async function shopifyCheck(s: ShopifySession, req: WriteRequest, target:
   if (req.action === 'marketplace.ready_to_ship' || req.action === 'marketplace.cancel') {
     throw new StoreApiError('final', `Shopify cannot do "${req.action}": it is a marketplace action (Lazada)`);
   }
+  if (req.action === 'fulfillment_order.act') return shopifyFoCheck(s, req, target);
   const o = await readOrder(s, target);
   switch (req.action) {
     case 'order.tags.add':
@@ -43,8 +45,5 @@ export async function shopifyCheck(s: ShopifySession, req: WriteRequest, target:
     case 'order.fulfil':
       if (req.trackingNumber && hasTracking(o, req.trackingNumber)) return done(`order ${n} has a shipment with tracking number ${req.trackingNumber} on Shopify`);
       return fulfillable(o).length === 0 ? done(`Shopify has nothing left to fulfil on order ${n}`) : notYet;
-    case 'fulfillment_order.act':
-      // TODO(issue 14): read the FO and tell whether the action already happened.
-      return notYet;
   }
 }

@@ -3,6 +3,7 @@ import type { ConnectionView } from '../../../platforms/adapter.ts';
 import { StoreApiError } from '../store-api-error.ts';
 import type { StoreApiContext, StoreApiDefinition, StoreClient } from '../store-client.ts';
 import { shopifyCheck } from './shopify-check.ts';
+import { forOrder, getFo } from './shopify-fulfillment-orders.ts';
 import { SMALL_READ_COST, shopifyGraphql, type ShopifySession } from './shopify-graphql.ts';
 import { shopifyListChanged } from './shopify-reconcile.ts';
 import { shopifyWrite, type ShopifyOptions } from './shopify-writes.ts';
@@ -21,7 +22,8 @@ export function shopDomain(storeId: string): string {
  * by key overwrite with the same value; orderMarkAsPaid refuses a paid order with "Order cannot
  * be marked as paid.", read as done. Appending to the note, cancelling (a job, irreversible),
  * creating a fulfilment (a second shipment) and closing (what Shopify says to a second close
- * is unknown) are read first (`check`).
+ * is unknown) are read first (`check`). A fulfillment-order hold carries the step's handle, and
+ * Shopify refuses a second hold with it (reference §1.5): sent again, it is found already done.
  */
 const idempotent = new Set<WriteRequest['action']>(['order.tags.add', 'order.tags.remove', 'customer.tags.add', 'order.attribute.set', 'order.mark_paid']);
 
@@ -45,7 +47,7 @@ export const shopifyStoreApi: StoreApiDefinition = {
   secrets: [
     {
       name: 'adminToken',
-      label: 'Admin API access token (starts with shpat_): Shopify admin → Settings → Apps and sales channels → Develop apps → your app → API credentials. Give the app the scopes read_orders, write_orders, write_customers and write_merchant_managed_fulfillment_orders.',
+      label: 'Admin API access token (starts with shpat_): Shopify admin → Settings → Apps and sales channels → Develop apps → your app → API credentials. Give the app the scopes read_orders, write_orders, write_customers, read_merchant_managed_fulfillment_orders and write_merchant_managed_fulfillment_orders, and, to request fulfillment from a fulfillment service (3PL), read_third_party_fulfillment_orders and write_third_party_fulfillment_orders.',
     },
   ],
   options: [
@@ -68,7 +70,8 @@ export const shopifyStoreApi: StoreApiDefinition = {
         needToken();
         return shopifyWrite(s, req, target, options(ctx));
       },
-      naturallyIdempotent: (req) => idempotent.has(req.action) || (req.action === 'order.note.set' && req.mode === 'replace'),
+      naturallyIdempotent: (req) =>
+        idempotent.has(req.action) || (req.action === 'order.note.set' && req.mode === 'replace') || (req.action === 'fulfillment_order.act' && req.fo.kind === 'hold'),
       async check(req, target) {
         needToken();
         return shopifyCheck(s, req, target);
@@ -82,6 +85,16 @@ export const shopifyStoreApi: StoreApiDefinition = {
         const data = await shopifyGraphql(s, { query: 'query FlowdeskProbe { shop { name } }', changes: false, cost: SMALL_READ_COST, scope: 'read_orders', what: 'read the shop\'s name' });
         const shop = data['shop'] as { name?: string } | null;
         return shop?.name ?? shopDomain(ctx.connection.storeId);
+      },
+      fulfillmentOrders: {
+        async forOrder(platformOrderId) {
+          needToken();
+          return forOrder(s, platformOrderId);
+        },
+        async get(foId) {
+          needToken();
+          return getFo(s, foId);
+        },
       },
     };
   },

@@ -3,6 +3,7 @@ import { actionMarker } from '../platform-http.ts';
 import { StoreApiError } from '../store-api-error.ts';
 import type { WriteAnswer, WriteTarget } from '../store-client.ts';
 import { MUTATION_COST, customerGid, orderGid, shopifyGraphql, userErrorsFailure, type ShopifySession, type UserError } from './shopify-graphql.ts';
+import { shopifyFoWrite } from './shopify-fo-actions.ts';
 import { fulfillable, hasTracking, list, readOrder, type ShopifyFulfillmentOrder } from './shopify-order.ts';
 
 /**
@@ -223,7 +224,6 @@ export async function shopifyWrite(s: ShopifySession, req: WriteRequest, target:
     case 'marketplace.cancel':
       throw new StoreApiError('final', `Shopify cannot do "${req.action}": it is a marketplace action (Lazada)`);
     case 'fulfillment_order.act':
-      // TODO(issue 14): the FO mutations.
-      throw new StoreApiError('final', 'fulfillment order actions are not wired to Shopify yet');
+      return shopifyFoWrite(s, req, target);
   }
 }
