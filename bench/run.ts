@@ -6,6 +6,7 @@
 //
 //   node bench/run.ts [--duration 10] [--warmup 2] [--connections 10] [--drain 3000]
 //                     [--million 1000000] [--messages 2000] [--reconcile 10000] [--write-back 500]
+//                     [--orders-list 250000] [--only orders-list]
 //                     [--no-peers] [--save-baseline] [--cpu-prof]
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -23,6 +24,7 @@ import { runE2e, type E2eResult } from './sections/e2e.ts';
 import { runMillion, type MillionResult } from './sections/million.ts';
 import { runMessages, type MessagesResult } from './sections/messages.ts';
 import { reconcileFigures, runReconcile, runWriteBack, writeBackFigures } from './sections/write-back.ts';
+import { runOrdersList, type OrdersListResult } from './sections/orders-list.ts';
 
 const { values: args } = parseArgs({
   allowNegative: true,
@@ -35,6 +37,9 @@ const { values: args } = parseArgs({
     messages: { type: 'string', default: '2000' },
     reconcile: { type: 'string', default: '10000' },
     'write-back': { type: 'string', default: '500' },
+    'orders-list': { type: 'string', default: '250000' },
+    /** One section alone (only `orders-list` so far): the others are not run and nothing is compared or saved. */
+    only: { type: 'string' },
     peers: { type: 'boolean', default: true },
     'save-baseline': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
@@ -82,6 +87,16 @@ function messagesFigures(m: MessagesResult | null): Figures {
   };
 }
 
+function ordersListFigures(o: OrdersListResult | null): Figures {
+  if (!o) return {};
+  return {
+    'ordersList.statusFilter.apiP99Ms': o.statusFilter.api.p99Ms,
+    'ordersList.statusFilter.httpP99Ms': o.statusFilter.http.p99Ms,
+    'ordersList.timeline.apiP99Ms': o.timeline.apiOne.p99Ms,
+    'ordersList.timeline.randomP99Ms': o.timeline.apiRandom.p99Ms,
+  };
+}
+
 function millionFigures(m: MillionResult | null): Figures {
   if (!m) return {};
   return {
@@ -112,6 +127,13 @@ function revision(): { commit: string; engineChanges: string[] } | null {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  if (args.only === 'orders-list') {
+    const o = await runOrdersList(ctx, Number(args['orders-list']));
+    writeJson(join(resultsDir, 'orders-list.json'), { date: new Date().toISOString(), machine: machine(), loadAverage: loadavg(), figures: ordersListFigures(o), details: o });
+    console.log(`\nwrote ${join(resultsDir, 'orders-list.json')}; took ${round((performance.now() - started) / 1000)} s`);
+    return;
+  }
+  if (args.only) throw new Error(`--only ${args.only}: the sections that run alone are: orders-list`);
   const m = machine();
   const loadAtStart = loadavg().map((l) => round(l, 2));
   console.log(`Flowdesk bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, node ${m.node} (${m.platform}); ` +
@@ -138,6 +160,8 @@ async function main(): Promise<void> {
   const writeBackN = Number(args['write-back']);
   const writeBack = writeBackN > 0 ? await runWriteBack(ctx, writeBackN) : null;
   const million = ctx.settings.million > 0 ? await runMillion(ctx, order) : null;
+  const ordersListN = Number(args['orders-list']);
+  const ordersList = ordersListN > 0 ? await runOrdersList(ctx, ordersListN) : null;
 
   const targets = checkTargets({ ingest, peers, e2e, million });
   console.log('\ntargets (printed, never asserted)');
@@ -162,6 +186,7 @@ async function main(): Promise<void> {
     ...reconcileFigures(reconcile),
     ...writeBackFigures(writeBack),
     ...millionFigures(million),
+    ...ordersListFigures(ordersList),
     'rss.engineAfterIngestMb': mb(ingest.flowdesk.rss),
   };
   const { durationS, warmupS, connections, drainN } = ctx.settings;
@@ -173,7 +198,7 @@ async function main(): Promise<void> {
     settings: { connections, durationS, warmupS, drainN, million: ctx.settings.million, messages: messagesN, reconcile: reconcileN, writeBack: writeBackN, bodyBytes: same.body.length },
     figures,
     targets,
-    details: { ingest, peers, e2e, messages, reconcile, writeBack, million },
+    details: { ingest, peers, e2e, messages, reconcile, writeBack, million, ordersList },
   };
   writeJson(latestFile, result);
   console.log(`\nwrote ${latestFile}`);

@@ -88,7 +88,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     'inbox.list': (a) => d.deliveries.list(a),
     'inbox.get': (a) => d.deliveries.get(a.id),
 
-    'orders.list': (a) => d.orders.search(a.query, a.limit),
+    'orders.list': (a) => d.orders.list(a),
     'orders.get': (a) => d.orders.detail(a.ref),
     'customers.list': (a) => d.customers.search(a.query, a.limit),
     'customers.get': (a) => d.customers.get(a.id),

@@ -1,4 +1,4 @@
-import type { OrderDetailDto, OrderSummaryDto } from '../contract/index.ts';
+import type { OrderDetailDto, OrderListDto, OrderListFilter, OrderSummaryDto } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { OrderSummaryRow } from '../storage/repos/orders-repo.ts';
 import { notFound } from '../shared/errors.ts';
@@ -15,6 +15,12 @@ export function toOrderSummary(row: OrderSummaryRow): OrderSummaryDto {
 export function createOrderService(repos: Repositories, timeline: Timeline) {
   return {
     search: (query: string | undefined, limit: number): OrderSummaryDto[] => repos.orders.search(query, limit).map(toOrderSummary),
+    /** The orders list: one page, newest placed first, with the total and the counts beside each filter. */
+    list(a: OrderListFilter & { limit: number; cursor?: string | undefined }): OrderListDto {
+      const { limit, cursor, ...filter } = a;
+      const page = repos.orders.list(filter, limit, cursor);
+      return { ...page, rows: page.rows.map(toOrderSummary) };
+    },
     summary(orderId: string): OrderSummaryDto | undefined {
       const row = repos.orders.summary(orderId);
       return row && toOrderSummary(row);

@@ -40,6 +40,10 @@ const order: OrderSummaryDto = {
   financialStatus: 'paid',
   fulfillmentStatus: 'unfulfilled',
   deliveryStatus: 'none',
+  storeStatus: null,
+  cancelledAt: null,
+  connectionName: 'My shop',
+  placedAt: '2026-11-20T10:15:00-05:00',
   tags: ['vip'],
   localTags: [],
   platformUpdatedAt: '2026-11-20T10:15:00-05:00',
@@ -49,9 +53,10 @@ const order: OrderSummaryDto = {
 
 describe('createApiClient', () => {
   it('sends the method and arguments and answers with the result', async () => {
-    const m = memoryTransport(() => ({ ok: true, result: [order] }));
+    const page = { rows: [order], total: 1, counts: { financialStatus: { paid: 1 }, fulfillmentStatus: {}, deliveryStatus: {}, storeStatus: {}, platform: {}, connectionId: {}, cancelled: {} }, nextCursor: null };
+    const m = memoryTransport(() => ({ ok: true, result: page }));
     const client = createApiClient(m.transport, { validate: true });
-    await expect(client.call('orders.list', { query: '1001' })).resolves.toEqual([order]);
+    await expect(client.call('orders.list', { query: '1001' })).resolves.toEqual(page);
     expect(m.calls).toEqual([{ method: 'orders.list', args: { query: '1001' } }]);
   });
 

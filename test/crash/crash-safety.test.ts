@@ -138,7 +138,7 @@ describe('crash safety', () => {
     // One effect per run reached the outside world, applied once; retries carried the same key.
     expect(receiver.applied.size).toBe(DELIVERIES);
     expect(new Set(runs.map((r) => `${r.id}:post`))).toEqual(new Set(receiver.applied.keys()));
-    const orders: any[] = await api('orders.list', { limit: 1000 });
+    const orders: any[] = (await api('orders.list', { limit: 1000 })).rows;
     expect(orders).toHaveLength(DELIVERIES);
     expect(orders.every((o) => o.localTags.length === 1 && o.localTags[0] === 'sent-to-warehouse')).toBe(true);
     expect(status.queue).toMatchObject({ queued: 0, leased: 0, dead: 0 });

@@ -39,7 +39,7 @@ async function arrange(flowdesk: Flowdesk, ids: number[]) {
   const api = engineApi(flowdesk);
   const { webhookUrl } = await api('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
   for (const id of ids) expect((await postOrder(webhookUrl, id)).status).toBe(200);
-  await expect.poll(async () => (await api('orders.list', { limit: 1000 })).length, { timeout: 20_000 }).toBe(ids.length);
+  await expect.poll(async () => (await api('orders.list', { limit: 1000 })).rows.length, { timeout: 20_000 }).toBe(ids.length);
   const tagsOf = async (ref: string): Promise<string[]> => (await api('orders.get', { ref })).summary.localTags;
   return { api, tagsOf };
 }

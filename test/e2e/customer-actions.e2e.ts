@@ -103,7 +103,7 @@ test('builds "order created → set hạng → enrol in a sequence → start ano
   // A signed order: the customer gets the field, enters the sequence, and "Cảm ơn" runs once.
   expect((await postShopify(webhookUrl, { body: JSON.stringify(sampleOrder()) })).status).toBe(200);
   await expect.poll(async () => (await api('runs.list', {})).filter((r: { status: string }) => r.status === 'waiting').length).toBe(1);
-  const [order] = await api('orders.list', {});
+  const [order] = (await api('orders.list', {})).rows;
   const timeline = await openOrder(page, order.id);
   await expect(timeline).toContainText('Customer field “hạng” set to vàng by “Khách mới”');
   await expect(timeline).toContainText('Customer enrolled in sequence “chăm sóc”: 1 flow started');
@@ -145,7 +145,7 @@ test('in Vietnamese: the customer action steps and their words on the order', as
   ]);
   expect((await postShopify(webhookUrl, { body: JSON.stringify(sampleOrder()) })).status).toBe(200);
   await expect.poll(async () => (await api('runs.list', {})).filter((r: { status: string }) => r.status === 'waiting').length).toBe(1);
-  const [order] = await api('orders.list', {});
+  const [order] = (await api('orders.list', {})).rows;
 
   await openApp(page, flowdesk, 'vi');
   await page.evaluate(`window.location.hash = '#/flows/${flow.id}'`);

@@ -17,8 +17,8 @@ async function arrange(flowdesk: Flowdesk) {
   const api = engineApi(flowdesk);
   const { webhookUrl } = await api('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
   expect((await postShopify(webhookUrl, { body: JSON.stringify(sampleOrder()) })).status).toBe(200);
-  await expect.poll(async () => (await api('orders.list', {})).length).toBe(1);
-  const [order] = await api('orders.list', {});
+  await expect.poll(async () => (await api('orders.list', {})).rows.length).toBe(1);
+  const [order] = (await api('orders.list', {})).rows;
   await api('flows.save', {
     document: chain('Checked by hand', node('trigger', 'orders.manual', {}), node('tag', 'flowdesk.add_order_tag', { tags: ['checked-{{ order.number | remove: "#" }}'] })),
   });

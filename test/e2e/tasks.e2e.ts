@@ -42,7 +42,7 @@ async function arrange(flowdesk: Flowdesk) {
   await api('flows.activate', { id: flow.id });
   expect((await postShopify(webhookUrl, { body: JSON.stringify(sampleOrder()) })).status).toBe(200);
   await expect.poll(async () => (await api('tasks.open', {})).length).toBe(3);
-  const [order] = await api('orders.list', {});
+  const [order] = (await api('orders.list', {})).rows;
   return { api, order: order as { id: string; number: string } };
 }
 

@@ -34,7 +34,7 @@ async function receiveVndOrder(flowdesk: Flowdesk): Promise<void> {
   const { webhookUrl } = await api(flowdesk, 'connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
   const body = JSON.stringify({ ...sampleOrder(), name: '#2001', order_number: 2001, currency: 'VND', presentment_currency: 'VND', total_price: '2000000', current_total_price: '2000000' });
   expect((await postShopify(webhookUrl, { body })).status).toBe(200);
-  await expect.poll(async () => ((await api(flowdesk, 'orders.list', { query: '2001' })) as unknown[]).length).toBe(1);
+  await expect.poll(async () => ((await api(flowdesk, 'orders.list', { query: '2001' })).rows as unknown[]).length).toBe(1);
 }
 
 /** Opens the flow and selects a step by its name; `label` is the template field's title in the page's language. */

@@ -62,7 +62,7 @@ async function arrange(flowdesk: Flowdesk, ids: number[]) {
     const answers = await Promise.all(ids.slice(i, i + 20).map((id) => postOrder(webhookUrl, id)));
     for (const a of answers) expect(a.status).toBe(200);
   }
-  await expect.poll(async () => (await api('orders.list', { limit: 1000 })).length, { timeout: 60_000 }).toBe(ids.length);
+  await expect.poll(async () => (await api('orders.list', { limit: 1000 })).rows.length, { timeout: 60_000 }).toBe(ids.length);
   const tagsOf = async (ref: string): Promise<string[]> => (await api('orders.get', { ref })).summary.localTags;
   return { api, webhookUrl, tagsOf };
 }

@@ -67,7 +67,7 @@ describe('activation conditions on triggers', () => {
     const flow = await t.engine.call('flows.save', { document: bigOrders(1000) });
     expect((await postOrder(hookUrl, 1004)).status).toBe(200);
     await t.engine.idle(1_000);
-    const [order] = await t.engine.call('orders.list', {});
+    const [order] = (await t.engine.call('orders.list', {})).rows;
     const run = await t.engine.call('runs.dryRun', { flowId: flow.id, orderId: order!.id });
     expect(run).toMatchObject({ status: 'skipped', dryRun: true });
     expect(run.error).toMatch(/^did not meet the activation conditions/);

@@ -28,7 +28,7 @@ describe('bad webhook input', () => {
 
   async function expectNothingChanged() {
     await t.engine.idle();
-    expect(await t.engine.call('orders.list', {})).toEqual([]);
+    expect((await t.engine.call('orders.list', {})).rows).toEqual([]);
     expect(await t.engine.call('customers.list', {})).toEqual([]);
     expect(await t.engine.call('runs.list', {})).toEqual([]);
   }

@@ -17,7 +17,7 @@ describe('durability across restarts', () => {
     await t.engine.call('flows.activate', { id: flow.id });
     const res = await postShopify(c.webhookUrl);
     expect(res.status).toBe(200);
-    expect(await t.engine.call('orders.list', {})).toEqual([]);
+    expect((await t.engine.call('orders.list', {})).rows).toEqual([]);
     expect((await t.engine.call('engine.status', {})).queue.queued).toBe(1);
 
     t = await t.restart({ workers: 2 });
@@ -75,7 +75,7 @@ describe('customers are upserted by email (seeds 000/001)', () => {
     expect(customers).toHaveLength(1);
     expect(customers[0]).toMatchObject({ id: created!.id, name: 'Lan Tran', phone: '+84900000002' });
     expect(customers[0]!.address).toMatchObject({ address1: '12 Lý Thường Kiệt', city: 'Hà Nội' });
-    const orders = await t.engine.call('orders.list', {});
+    const orders = (await t.engine.call('orders.list', {})).rows;
     expect(orders.map((o) => o.customerId)).toEqual([created!.id, created!.id]);
   });
 });
@@ -94,7 +94,7 @@ describe('several engines in one process', () => {
       expect((await postShopify(ca.webhookUrl.replace(a.webhookBaseUrl, b.webhookBaseUrl))).status).toBe(404);
       await Promise.all([a.engine.idle(), b.engine.idle()]);
       expect(await a.engine.call('runs.list', {})).toHaveLength(1);
-      expect(await b.engine.call('orders.list', {})).toEqual([]);
+      expect((await b.engine.call('orders.list', {})).rows).toEqual([]);
       expect(await b.engine.call('flows.list', {})).toEqual([]);
     } finally {
       await Promise.all([a.close(), b.close()]);
@@ -141,7 +141,7 @@ describe('a backlog is processed in batches', () => {
     }
     t = await t.restart({ workers: 2 });
     await t.engine.idle();
-    expect(await t.engine.call('orders.list', {})).toHaveLength(19);
+    expect((await t.engine.call('orders.list', {})).rows).toHaveLength(19);
     const runs = await t.engine.call('runs.list', {});
     expect(runs.filter((r) => r.status === 'succeeded')).toHaveLength(19);
     const inbox = await t.engine.call('inbox.list', {});

@@ -19,7 +19,7 @@ describe('manual runs: one order from its page, or a filtered list, in a batch w
   async function threeOrders() {
     for (const id of [3001, 3002, 3003]) expect((await postOrder(hookUrl, id, { total_price: String(id - 2900) })).status).toBe(200);
     await t.engine.idle(1_000);
-    ids.splice(0, ids.length, ...(await t.engine.call('orders.list', {})).map((o) => o.id));
+    ids.splice(0, ids.length, ...(await t.engine.call('orders.list', {})).rows.map((o) => o.id));
   }
   const tagsOf = async (ref: string) => (await t.engine.call('orders.get', { ref })).summary.localTags;
 

@@ -266,7 +266,7 @@ describe.each([haravanCase, sapoCase, woocommerceCase, lazadaCase, nhanhvnCase, 
 
     const first = await settled(t, connectionId);
     expect(first).toMatchObject({ state: 'done', trigger: 'start', fetched: ORDERS, queued: ORDERS, upToDate: 0, error: null });
-    const orders = await t.engine.call('orders.list', { limit: 500 });
+    const orders = (await t.engine.call('orders.list', { limit: 500 })).rows;
     expect(orders.length).toBe(ORDERS);
     const byNumber = new Map(orders.map((o) => [o.number, o]));
     for (let i = 0; i < ORDERS; i++) {

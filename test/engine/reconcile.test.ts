@@ -48,7 +48,7 @@ describe('reconciliation through the Shopify API (issue 13)', () => {
 
     const first = await settled(t, connectionId);
     expect(first).toMatchObject({ state: 'done', trigger: 'start', fetched: 200, queued: 200, upToDate: 0 });
-    const orders = await t.engine.call('orders.list', { limit: 500 });
+    const orders = (await t.engine.call('orders.list', { limit: 500 })).rows;
     expect(orders.length).toBe(200);
     expect((await t.engine.call('runs.list', { flowId: createdFlow, limit: 500 })).length).toBe(200);
     expect(await t.engine.call('runs.list', { flowId: updatedFlow, limit: 500 })).toEqual([]);
@@ -104,7 +104,7 @@ describe('reconciliation through the Shopify API (issue 13)', () => {
     await t.engine.call('connections.reconcile', { id: connectionId });
     const next = await settled(t, connectionId);
     expect(next).toMatchObject({ state: 'done', fetched: 300, upToDate: 250, queued: 50 });
-    expect((await t.engine.call('orders.list', { limit: 500 })).length).toBe(300);
+    expect((await t.engine.call('orders.list', { limit: 500 })).rows.length).toBe(300);
   });
 
   it('says why when the platform refuses, and keeps where it was', async () => {

@@ -107,7 +107,7 @@ describe('the run engine: resumable steps, waits, dry runs', () => {
     const flow = await t.engine.call('flows.save', { document: reviewFlow(receiver.url) });
     expect((await postShopify(hookUrl)).status).toBe(200);
     await t.engine.idle(1_000);
-    const [order] = await t.engine.call('orders.list', {});
+    const [order] = (await t.engine.call('orders.list', {})).rows;
 
     const run = await t.engine.call('runs.dryRun', { flowId: flow.id, orderId: order!.id });
     expect(run).toMatchObject({ status: 'succeeded', dryRun: true, flowVersion: 1, eventType: 'order.created' });
@@ -134,7 +134,7 @@ describe('the run engine: resumable steps, waits, dry runs', () => {
     const flow = await t.engine.call('flows.save', { document: reviewFlow(receiver.url) });
     expect((await postShopify(hookUrl)).status).toBe(200);
     await t.engine.idle(1_000);
-    const [order] = await t.engine.call('orders.list', {});
+    const [order] = (await t.engine.call('orders.list', {})).rows;
     await expect(t.engine.call('runs.dryRun', { flowId: flow.id, orderId: order!.id, event: 'order.paid' })).rejects.toThrow(/no trigger of this flow listens to order.paid/);
   });
 });

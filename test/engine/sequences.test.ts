@@ -121,7 +121,7 @@ describe('sequences: enrol a customer, their timed messages, leave', () => {
     const enrolling = await t.engine.call('flows.save', { document: chain('Enrol', node('trigger', 'orders.order_created', {}), enrol('Care')) });
     expect((await postOrder(hookUrl, 4003)).status).toBe(200);
     await t.engine.idle(1_000);
-    const [order] = await t.engine.call('orders.list', {});
+    const [order] = (await t.engine.call('orders.list', {})).rows;
     const dry = await t.engine.call('runs.dryRun', { flowId: enrolling.id, orderId: order!.id });
     expect(dry.steps.find((s) => s.nodeId === 'enrol')?.intents).toEqual([{ kind: 'customer.enrolSequence', args: { sequence: 'Care' }, outcome: 'would_do' }]);
     await t.engine.idle(1_000);

@@ -75,7 +75,7 @@ describe('storage that looks after itself', () => {
     expect(after.walBytes).toBeLessThan(256 * 1024);
     expect(after.databaseBytes + after.walBytes).toBeLessThan(status.databaseBytes + status.walBytes);
     expect(after.lastMaintenance).toEqual(quiet);
-    expect(await t!.engine.call('orders.list', {})).toHaveLength(12);
+    expect((await t!.engine.call('orders.list', {})).rows).toHaveLength(12);
   });
 
   it('backs up online and restores onto the backup, keeping the replaced database', async () => {
@@ -91,7 +91,7 @@ describe('storage that looks after itself', () => {
     const later = JSON.stringify(sampleOrder({ id: 4242, admin_graphql_api_id: 'gid://shopify/Order/4242', name: '#4242' }));
     expect((await postShopify(c.webhookUrl, { body: later })).status).toBe(200);
     await t.engine.idle();
-    expect(await t.engine.call('orders.list', {})).toHaveLength(2);
+    expect((await t.engine.call('orders.list', {})).rows).toHaveLength(2);
 
     await expect(t.engine.call('storage.restore', { file: 'nope.db' })).rejects.toThrow(/no backup at/);
     const answer = await t.engine.call('storage.restore', { file: backup.file });
@@ -100,7 +100,7 @@ describe('storage that looks after itself', () => {
     expect(restartAsked).toBe(true);
 
     t = await t.restart();
-    const orders = await t.engine.call('orders.list', {});
+    const orders = (await t.engine.call('orders.list', {})).rows;
     expect(orders.map((o) => o.number)).toEqual(['#9999']);
     const kept = readdirSync(join(t.dataDir, 'backups')).filter((f) => f.startsWith('before-restore-'));
     expect(kept).toHaveLength(1);

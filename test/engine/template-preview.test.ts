@@ -18,7 +18,7 @@ describe('template preview: the editor renders a node’s templates over a past 
     const { webhookUrl } = await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
     expect((await postShopify(webhookUrl, { body: vndOrder() })).status).toBe(200);
     await t.engine.idle(2_000);
-    const [order] = await t.engine.call('orders.list', {});
+    const [order] = (await t.engine.call('orders.list', {})).rows;
     orderId = order!.id;
     const [delivery] = await t.engine.call('inbox.list', {});
     inboxId = delivery!.id;

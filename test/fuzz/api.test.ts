@@ -78,7 +78,7 @@ describe('fuzz: the engine API over HTTP', () => {
     await postShopify(shop.webhookUrl);
     await postShopify(shop.webhookUrl, { secret: 'wrong' });
     await t.engine.idle();
-    known.orders.push(...(await t.engine.call('orders.list', {})).map((o) => o.id));
+    known.orders.push(...(await t.engine.call('orders.list', {})).rows.map((o) => o.id));
     known.inbox.push(...(await t.engine.call('inbox.list', {})).map((e) => e.id));
   });
   afterAll(async () => {

@@ -118,7 +118,7 @@ describe('fuzz: validly signed random JSON', () => {
         expect(e.outcome?.trim(), `inbox ${e.id}`).toBeTruthy();
         expect(e.orderId).toBeNull();
       }
-      expect(await t.engine.call('orders.list', {})).toEqual([]);
+      expect((await t.engine.call('orders.list', {})).rows).toEqual([]);
       expect(await t.engine.call('customers.list', {})).toEqual([]);
       expect(await t.engine.call('runs.list', {})).toEqual([]);
       const dead = await t.engine.call('jobs.list', { state: 'dead', limit: 1000 });
@@ -136,6 +136,6 @@ describe('fuzz: validly signed random JSON', () => {
     expect(res.json.verdict).toBe('accepted');
     await t.engine.idle();
     expect((await t.engine.call('inbox.get', { id: res.json.inboxId })).processing).toBe('processed');
-    expect(await t.engine.call('orders.list', {})).toHaveLength(1);
+    expect((await t.engine.call('orders.list', {})).rows).toHaveLength(1);
   });
 });

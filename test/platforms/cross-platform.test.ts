@@ -41,7 +41,7 @@ describe('one shop selling on several platforms', () => {
     const customers = await t.engine.call('customers.list', {});
     expect(customers).toHaveLength(1);
     expect(customers[0]).toMatchObject({ email: 'mai@example.com', name: 'Mai Lê Thị' });
-    const orders = await t.engine.call('orders.list', {});
+    const orders = (await t.engine.call('orders.list', {})).rows;
     expect(orders.map((o) => o.platform).sort()).toEqual(['haravan', 'shopify']);
     expect(new Set(orders.map((o) => o.customerId))).toEqual(new Set([customers[0]!.id]));
   });

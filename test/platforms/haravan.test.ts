@@ -113,7 +113,7 @@ describe('Haravan webhooks end to end', () => {
     expect(inbox.map((e) => [e.verdict, e.httpStatus, e.processing])).toEqual([['bad_signature', 401, 'not_processed'], ['bad_signature', 401, 'not_processed']]);
     expect(inbox[1]!.reason).toBe("X-Haravan-HmacSha256 does not match the body signed with this connection's webhook secret");
     expect(inbox[0]!.reason).toBe('missing X-Haravan-HmacSha256 header');
-    expect(await t.engine.call('orders.list', {})).toEqual([]);
+    expect((await t.engine.call('orders.list', {})).rows).toEqual([]);
     expect(await t.engine.call('customers.list', {})).toEqual([]);
   });
 
@@ -139,7 +139,7 @@ describe('Haravan webhooks end to end', () => {
     await t.engine.idle();
     const [entry] = await t.engine.call('inbox.list', {});
     expect(entry).toMatchObject({ verdict: 'ignored_topic', topic: 'app_subscriptions/update', processing: 'not_processed' });
-    expect(await t.engine.call('orders.list', {})).toEqual([]);
+    expect((await t.engine.call('orders.list', {})).rows).toEqual([]);
   });
 
   it('a stale delivery does not overwrite newer state; shipments and cancellation show on the timeline', async () => {

@@ -272,7 +272,7 @@ describe('KiotViet webhooks through a real engine, customers read from a local P
     const text = JSON.stringify(body);
     expect((await post(text)).status).toBe(200);
     await t.engine.idle();
-    const numbers = (await t.engine.call('orders.list', {})).map((o) => o.number).sort();
+    const numbers = (await t.engine.call('orders.list', {})).rows.map((o) => o.number).sort();
     expect(numbers).toEqual(['DH000123', 'DH000999']);
     const [entry] = await t.engine.call('inbox.list', {});
     expect(entry!.outcome).toMatch(/created order DH000123.* \| created order DH000999/);
@@ -283,6 +283,6 @@ describe('KiotViet webhooks through a real engine, customers read from a local P
     const [removed] = await t.engine.call('inbox.list', {});
     expect(removed).toMatchObject({ processing: 'processed' });
     expect(removed!.outcome).toContain('nothing to apply: KiotViet RemoveId 777777');
-    expect(await t.engine.call('orders.list', {})).toHaveLength(2);
+    expect((await t.engine.call('orders.list', {})).rows).toHaveLength(2);
   });
 });

@@ -145,7 +145,7 @@ describe('LadiSales deliveries through a real engine', () => {
     const [entry] = await t.engine.call('inbox.list', {});
     expect(entry).toMatchObject({ topic: 'delete', verdict: 'ignored_topic', processing: 'not_processed' });
     expect(entry!.reason).toContain('topic "delete" is not one of this connection\'s order topics (create, update)');
-    expect(await t.engine.call('orders.list', {})).toHaveLength(0);
+    expect((await t.engine.call('orders.list', {})).rows).toHaveLength(0);
   });
 
   it('fires order.paid on the update that pays, and a stale delivery does not overwrite newer state', async () => {
@@ -244,7 +244,7 @@ describe('LadiSales deliveries through a real engine', () => {
     const [entry] = await t.engine.call('inbox.list', {});
     expect(entry!.processing).toBe('processed');
     expect(entry!.outcome).toContain('warning: customer.zaloUserId: path data.buyer.zalo not found in the payload');
-    expect(await t.engine.call('orders.list', {})).toHaveLength(1);
+    expect((await t.engine.call('orders.list', {})).rows).toHaveLength(1);
   });
 
   it('records a delivery whose order id cannot be read as failed, with the field and path in the reason', async () => {
@@ -254,7 +254,7 @@ describe('LadiSales deliveries through a real engine', () => {
     const [entry] = await t.engine.call('inbox.list', {});
     expect(entry!.processing).toBe('dead');
     expect(entry!.outcome).toContain('platformOrderId: order_id is an object, not text');
-    expect(await t.engine.call('orders.list', {})).toHaveLength(0);
+    expect((await t.engine.call('orders.list', {})).rows).toHaveLength(0);
   });
 });
 

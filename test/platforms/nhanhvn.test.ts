@@ -118,7 +118,7 @@ describe('Nhanh.vn deliveries through a real engine', () => {
     expect(headerOnly.status).toBe(401);
     const inbox = await t.engine.call('inbox.list', {});
     expect(inbox.map((e) => [e.verdict, e.httpStatus])).toEqual([['bad_signature', 401], ['bad_signature', 401]]);
-    expect(await t.engine.call('orders.list', {})).toEqual([]);
+    expect((await t.engine.call('orders.list', {})).rows).toEqual([]);
   });
 
   it('processes a redelivered webhook once', async () => {

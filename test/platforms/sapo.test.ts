@@ -108,7 +108,7 @@ describe('Sapo webhooks end to end', () => {
       expect(bad.status).toBe(401);
       const [rejected] = await t.engine.call('inbox.list', {});
       expect(rejected).toMatchObject({ verdict: 'bad_signature', httpStatus: 401, reason: "X-Sapo-Hmac-Sha256 does not match the body signed with this connection's secret" });
-      expect(await t.engine.call('orders.list', {})).toEqual([]);
+      expect((await t.engine.call('orders.list', {})).rows).toEqual([]);
 
       const paid = withChanges('web-orders-create.json', { financial_status: 'paid', modified_on: '2026-11-20T03:20:00Z' });
       expect((await postWeb(webUrl, { topic: 'orders/paid', body: paid })).status).toBe(200);

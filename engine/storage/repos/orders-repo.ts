@@ -1,6 +1,10 @@
 import type { Db } from '../database.ts';
-import type { Order, OrderSummaryDto, Platform } from '../../contract/index.ts';
+import type { Order, OrderListFilter, Platform } from '../../contract/index.ts';
 import { parseStored } from '../../shared/json.ts';
+import { summarySelect, toSummary, type OrderSummaryRow, type SummaryRaw, type OrderColumns } from './orders-summary.ts';
+
+export type { OrderSummaryRow } from './orders-summary.ts';
+import { TAG_PREDICATE, atMostOneMiss, decodeCursor, encodeCursor, listQuery, tallyFacets, type FacetRow, type OrderListCounts } from './orders-list-query.ts';
 
 export interface OrderRecord {
   id: string;
@@ -14,26 +18,9 @@ export interface OrderRecord {
   updatedAt: string;
 }
 
-interface RawRow {
-  id: string;
-  connection_id: string;
-  platform: Platform;
-  platform_order_id: string;
-  number: string;
-  customer_id: string | null;
-  email: string | null;
-  phone: string | null;
-  financial_status: Order['financialStatus'];
-  fulfillment_status: Order['fulfillmentStatus'];
-  total_price: string;
-  currency: string;
-  local_tags: string;
-  platform_updated_at: string;
+interface RawRow extends OrderColumns {
   platform_updated_ms: number;
   data: string;
-  created_at: string;
-  updated_at: string;
-  customer_name?: string | null;
 }
 
 const toRecord = (r: RawRow): OrderRecord => ({
@@ -48,57 +35,90 @@ const toRecord = (r: RawRow): OrderRecord => ({
   updatedAt: r.updated_at,
 });
 
-/** An order's summary as stored: the platform's and Flowdesk's tags apart (domain/orders merges them). */
-export type OrderSummaryRow = Omit<OrderSummaryDto, 'tags'> & { platformTags: string[] };
-
-function toSummary(r: RawRow): OrderSummaryRow {
-  const rec = toRecord(r);
-  return {
-    id: r.id,
-    connectionId: r.connection_id,
-    platform: r.platform,
-    platformOrderId: r.platform_order_id,
-    number: r.number,
-    email: r.email,
-    phone: r.phone,
-    customerId: r.customer_id,
-    customerName: r.customer_name ?? rec.order.customer?.name ?? null,
-    totalPrice: r.total_price,
-    currency: r.currency,
-    financialStatus: r.financial_status,
-    fulfillmentStatus: r.fulfillment_status,
-    deliveryStatus: rec.order.deliveryStatus ?? 'none',
-    platformTags: rec.order.tags ?? [],
-    localTags: rec.localTags,
-    platformUpdatedAt: r.platform_updated_at,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
+/** One page of the orders list, its total and the counts beside each filter option. */
+export interface OrderListPage {
+  rows: OrderSummaryRow[];
+  total: number;
+  counts: OrderListCounts;
+  nextCursor: string | null;
 }
 
-const selectWithCustomer = `SELECT o.*, c.name AS customer_name FROM orders o LEFT JOIN customers c ON c.id = o.customer_id`;
+const facetColumns = `financial_status, fulfillment_status, delivery_status, store_status, platform, connection_id, cancelled`;
 
 export function createOrdersRepo(db: Db) {
   const byPlatformId = db.prepare('SELECT * FROM orders WHERE connection_id = ? AND platform_order_id = ?');
   const byId = db.prepare('SELECT * FROM orders WHERE id = ?');
-  const summaryById = db.prepare(`${selectWithCustomer} WHERE o.id = ?`);
+  const summaryById = db.prepare(`${summarySelect} WHERE o.id = ?`);
+  const summariesOf = db.prepare(`${summarySelect} WHERE o.id IN (SELECT value FROM json_each(?))`);
   const byNumber = db.prepare(`SELECT * FROM orders WHERE number = ? OR number = ? ORDER BY created_at DESC LIMIT 1`);
   const upsert = db.prepare(`INSERT INTO orders (id, connection_id, platform, platform_order_id, number, customer_id, email,
       phone, financial_status, fulfillment_status, total_price, currency, local_tags, platform_updated_at,
-      platform_updated_ms, data, created_at, updated_at)
+      platform_updated_ms, data, created_at, updated_at, placed_ms, delivery_status, store_status, cancelled, platform_tags)
     VALUES (@id, @connectionId, @platform, @platformOrderId, @number, @customerId, @email, @phone, @financialStatus,
-      @fulfillmentStatus, @totalPrice, @currency, '[]', @platformUpdatedAt, @platformUpdatedMs, @data, @now, @now)
+      @fulfillmentStatus, @totalPrice, @currency, '[]', @platformUpdatedAt, @platformUpdatedMs, @data, @now, @now,
+      @placedMs, @deliveryStatus, @storeStatus, @cancelled, @platformTags)
     ON CONFLICT (connection_id, platform_order_id) DO UPDATE SET number = excluded.number,
       customer_id = excluded.customer_id, email = excluded.email, phone = excluded.phone,
       financial_status = excluded.financial_status, fulfillment_status = excluded.fulfillment_status,
       total_price = excluded.total_price, currency = excluded.currency,
       platform_updated_at = excluded.platform_updated_at, platform_updated_ms = excluded.platform_updated_ms,
-      data = excluded.data, updated_at = excluded.updated_at`);
+      data = excluded.data, updated_at = excluded.updated_at, placed_ms = excluded.placed_ms,
+      delivery_status = excluded.delivery_status, store_status = excluded.store_status,
+      cancelled = excluded.cancelled, platform_tags = excluded.platform_tags`);
   const setLocalTags = db.prepare('UPDATE orders SET local_tags = ?, updated_at = ? WHERE id = ?');
-  const search = db.prepare(`${selectWithCustomer}
+  const search = db.prepare(`${summarySelect}
     WHERE @q IS NULL OR o.number LIKE @like OR o.platform_order_id = @q OR o.email LIKE @like OR o.phone LIKE @like
       OR o.platform = lower(@q) OR c.name LIKE @like
     ORDER BY o.created_at DESC, o.id DESC LIMIT @limit`);
+  // The list's SQL depends on which filters are set: one prepared statement per shape, kept.
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  const prepared = (sql: string) => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+  const readList = db.transaction((filter: OrderListFilter, limit: number, cursor?: string): OrderListPage => {
+    const q = listQuery(filter);
+    const facetPreds = Object.values(q.facets);
+    // With a date range, a tag or a text query, one walk of orders_placed, which holds every
+    // column these read: the orders' rows (their JSON in overflow pages) are never read for it.
+    // Status filters alone are left to the planner (each has its own index in sort order).
+    // A tag (without a text query) reads order_tags alone: it holds the list's columns beside each
+    // tag, named as in orders, in sort order within the tag.
+    const viaTags = q.base.includes(TAG_PREDICATE) && !q.joinsCustomers;
+    const base = viaTags ? q.base.map((b) => (b === TAG_PREDICATE ? 'o.tag = lower(@tag)' : b)) : q.base;
+    const hint = base.length > 0 ? ' INDEXED BY orders_placed' : '';
+    const from = viaTags ? 'FROM order_tags o'
+      : `FROM orders o${hint}${q.joinsCustomers ? ' LEFT JOIN customers c ON c.id = o.customer_id' : ''}`;
+    const params: Record<string, string | number> = { ...q.params, limit: limit + 1 };
+    const pageWhere = [...facetPreds, ...base];
+    if (cursor) {
+      const c = decodeCursor(cursor);
+      Object.assign(params, { cursorMs: c.ms, cursorId: c.id });
+      pageWhere.push('(o.placed_ms < @cursorMs OR (o.placed_ms = @cursorMs AND o.id < @cursorId))');
+    }
+    const page = prepared(`SELECT o.id, o.placed_ms ${from} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+      ORDER BY o.placed_ms DESC, o.id DESC LIMIT @limit`).all(pick(params, pageWhere, ['limit'])) as { id: string; placed_ms: number }[];
+    const more = page.length > limit;
+    const kept = more ? page.slice(0, limit) : page;
+    // Then the page's summaries (the joins and the JSON reads), for its rows only.
+    const byId = new Map((summariesOf.all(JSON.stringify(kept.map((r) => r.id))) as SummaryRaw[]).map((r) => [r.id, r]));
+    const rows = kept.flatMap((r) => {
+      const raw = byId.get(r.id);
+      return raw ? [toSummary(raw)] : [];
+    });
+    const last = kept.at(-1);
+
+    const miss = atMostOneMiss(q.facets);
+    const facetRows = base.length === 0
+      ? (prepared(`SELECT ${facetColumns}, n FROM order_facets o WHERE n > 0${miss ? ` AND ${miss}` : ''}`)
+        .all(pick(params, miss ? [miss] : [], [])) as FacetRow[])
+      : (prepared(`SELECT o.financial_status, o.fulfillment_status, o.delivery_status, COALESCE(o.store_status, '') AS store_status,
+          o.platform, o.connection_id, o.cancelled, count(*) AS n ${from} WHERE ${[...base, ...(miss ? [miss] : [])].join(' AND ')}
+          GROUP BY 1, 2, 3, 4, 5, 6, 7`).all(pick(params, [...base, ...(miss ? [miss] : [])], [])) as FacetRow[]);
+    const { total, counts } = tallyFacets(facetRows, filter);
+    return { rows, total, counts, nextCursor: more && last ? encodeCursor(last.placed_ms, last.id) : null };
+  });
 
   return {
     getByPlatformId(connectionId: string, platformOrderId: string): OrderRecord | undefined {
@@ -116,7 +136,7 @@ export function createOrdersRepo(db: Db) {
       return r && toRecord(r);
     },
     summary(id: string): OrderSummaryRow | undefined {
-      const r = summaryById.get(id) as RawRow | undefined;
+      const r = summaryById.get(id) as SummaryRaw | undefined;
       return r && toSummary(r);
     },
     /** Writes the order's state; returns the row's id (new or existing). */
@@ -138,6 +158,11 @@ export function createOrdersRepo(db: Db) {
         platformUpdatedMs: updatedMs,
         data: JSON.stringify(order),
         now,
+        placedMs: Date.parse(order.createdAt),
+        deliveryStatus: order.deliveryStatus ?? 'none',
+        storeStatus: order.storeStatus ?? order.platformStatus ?? null,
+        cancelled: order.cancelledAt ? 1 : 0,
+        platformTags: JSON.stringify(order.tags ?? []),
       });
     },
     setLocalTags(id: string, tags: string[], now: string): void {
@@ -145,9 +170,26 @@ export function createOrdersRepo(db: Db) {
     },
     search(query: string | undefined, limit: number): OrderSummaryRow[] {
       const q = query && query.length > 0 ? query : null;
-      const rows = search.all({ q, like: q === null ? null : `%${q.replace(/^#/, '')}%`, limit }) as RawRow[];
+      const rows = search.all({ q, like: q === null ? null : `%${q.replace(/^#/, '')}%`, limit }) as SummaryRaw[];
       return rows.map(toSummary);
+    },
+    /**
+     * One page of orders matching the filter, newest placed first, with the exact total and the
+     * facet counts. Without a text query, tag or date range the counts come from order_facets
+     * (one row per combination of values in use); with them, from one grouped pass over the
+     * matching orders. One read transaction: the page, the total and the counts agree.
+     */
+    list(filter: OrderListFilter, limit: number, cursor?: string): OrderListPage {
+      return readList(filter, limit, cursor);
     },
   };
 }
 export type OrdersRepo = ReturnType<typeof createOrdersRepo>;
+
+/** The named parameters the SQL parts use (better-sqlite3 refuses ones a statement does not have). */
+function pick(params: Record<string, string | number>, parts: string[], always: string[]): Record<string, string | number> {
+  const sql = parts.join(' ');
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) if (always.includes(k) || sql.includes(`@${k}`)) out[k] = v;
+  return out;
+}

@@ -67,7 +67,7 @@ function OrderSearch({ id, chosenId, onPick }: { id: string; chosenId: string | 
     let live = true;
     client
       .call('orders.list', { limit: 8, ...(query ? { query } : {}) })
-      .then((orders) => live && setState({ status: 'ready', orders }))
+      .then((list) => live && setState({ status: 'ready', orders: list.rows }))
       .catch((error: unknown) => live && setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }));
     return () => {
       live = false;

@@ -25,7 +25,7 @@ export async function expectOnlyAcceptedDeliveriesChangedOrders(engine: Engine):
     if (e.orderId !== null) expect(e.verdict, `inbox ${e.id} became order ${e.orderId}`).toBe('accepted');
     if (e.verdict !== 'accepted') expect(e.processing, `inbox ${e.id} (${e.verdict})`).toBe('not_processed');
   }
-  const orders = await engine.call('orders.list', { limit: 1000 });
+  const orders = (await engine.call('orders.list', { limit: 1000 })).rows;
   // Customers made from orders: each one's creation is on the timeline of the order it came from.
   const madeByDeliveries = new Set<unknown>();
   for (const o of orders) {
