@@ -165,7 +165,7 @@ export function createEngine(options: EngineOptions) {
     gallery: createGalleryService(options.galleryDir ?? bundledGalleryDir(), nodes, logger, (connectors) =>
       connectors.flatMap((c) => repos.accounts.list(c).map((a) => a.id))),
     templates: createTemplatePreviewService({ repos, registry: nodes, templates, clock }),
-    deliveries: createInboxService(repos, { importer: ingest, clock, onRecorded: (entry) => bus.emit('delivery.received', entry) }), customers: createCustomerService(repos.customers), sequences,
+    deliveries: createInboxService(repos, { importer: ingest, clock, onRecorded: (entry) => bus.emit('delivery.received', entry) }), customers: createCustomerService(repos.customers, { repos, timeline }), timeline, sequences,
     tasks: createTaskService({ repos, timeline, bus, clock }),
     // TODO(issue 14): the fulfillment service (processing/fulfillment-service.ts).
     fulfillment: {

@@ -11,12 +11,15 @@ import { FlowsPage } from './pages/FlowsPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { OrderPage } from './pages/OrderPage.tsx';
 import { OrdersPage } from './pages/OrdersPage.tsx';
+import { CustomersPage } from './customers/CustomersPage.tsx';
+import { CustomerPage } from './customers/CustomerPage.tsx';
 import { RunPage } from './pages/RunPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 
 /** The page for a list address (`#/flows`), and for an item address (`#/flows/<id>`). */
 const listPages: Record<PageId, ComponentType> = {
   orders: OrdersPage,
+  customers: CustomersPage,
   inbox: InboxPage,
   flows: FlowsPage,
   connections: ConnectionsPage,
@@ -26,6 +29,7 @@ const listPages: Record<PageId, ComponentType> = {
 const itemPages: Partial<Record<PageId, ComponentType<{ id: string }>>> = {
   flows: FlowEditorPage,
   orders: OrderPage,
+  customers: CustomerPage,
   runs: RunPage,
 };
 

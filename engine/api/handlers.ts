@@ -3,6 +3,7 @@ import type { ConnectionService } from '../domain/connections.ts';
 import type { OrderService } from '../domain/orders.ts';
 import type { InboxService } from '../domain/inbox.ts';
 import type { CustomerService } from '../domain/customers.ts';
+import type { Timeline } from '../domain/timeline.ts';
 import type { Sequences } from '../domain/sequences.ts';
 import type { StorageService } from '../storage/storage-service.ts';
 import type { FlowService } from '../flows/flow-service.ts';
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   reconcile: ReconcileControl;
   orders: OrderService;
   customers: CustomerService;
+  /** Order timelines a page at a time (issue 14). */
+  timeline: Timeline;
   sequences: Sequences;
   deliveries: InboxService;
   flows: FlowService;
@@ -92,6 +95,13 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     'orders.get': (a) => d.orders.detail(a.ref),
     'customers.list': (a) => d.customers.search(a.query, a.limit),
     'customers.get': (a) => d.customers.get(a.id),
+    'customers.page': (a) => d.customers.page(a.id),
+    // The timeline a page at a time, by kind (issue 14).
+    'timeline.forOrder'(a) {
+      if (!d.orders.summary(a.orderId)) throw notFound('order', a.orderId);
+      return d.timeline.page([a.orderId], a);
+    },
+    'timeline.forCustomer': (a) => d.customers.timeline(a.customerId, a),
     'customers.fields': () => d.sequences.customFields(),
     'customers.enrolments': (a) => d.sequences.enrolments(a.customerId),
     'sequences.list': () => d.sequences.list(),

@@ -57,5 +57,7 @@ export * from './api/accounts.ts';
 export * from './api/tasks.ts';
 export * from './api/customer-actions.ts';
 export * from './api/fulfillment.ts';
+export * from './api/timeline.ts';
+export * from './api/customer-page.ts';
 export * from './api/index.ts';
 export * from './engine-process.ts';

@@ -1,5 +1,8 @@
-import type { Customer, Order } from '../contract/index.ts';
+import type { Customer, CustomerPageDto, Order, TimelinePageDto } from '../contract/index.ts';
 import { phoneKey, type CustomersRepo } from '../storage/repos/customers-repo.ts';
+import type { Repositories } from '../storage/repositories.ts';
+import { toOrderSummary } from './orders.ts';
+import type { Timeline, TimelinePageArgs } from './timeline.ts';
 import { newId } from '../shared/ids.ts';
 import { notFound } from '../shared/errors.ts';
 
@@ -63,14 +66,41 @@ export function upsertCustomerFromOrder(customers: CustomersRepo, order: Order, 
   return { customer: saved, change: 'updated' };
 }
 
-/** Customers as the API answers them. */
-export function createCustomerService(customers: CustomersRepo) {
+/** The message steps a customer page lists, newest first. */
+const MESSAGES_SHOWN = 200;
+
+/** What the customer page reads besides the customer: their orders, sequences and timelines. */
+export interface CustomerPageDeps {
+  repos: Pick<Repositories, 'orders' | 'sequences'>;
+  timeline: Timeline;
+}
+
+/** Customers as the API answers them, and a customer's page: one person across platforms. */
+export function createCustomerService(customers: CustomersRepo, d: CustomerPageDeps) {
+  const get = (id: string): Customer => {
+    const c = customers.get(id);
+    if (!c) throw notFound('customer', id);
+    return c;
+  };
   return {
     search: (query: string | undefined, limit: number): Customer[] => customers.search(query, limit),
-    get(id: string): Customer {
-      const c = customers.get(id);
-      if (!c) throw notFound('customer', id);
-      return c;
+    get,
+    /** Seeds 000/001: the customer, their orders from every platform, sequences and messages. */
+    page(id: string): CustomerPageDto {
+      const customer = get(id);
+      const orderIds = customers.orderIds(id);
+      const orders = orderIds.flatMap((orderId) => {
+        const row = d.repos.orders.summary(orderId);
+        return row ? [toOrderSummary(row)] : [];
+      });
+      const numbers = new Map(orders.map((o) => [o.id, o.number]));
+      const messages = d.timeline.messageSteps(orderIds, MESSAGES_SHOWN).map((entry) => ({ entry, orderNumber: numbers.get(entry.orderId) ?? entry.orderId }));
+      return { customer, orders, enrolments: d.repos.sequences.ofCustomer(id), messages };
+    },
+    /** The timelines of all the customer's orders joined, a page at a time. */
+    timeline(id: string, a: TimelinePageArgs): TimelinePageDto {
+      get(id);
+      return d.timeline.page(customers.orderIds(id), a);
     },
   };
 }

@@ -1,6 +1,7 @@
 /** The pages in the main navigation, in order. Labels are i18n keys in the `common` namespace. */
 export const pages = [
   { id: 'orders', labelKey: 'nav.orders' },
+  { id: 'customers', labelKey: 'nav.customers' },
   { id: 'inbox', labelKey: 'nav.inbox' },
   { id: 'flows', labelKey: 'nav.flows' },
   { id: 'connections', labelKey: 'nav.connections' },
@@ -9,7 +10,7 @@ export const pages = [
 
 export type PageId = (typeof pages)[number]['id'] | 'runs';
 
-/** Where the address points: a page, and for `#/flows/<id>`, `#/orders/<id>`, `#/runs/<id>` the thing's id. */
+/** Where the address points: a page, and for `#/flows/<id>`, `#/orders/<id>`, `#/customers/<id>`, `#/runs/<id>` the thing's id. */
 export interface Route {
   page: PageId;
   id: string | null;

@@ -61,8 +61,9 @@ export function createI18n(language: Language = systemLanguage()): i18n {
     // tasks.json; its `into` part is merged into the namespaces that word steps, accounts and runs
     // (a word those namespaces already have stays theirs).
     // Write-back and reconciliation (issue 13) keep theirs in write-back.json the same way, and
-    // the tester's bench (issue 15) in bench.json, fulfillment orders (issue 14) in fulfillment.json.
-    for (const feature of ['tasks', 'write-back', 'bench', 'fulfillment']) {
+    // the tester's bench (issue 15) in bench.json, fulfillment orders (issue 14) in fulfillment.json,
+    // the customer page and the timeline's filter bar (issue 14) in customers.json.
+    for (const feature of ['tasks', 'write-back', 'bench', 'fulfillment', 'customers']) {
       for (const [target, words] of Object.entries((ns[feature]?.['into'] ?? {}) as Record<string, object>)) instance.addResourceBundle(lang, target, words, true, false);
     }
   }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Address, OrderDetailDto } from '../../engine/contract/index.ts';
 import { CustomerExtras } from './CustomerExtras.tsx';
+import { pageHref } from '../app/routes.ts';
 
 function addressLines(a: Address | null): string[] {
   if (!a) return [];
@@ -44,6 +45,7 @@ export function CustomerCard({ detail }: { detail: OrderDetailDto }) {
         </dl>
       )}
       {customer ? <CustomerExtras customer={customer} /> : null}
+      {customer ? <a className="customer-page-link" href={pageHref('customers', customer.id)}>{t('page.open', { ns: 'customers' })}</a> : null}
       {shipTo.length > 0 ? (
         <>
           <h3>{t('order.shipTo')}</h3>

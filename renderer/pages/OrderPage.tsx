@@ -54,7 +54,7 @@ export function OrderPage({ id }: { id: string }) {
             <h2 id="order-timeline-heading">
               {t('timeline.title')} <span className="live-pill">{t('timeline.live')}</span>
             </h2>
-            <Timeline entries={order.timeline} />
+            <Timeline source={{ orderId: detail.summary.id }} />
           </section>
           <div className="order-aside">
             <OrderFacts detail={detail} connection={connection} />

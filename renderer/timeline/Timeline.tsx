@@ -1,17 +1,50 @@
 import { useTranslation } from 'react-i18next';
-import type { TimelineEntryDto } from '../../engine/contract/index.ts';
+import { LoadNotice } from '../components/LoadNotice.tsx';
+import { foldRepeatedFailures } from './timeline-filter.ts';
+import { TimelineFilters } from './TimelineFilters.tsx';
 import { TimelineItem } from './TimelineItem.tsx';
+import { useTimelinePages, type TimelineSource } from './useTimelinePages.ts';
 import './timeline.css';
 
-/** The order's history as a vertical time line, oldest first; new entries arrive at the bottom. */
-export function Timeline({ entries }: { entries: readonly TimelineEntryDto[] }) {
+/**
+ * An order's history (or a customer's orders' joined) as a vertical time line, oldest first:
+ * the story reads from the top and new entries arrive at the bottom. The newest page is loaded
+ * first; "load older" fetches the page before it. The filter bar narrows it to one group of kinds.
+ */
+export function Timeline({ source, numbers }: { source: TimelineSource; numbers?: ReadonlyMap<string, string> }) {
   const { t } = useTranslation('orders');
-  if (entries.length === 0) return <p className="notice">{t('timeline.empty')}</p>;
+  const { t: tc } = useTranslation('customers');
+  const pages = useTimelinePages(source);
+  const lines = foldRepeatedFailures(pages.entries);
   return (
-    <ol className="timeline" aria-label={t('timeline.label')}>
-      {entries.map((entry) => (
-        <TimelineItem key={entry.id} entry={entry} />
-      ))}
-    </ol>
+    <>
+      <TimelineFilters counts={pages.counts} group={pages.group} onChange={pages.setGroup} />
+      {pages.error || (pages.loading && lines.length === 0) ? (
+        <LoadNotice
+          loading={pages.loading}
+          error={pages.error}
+          empty={false}
+          texts={{ loading: tc('timelineFilter.loading'), empty: '', failed: (message) => tc('timelineFilter.failed', { message }), retry: tc('timelineFilter.retry') }}
+          onRetry={pages.reload}
+        />
+      ) : null}
+      {pages.hasOlder ? (
+        <div className="timeline-older">
+          <button type="button" onClick={pages.loadOlder} disabled={pages.loading}>
+            {tc('timelineFilter.loadOlder')}
+          </button>
+        </div>
+      ) : null}
+      {!pages.loading && !pages.error && lines.length === 0 ? (
+        <p className="notice">{pages.group ? tc('timelineFilter.emptyGroup') : t('timeline.empty')}</p>
+      ) : null}
+      {lines.length > 0 ? (
+        <ol className="timeline" aria-label={t('timeline.label')} aria-busy={pages.loading}>
+          {lines.map(({ entry, repeat }) => (
+            <TimelineItem key={entry.id} entry={entry} repeat={repeat} orderNumber={numbers?.get(entry.orderId)} />
+          ))}
+        </ol>
+      ) : null}
+    </>
   );
 }

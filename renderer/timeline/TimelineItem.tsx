@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeliveryStatus, FinancialStatus, FulfillmentStatus, type TimelineEntryDto } from '../../engine/contract/index.ts';
 import { RerunControls } from '../bench/RerunControls.tsx';
+import { pageHref } from '../app/routes.ts';
 import { Badge } from '../components/Badge.tsx';
 import { Timestamp } from '../components/Timestamp.tsx';
 import { RawRequest } from './RawRequest.tsx';
@@ -12,9 +13,14 @@ import { timelineSentence } from './timeline-sentence.ts';
 /** Outcomes whose sentence says why: drawn in the tinted box of their tone. */
 const withWhy = new Set(['skipped', 'failed', 'cancelled']);
 
-/** One thing that happened to the order, in a sentence, with its recorded facts a click away. */
-export function TimelineItem({ entry }: { entry: TimelineEntryDto }) {
+/**
+ * One thing that happened to the order, in a sentence, with its recorded facts a click away.
+ * `repeat`: the same failure this many times in a row (said once, "×4"). `orderNumber`: on a
+ * customer's joined timeline, the order it happened to, as a link.
+ */
+export function TimelineItem({ entry, repeat = 1, orderNumber }: { entry: TimelineEntryDto; repeat?: number; orderNumber?: string | undefined }) {
   const { t } = useTranslation('orders');
+  const { t: tc } = useTranslation('customers');
   const view = viewTimelineEntry(entry);
   const sentence = timelineSentence(entry, t);
   const [open, setOpen] = useState<'details' | 'raw' | 'rerun' | null>(null);
@@ -41,6 +47,16 @@ export function TimelineItem({ entry }: { entry: TimelineEntryDto }) {
               value={signature.verified ? t('timeline.signature.verified') : t('timeline.signature.failed')}
               tone={signature.verified ? 'good' : 'bad'}
             />
+          ) : null}
+          {repeat > 1 ? (
+            <span className="badge badge-bad timeline-repeat" title={tc('timelineFilter.repeatedTitle', { count: repeat })}>
+              {tc('timelineFilter.repeated', { count: repeat })}
+            </span>
+          ) : null}
+          {orderNumber ? (
+            <a className="timeline-order-link" href={pageHref('orders', entry.orderId)}>
+              {orderNumber}
+            </a>
           ) : null}
           {view.topic ? <code className="timeline-topic">{view.topic}</code> : null}
           {step && sentence ? <span className="timeline-title-inline">{sentence}</span> : null}

@@ -15,6 +15,8 @@ import { accountsApi } from './accounts.ts';
 import { tasksApi } from './tasks.ts';
 import { customerActionsApi } from './customer-actions.ts';
 import { fulfillmentApi } from './fulfillment.ts';
+import { timelineApi } from './timeline.ts';
+import { customerPageApi } from './customer-page.ts';
 
 /** Every API method, by name: `domain.verb` → args and result schemas. */
 export const apiMethods = {
@@ -33,6 +35,8 @@ export const apiMethods = {
   ...customerActionsApi,
   ...replayApi,
   ...fulfillmentApi,
+  ...timelineApi,
+  ...customerPageApi,
 };
 
 export type ApiMethods = typeof apiMethods;

@@ -58,8 +58,11 @@ export function createCustomersRepo(db: Db) {
       zalo_interacted_at = @zaloInteractedAt, messenger_interacted_at = @messengerInteractedAt, fields = @fields, sequences = @sequences,
       updated_at = @updatedAt, phone_key = @phoneKey WHERE id = @id`);
   const search = db.prepare(`SELECT * FROM customers
-    WHERE @q IS NULL OR email LIKE @like OR name LIKE @like OR phone LIKE @like
+    WHERE @q IS NULL OR email LIKE @like OR name LIKE @like OR phone LIKE @like OR phone_key LIKE @keyLike
     ORDER BY updated_at DESC LIMIT @limit`);
+
+  // orders_customer (migration 0019): a customer's orders from every platform, newest first.
+  const orderIds = db.prepare('SELECT id FROM orders WHERE customer_id = ? ORDER BY created_at DESC, id DESC LIMIT ?');
 
   const toParams = (c: Customer) => ({
     ...c,
@@ -93,9 +96,15 @@ export function createCustomersRepo(db: Db) {
     update(c: Customer): void {
       update.run(toParams(c));
     },
+    /** The ids of the customer's orders, every platform's, newest first. */
+    orderIds(customerId: string, limit = 1000): string[] {
+      return (orderIds.all(customerId, limit) as { id: string }[]).map((r) => r.id);
+    },
     search(query: string | undefined, limit: number): Customer[] {
       const q = query && query.length > 0 ? query : null;
-      return (search.all({ q, like: q === null ? null : `%${q}%`, limit }) as RawRow[]).map(toCustomer);
+      // A phone typed another way ("+84 912 345 678" for "0912345678") is found by its digits.
+      const key = q === null ? null : phoneKey(q);
+      return (search.all({ q, like: q === null ? null : `%${q}%`, keyLike: key === null ? null : `%${key}%`, limit }) as RawRow[]).map(toCustomer);
     },
   };
 }
