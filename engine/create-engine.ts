@@ -48,6 +48,9 @@ import { createInboxService } from './domain/inbox.ts';
 import { createCustomerService } from './domain/customers.ts';
 import { createTaskService } from './domain/tasks.ts';
 import { createDeliveryProcessor } from './processing/process-delivery.ts';
+import { createFulfillmentService } from './processing/fulfillment-service.ts';
+import { allowedFoIds, recordFlowFoWrite } from './processing/fulfillment-steps.ts';
+import { createStoreWriter } from './connectors/store-api/store-writer.ts';
 import { createHandlers } from './api/handlers.ts';
 import { createConnectionService } from './domain/connections.ts';
 import { createDispatch } from './api/dispatch.ts';
@@ -97,7 +100,7 @@ export function createEngine(options: EngineOptions) {
   // The tag actions fire `order.tag_added` / `customer.tag_added` and queue the runs they start.
   const zaloTokens = zaloTokenKeeper({ repos, fetch: transport });
   const storeApis = createStoreApis({ platforms, fetch: transport, clock, ...(options.storeApiSleep ? { sleep: options.storeApiSleep } : {}) });
-  const handlers = reportingTagsAdded(builtinIntentHandlers({ repos, timeline, fetch: transport, zaloTokens, storeApis, now: () => clock.now() }), flowRuns.tagsAdded);
+  const handlers = reportingTagsAdded(builtinIntentHandlers({ repos, timeline, fetch: transport, zaloTokens, storeApis, now: () => clock.now(), onFulfillment: recordFlowFoWrite(repos, timeline) }), flowRuns.tagsAdded);
   // The customer actions: fields, sequences (their runs cancelled when the customer leaves), starting another flow.
   const sequences = createSequences({ repos, timeline, flowRuns, activeFlows });
   handlers.push(...customerIntentHandlers({ repos, timeline, sequences, flowStarts: createFlowStarts({ repos, activeFlows, flowRuns }) }));
@@ -107,6 +110,7 @@ export function createEngine(options: EngineOptions) {
     registry: nodes,
     templates,
     clock,
+    lookups: { fulfillmentOrders: (orderId, action) => allowedFoIds(repos, orderId, action) },
   });
   const connections = createConnectionService({
     repos, platforms, clock, webhookBaseUrl: () => info().webhookBaseUrl,
@@ -122,7 +126,7 @@ export function createEngine(options: EngineOptions) {
   const ingest = createIngest(repos, platforms, connections, queue, clock);
   const reconciler = createReconciler({ repos, queue, clock, bus, logger, storeApis, deliveryJob: DELIVERY_JOB });
   const reconcileSchedule = createReconcileSchedule(repos, reconciler);
-  const deliveries = createDeliveryProcessor({ repos, timeline, orders, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: transport, dryRunsOnly: options.dryRunsOnly ?? false });
+  const deliveries = createDeliveryProcessor({ repos, timeline, orders, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: transport, storeApis, dryRunsOnly: options.dryRunsOnly ?? false });
   const worker = createWorker(
     queue,
     {
@@ -167,12 +171,7 @@ export function createEngine(options: EngineOptions) {
     templates: createTemplatePreviewService({ repos, registry: nodes, templates, clock }),
     deliveries: createInboxService(repos, { importer: ingest, clock, onRecorded: (entry) => bus.emit('delivery.received', entry) }), customers: createCustomerService(repos.customers, { repos, timeline }), timeline, sequences,
     tasks: createTaskService({ repos, timeline, bus, clock }),
-    // TODO(issue 14): the fulfillment service (processing/fulfillment-service.ts).
-    fulfillment: {
-      'fulfillment.get': () => { throw new EngineError('internal', 'fulfillment is not wired yet'); },
-      'fulfillment.act': () => { throw new EngineError('internal', 'fulfillment is not wired yet'); },
-      'fulfillment.orderAct': () => { throw new EngineError('internal', 'fulfillment is not wired yet'); },
-    },
+    fulfillment: createFulfillmentService({ repos, timeline, orders, storeApis, writer: createStoreWriter({ repos, apis: storeApis, now: () => clock.now() }), bus, clock }),
     accounts: createAccountsService({
       repos, registry: nodes, clock, runtimes: builtinConnectorRuntimes({ fetch: transport, repos, zaloTokens }),
       onFlowsStopped: (ids) => {

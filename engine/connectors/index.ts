@@ -21,7 +21,7 @@ import { trelloIntentHandlers, trelloRuntime } from './trello/trello-connector.t
 import { asanaIntentHandlers, asanaRuntime } from './asana/asana-connector.ts';
 import { zaloIntentHandlers, zaloRuntime } from './zalo/zalo-connector.ts';
 import { createZaloTokens, type ZaloTokens } from './zalo/zalo-tokens.ts';
-import { writeBackIntentHandlers } from './store-api/write-back-intents.ts';
+import { writeBackIntentHandlers, type WriteBackOptions } from './store-api/write-back-intents.ts';
 import type { StoreApis } from './store-api/store-apis.ts';
 
 export interface ConnectorDeps {
@@ -37,6 +37,8 @@ export interface ConnectorDeps {
   /** The store API clients (write-back); without them, write-back steps are not handled (tests of other connectors). */
   storeApis?: StoreApis;
   now?: () => number;
+  /** A flow's fulfillment order step, once the platform did it: the stored FOs and the order's timeline (processing/fulfillment-steps.ts). */
+  onFulfillment?: WriteBackOptions['onFulfillment'];
 }
 
 /** A Zalo token keeper for one engine (create-engine.ts makes one and hands it to both lists below). */
@@ -63,7 +65,7 @@ export function builtinIntentHandlers(d: ConnectorDeps): IntentHandler[] {
     ...taskIntentHandlers(d.repos, d.timeline),
     ...trelloIntentHandlers(accounts, d.fetch),
     ...asanaIntentHandlers(accounts, d.fetch),
-    ...(d.storeApis ? writeBackIntentHandlers(d.repos, d.timeline, d.storeApis, d.now ?? Date.now) : []),
+    ...(d.storeApis ? writeBackIntentHandlers(d.repos, d.timeline, d.storeApis, d.now ?? Date.now, d.onFulfillment ? { onFulfillment: d.onFulfillment } : {}) : []),
   ];
 }
 

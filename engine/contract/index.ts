@@ -23,6 +23,8 @@ export * from './nodes/logic/compare.spec.ts';
 export * from './nodes/logic/condition.spec.ts';
 export * from './nodes/flowdesk/in-app-actions.spec.ts';
 export * from './nodes/store/store-actions.spec.ts';
+export * from './nodes/store/fulfillment-actions.spec.ts';
+export * from './nodes/orders/fulfillment-triggers.spec.ts';
 export * from './nodes/http/http-request.spec.ts';
 export * from './nodes/timing/wait.spec.ts';
 export * from './nodes/schedule/schedule.spec.ts';

@@ -103,6 +103,8 @@ export const StepReasonCode = z.enum([
   'platform_cannot',
   /** The customer has no id on the order's platform to tag. */
   'no_platform_customer',
+  /** A fulfillment order step with no FO to act on: the trigger names none, and none of the order's allows the action now. */
+  'no_fulfillment_order',
 ]);
 export type StepReasonCode = z.infer<typeof StepReasonCode>;
 

@@ -43,6 +43,9 @@ function shows(req: WriteRequest, order: Order): boolean {
       return Boolean(order.cancelledAt);
     case 'order.fulfil':
       return order.fulfillmentStatus === 'fulfilled' || order.fulfillmentStatus === 'partial';
+    case 'fulfillment_order.act':
+      // Only a fulfilment shows on the order; the other FO steps change nothing an order delivery carries.
+      return req.fo.kind !== 'fulfil' || order.fulfillmentStatus === 'fulfilled' || order.fulfillmentStatus === 'partial';
     default:
       return true;
   }
@@ -64,9 +67,12 @@ export function changedFields(before: Order, after: Order): Field[] {
  * Whether a delivery is only the echo of Flowdesk's own write-back (reference §9.2: Shopify
  * sends `orders/updated` after a tag is added): every field it changed is one a recent
  * confirmed write of this order changes, and the order shows each such write's effect. Then no
- * flow starts on it, so a flow that tags on "order updated" cannot trigger itself.
+ * flow starts on it, so a flow that tags on "order updated" cannot trigger itself. Only flows'
+ * writes count: a merchant's click on the order page is a change like one made in the store's admin.
  */
-export function echoOf(recent: readonly OutboxRow[], before: Order, after: Order): OutboxRow[] | null {
+export function echoOf(all: readonly OutboxRow[], before: Order, after: Order): OutboxRow[] | null {
+  // A merchant's own action from the order page (no run) cannot loop: what it changed starts flows as any change would.
+  const recent = all.filter((w) => w.runId !== null);
   if (recent.length === 0) return null;
   const explained = new Set<Field>(recent.flatMap((w) => touches[w.action] ?? []));
   if (!changedFields(before, after).every((f) => explained.has(f))) return null;

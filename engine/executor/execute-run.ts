@@ -1,7 +1,7 @@
 import type { DeferWhy, FlowNode, NodeSpec, StepDto, StepReasonCode, WaitReason } from '../contract/index.ts';
 import { waitReasonOf } from '../contract/index.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
-import type { RunStart, StepResult, TriggerData } from '../nodes/node-type.ts';
+import type { RunStart, StepContext, StepResult, TriggerData } from '../nodes/node-type.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DeferStepError, RetryableError, SkipStepError } from '../shared/errors.ts';
 import type { TemplateRenderer } from './templates.ts';
@@ -14,6 +14,8 @@ export interface ExecutorDeps {
   registry: NodeRegistry;
   templates: TemplateRenderer;
   clock: Clock;
+  /** What steps may look up beyond their data (the order's stored fulfillment orders on which an action is allowed). */
+  lookups?: Pick<StepContext<unknown>, 'fulfillmentOrders'>;
 }
 
 /** Which attempt of the run's job this is, and how to mark the job done in the run's last write. */
@@ -83,7 +85,7 @@ export function createExecutor(deps: ExecutorDeps) {
     if (!params.success) return { failed: `invalid settings: ${params.error.issues.map((i) => i.message).join('; ')}`, input: node.params };
     let result: StepResult;
     try {
-      result = await type.run({ params: params.data, data, render: (t) => renderField(type.spec, params.data, t, data), nowMs: clock.now() });
+      result = await type.run({ ...deps.lookups, params: params.data, data, render: (t) => renderField(type.spec, params.data, t, data), nowMs: clock.now() });
     } catch (error) {
       return { failed: error instanceof Error ? error.message : String(error) };
     }

@@ -33,6 +33,8 @@ export function triggerDataOf(stored: StoredEvent, orderId: string | null): RunS
       ...(e.batchId ? { batchId: e.batchId } : {}),
       ...(e.sequence ? { sequence: e.sequence } : {}),
       ...(e.startedBy ? { startedBy: e.startedBy } : {}),
+      // A fulfillment event's FO, step and the service's words (`event.fulfillment.message`).
+      ...(e.fulfillment ? { fulfillment: e.fulfillment } : {}),
     } as RunStart['data']['event'],
     order: { ...e.order, id: orderId },
     previous: e.previous,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CanonicalEvent, Customer, FlowDocument, NodeSpec, Order, StepReasonCode } from '../contract/index.ts';
+import type { CanonicalEvent, Customer, FlowDocument, FoAction, NodeSpec, Order, StepReasonCode } from '../contract/index.ts';
 import type { Intent } from './intents.ts';
 
 /** What a flow sees of its trigger: the names templates and conditions use. */
@@ -34,6 +34,12 @@ export interface StepContext<P> {
   render(template: string): Promise<string>;
   /** The run's time, for conditions and waits. */
   nowMs: number;
+  /**
+   * The ids of the order's stored fulfillment orders on which `action` is allowed now (the state
+   * machine's check), when the engine can tell: a flow's FO step started by anything but a
+   * `fulfillment.*` event acts on each of them.
+   */
+  fulfillmentOrders?: (orderId: string, action: FoAction) => string[];
 }
 
 /** A step's answer: which port to take, what it saw and made, and what it asks to be done. */

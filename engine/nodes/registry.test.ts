@@ -18,7 +18,13 @@ describe('the node registry', () => {
       ['order.created'], ['order.updated'], ['order.paid'], ['order.cancelled'], ['order.fulfilled'],
       ['order.partially_fulfilled'], ['order.delivered'], ['order.delivery_failed'], ['order.returned'], ['order.refunded'],
       ['order.payment_failed'], ['order.deleted'], ['marketplace.status_changed'], ['order.tag_added'], ['customer.created'], ['customer.updated'],
-      ['customer.tag_added'], [], ['schedule.fired'], ['customer.sequence_enrolled'],
+      ['customer.tag_added'], [],
+      // The fulfillment order triggers (issue 14): on their event only.
+      ['fulfillment.routed'], ['fulfillment.request_submitted'], ['fulfillment.request_accepted'], ['fulfillment.request_rejected'],
+      ['fulfillment.cancellation_requested'], ['fulfillment.cancellation_accepted'], ['fulfillment.cancellation_rejected'], ['fulfillment.failed_to_complete'],
+      ['fulfillment.cancelled'], ['fulfillment.on_hold'], ['fulfillment.hold_released'], ['fulfillment.moved'], ['fulfillment.rescheduled'], ['fulfillment.opened'],
+      ['fulfillment.created'],
+      ['schedule.fired'], ['customer.sequence_enrolled'],
     ]);
     expect(dtos.filter((d) => d.triggers?.includes('manual.run')).map((d) => d.type)).toHaveLength(18);
   });

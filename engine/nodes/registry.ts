@@ -22,10 +22,13 @@ import { createTaskNode } from './tasks/create-task.run.ts';
 import { createTrelloCardNode } from './tasks/trello-card.run.ts';
 import { createAsanaTaskNode } from './tasks/asana-task.run.ts';
 import { storeActionNodes } from './store/store-actions.run.ts';
+import { fulfillmentActionNodes } from './store/fulfillment-actions.run.ts';
+import { fulfillmentTriggerNodes } from './orders/fulfillment-trigger.run.ts';
 
 /** Every built-in node type (spec + run function), in the palette's order. */
 export const builtinNodeTypes: readonly NodeType[] = [
   ...orderTriggerNodes,
+  ...fulfillmentTriggerNodes,
   scheduleNode,
   sequenceEnrolledNode,
   conditionNode,
@@ -36,6 +39,7 @@ export const builtinNodeTypes: readonly NodeType[] = [
   addTimelineNoteNode,
   ...customerActionNodes,
   ...storeActionNodes,
+  ...fulfillmentActionNodes,
   httpRequestNode,
   sendEmailNode,
   sendSmsNode,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Order, Platform } from '../contract/index.ts';
+import type { CanonicalEventType, FoLine, FoRequestStatus, FoStatus, FoStep, FulfillmentOrder, Order, OrderShipment, Platform } from '../contract/index.ts';
 import type { Clock } from '../shared/clock.ts';
 
 /** A request as the listener received it: bytes untouched, header names lowercased. */
@@ -72,6 +72,40 @@ export interface Normalized {
   warnings?: string[];
 }
 
+/** A fulfillment order as a webhook mentions it: only what the payload carries (its id always). */
+export interface FoMention {
+  id: string;
+  status?: FoStatus;
+  requestStatus?: FoRequestStatus;
+  locationId?: string;
+  fulfillAt?: string | null;
+  holds?: FulfillmentOrder['holds'];
+  lines?: FoLine[];
+}
+
+/**
+ * A delivery about fulfillment rather than an order (Shopify's `fulfillment_orders/*`,
+ * `fulfillments/*`): the step it reports, on which FO, and the words that came with it.
+ * processing/apply-fulfillment.ts finds the order and merges it into the stored FOs.
+ */
+export interface FulfillmentDelivery {
+  step: FoStep;
+  /** Who took the step: the fulfillment service (3PL) or the platform (routing, scheduling, the merchant in its admin). */
+  by: 'service' | 'platform';
+  /** The canonical event it fires, if any (a split or merge only goes on the timeline). */
+  event: CanonicalEventType | null;
+  /** The FO the step is about; null when the payload names none (a fulfillment: its order instead). */
+  subject: FoMention | null;
+  /** FOs the step made: a partial request's remainder, a replacement, a moved part, a held part. */
+  created: FoMention[];
+  /** The order's platform id, when the payload names it (fulfillments/*). */
+  platformOrderId: string | null;
+  message: string | null;
+  reason: string | null;
+  /** A shipment the delivery reports (fulfillments/*), with its tracking number. */
+  shipment: OrderShipment | null;
+}
+
 /**
  * One platform's webhook dialect. Adding a platform means one folder implementing this and
  * one line in platforms/registry.ts.
@@ -138,6 +172,15 @@ export interface PlatformAdapter<S = Record<string, unknown>> {
    * to apply (KiotViet's RemoveId for an id that was never an order here); null to apply it.
    */
   skip?(payload: unknown, ctx: NormalizeContext<S>): string | null;
+  /**
+   * For a topic whose body is not an order (Shopify's `fulfillment_orders/*`): the fulfillment
+   * step it reports, instead of `normalize`; null for an order topic. Throws with a readable
+   * message when the body is not what the platform sends for that topic. `body` is the raw
+   * bytes, for ids JSON numbers cannot hold exactly.
+   */
+  readFulfillment?(topic: string, payload: unknown, body: Buffer): FulfillmentDelivery | null;
+  /** Whether `readFulfillment` reads this topic: asked before any body is parsed, so an order's delivery is parsed once. */
+  fulfillmentTopic?(topic: string): boolean;
 }
 
 /** Keeps an adapter's settings type while registering it among others. */

@@ -16,6 +16,9 @@ import type { OrderService } from '../domain/orders.ts';
 import type { BatchResult, HandlerResult } from '../queue/worker.ts';
 import { PermanentJobError } from '../shared/errors.ts';
 import { applyOrder } from './apply-order.ts';
+import { applyFulfillment, prepareFulfillment, type PreparedFulfillment } from './apply-fulfillment.ts';
+import type { StoreApis } from '../connectors/store-api/store-apis.ts';
+import { StoreApiError } from '../connectors/store-api/store-api-error.ts';
 
 
 export interface ProcessDeps {
@@ -30,6 +33,8 @@ export interface ProcessDeps {
   connections: ConnectionService;
   nodes: NodeRegistry;
   fetch: typeof fetch;
+  /** The platforms' APIs: a fulfillment delivery names an FO, and the API says which order it belongs to. */
+  storeApis?: StoreApis;
   /** Every run a delivery starts is a dry run (an engine started by `flowdesk test`). */
   dryRunsOnly?: boolean;
 }
@@ -72,6 +77,33 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     connection: NonNullable<ReturnType<Repositories['connections']['get']>>;
     results: NormalizeResult[];
     marketplace: boolean;
+    /** A delivery about fulfillment (Shopify's fulfillment_orders/*), not an order. */
+    fulfillment?: PreparedFulfillment;
+  }
+
+  /** A fulfillment delivery read and linked to its order; null when the topic is an order's. */
+  async function prepareFulfillmentOf(job: Job, p: Omit<Prepared, 'results' | 'marketplace'>, adapter: PlatformAdapter, raw: RawDelivery): Promise<Prepared | null> {
+    const topic = p.delivery.topic!;
+    let read;
+    try {
+      read = adapter.readFulfillment!(topic, adapter.parse(raw), raw.body);
+    } catch (error) {
+      const what = error instanceof SyntaxError ? `the body is not valid JSON: ${error.message}` : (error as Error).message;
+      const reason = `could not read the fulfillment: ${what}`;
+      repos.inbox.setProcessing(p.delivery.id, 'dead', reason);
+      throw new PermanentJobError(reason);
+    }
+    if (!read) return null;
+    try {
+      return { ...p, results: [], marketplace: false, fulfillment: await prepareFulfillment(repos, deps.storeApis!, p.connection, read) };
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      const permanent = error instanceof PermanentJobError || (error instanceof StoreApiError && error.failure === 'final') || !deps.storeApis;
+      const lastTry = permanent || job.attempts >= job.maxAttempts;
+      const reason = `could not link the fulfillment to an order: ${message}`;
+      repos.inbox.setProcessing(p.delivery.id, lastTry ? 'dead' : 'failed', lastTry ? (permanent ? reason : `${reason}; gave up after ${job.attempts} attempts`) : `${reason} (will retry)`);
+      throw lastTry ? new PermanentJobError(reason) : new Error(reason);
+    }
   }
 
   /** Everything a delivery needs before its transaction: its payload read, enriched, normalized. */
@@ -89,6 +121,10 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     }
     const raw = { method: delivery.method, path: delivery.path, headers: delivery.headers, body: delivery.body };
     const view = deps.connections.view(connection, adapter);
+    if (adapter.readFulfillment && adapter.fulfillmentTopic?.(delivery.topic) !== false) {
+      const fulfillment = await prepareFulfillmentOf(job, { job, delivery, connection }, adapter, raw);
+      if (fulfillment) return fulfillment;
+    }
     try {
       return { job, delivery, connection, results: await normalizeAll(raw, adapter, view, delivery.topic), marketplace: adapter.marketplace === true };
     } catch (error) {
@@ -105,6 +141,12 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
   function apply(p: Prepared, out: { emitted: TimelineEntryDto[]; changed: string[]; runJobs: Job[] }): void {
     const outcomes: string[] = [];
     const changed: string[] = [];
+    if (p.fulfillment?.kind === 'unlinked') outcomes.push(p.fulfillment.why);
+    if (p.fulfillment?.kind === 'linked') {
+      const applied = applyFulfillment({ repos, timeline: deps.timeline, queue, activeFlows, connection: p.connection, delivery: p.delivery, nowMs: clock.now(), marketplace: false, emitted: out.emitted, runJobs: out.runJobs, dryRun: deps.dryRunsOnly ?? false }, p.fulfillment);
+      outcomes.push(applied.outcome);
+      changed.push(applied.orderId);
+    }
     for (const result of p.results) {
       if ('ignore' in result) {
         outcomes.push(`nothing to apply: ${result.ignore}`);

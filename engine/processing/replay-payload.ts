@@ -81,6 +81,17 @@ export function createReplayPayload(d: ReplayPayloadDeps) {
       } catch (error) {
         throw new EngineError('invalid_args', `could not read the body: ${(error as Error).message}`);
       }
+      // A fulfillment order's delivery carries no order to normalize: its stored events replay
+      // (as it ran, or on the current version); an edited body of one is not read yet.
+      let fulfillmentStep: unknown;
+      try {
+        fulfillmentStep = adapter.readFulfillment?.(topic, payload, body);
+      } catch (error) {
+        throw new EngineError('invalid_args', `could not read the body: ${(error as Error).message}`);
+      }
+      if (fulfillmentStep) {
+        throw new EngineError('invalid_args', `delivery ${delivery.id} is a fulfillment order step (${topic}), not an order: replay it as it ran or on the current version, without editing its body`);
+      }
       const out: Order[] = [];
       for (const part of adapter.split ? adapter.split(payload) : [payload]) {
         try {

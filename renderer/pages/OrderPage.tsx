@@ -6,6 +6,7 @@ import { pageHref } from '../app/routes.ts';
 import { LoadNotice } from '../components/LoadNotice.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { CustomerCard } from '../orders/CustomerCard.tsx';
+import { FulfillmentPanel } from '../orders/fulfillment/FulfillmentPanel.tsx';
 import { LineItemsCard } from '../orders/LineItemsCard.tsx';
 import { OrderFacts } from '../orders/OrderFacts.tsx';
 import { RunFlowOnOrder } from '../orders/RunFlowOnOrder.tsx';
@@ -58,6 +59,7 @@ export function OrderPage({ id }: { id: string }) {
           </section>
           <div className="order-aside">
             <OrderFacts detail={detail} connection={connection} />
+            <FulfillmentPanel orderId={detail.summary.id} />
             <TasksPanel orderId={detail.summary.id} />
             <CustomerCard detail={detail} />
             <LineItemsCard order={detail.order} />

@@ -16,12 +16,14 @@ export interface AnswerRelay {
    * done, false when no such request came within `withinMs` (then nothing is intercepted).
    */
   interceptNext(pathEnd: string, between: () => Promise<void>, withinMs: number, bodyIncludes?: string): Promise<boolean>;
+  /** The next request whose path ends with `pathEnd` (and whose body includes `bodyIncludes`) reaches the provider, and its answer is lost: the connection is cut. */
+  dropNextAnswer(pathEnd: string, bodyIncludes?: string): void;
   close(): Promise<void>;
 }
 
 export async function startAnswerRelay(targetUrl: string): Promise<AnswerRelay> {
   const target = new URL(targetUrl);
-  const waiting: { pathEnd: string; bodyIncludes: string | undefined; between: () => Promise<void>; done: (hit: boolean) => void }[] = [];
+  const waiting: { pathEnd: string; bodyIncludes: string | undefined; between: () => Promise<void>; done: (hit: boolean) => void; drop?: boolean }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -50,6 +52,7 @@ export async function startAnswerRelay(targetUrl: string): Promise<AnswerRelay> 
         if (hook) {
           await hook.between();
           hook.done(true);
+          if (hook.drop) return void req.socket.destroy();
         }
         if (!res.destroyed) res.writeHead(status, { 'content-type': type }).end(text);
       })();
@@ -74,6 +77,7 @@ export async function startAnswerRelay(targetUrl: string): Promise<AnswerRelay> 
         }
       }, withinMs);
     }),
+    dropNextAnswer: (pathEnd, bodyIncludes) => void waiting.push({ pathEnd, bodyIncludes, between: async () => undefined, done: () => undefined, drop: true }),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

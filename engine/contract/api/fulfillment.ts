@@ -51,7 +51,7 @@ export const fulfillmentApi = {
   'fulfillment.get': method(z.object({ orderId: z.string().min(1), refresh: z.boolean().default(false) }), OrderFulfillmentDto),
   /**
    * The merchant acts on one FO (the order page). Checked against the state machine first: a
-   * refused action changes nothing and fails with code `conflict` and the reason naming the
+   * refused action changes nothing and fails with code `refused` and the reason naming the
    * state and the action. Then sent to the platform through the outbox (never twice), the FO
    * updated from its answer, and the step put on the order's timeline.
    */

@@ -3,7 +3,7 @@ import { FinancialStatus as FinancialStatusSchema } from '../../contract/index.t
 import { isCashOnDelivery } from '../cash-on-delivery.ts';
 import type { HaravanAddress, HaravanOrder } from './haravan-payload.ts';
 import type { HaravanSettings } from './haravan-settings.ts';
-import { haravanShipping } from './haravan-delivery.ts';
+import { haravanShipping, shipmentDelivery } from './haravan-delivery.ts';
 import { decimal, idText, isoTime, tagList, text } from './haravan-values.ts';
 
 /**
@@ -146,6 +146,15 @@ export function normalizeHaravanOrder(o: HaravanOrder, storeId: string, settings
         : null,
     shippingAddress: address(shipping),
     billingAddress: address(billing),
+    shipments: (o.fulfillments ?? []).map((f) => ({
+      id: idText(f.id),
+      trackingNumber: text(f.tracking_number) ?? text(f.tracking_numbers?.[0]),
+      carrier: text(f.tracking_company),
+      trackingUrl: text(f.tracking_url) ?? text(f.tracking_urls?.[0]),
+      status: text(f.status),
+      deliveryStatus: shipmentDelivery(f, settings),
+      createdAt: text(f.created_at),
+    })),
     lineItems: (o.line_items ?? []).map((li) => ({
       id: idText(li.id),
       productId: idText(li.product_id),

@@ -63,6 +63,12 @@ export const HaravanFulfillment = z.looseObject({
   created_at: str,
   updated_at: str,
   status: str,
+  /** Tracking, in Shopify's names (Haravan copies its Fulfillment resource). */
+  tracking_number: str,
+  tracking_numbers: z.array(z.string()).nullish(),
+  tracking_company: str,
+  tracking_url: str,
+  tracking_urls: z.array(z.string()).nullish(),
   carrier_status_code: str,
   carrier_status_name: str,
   carrier_cod_status_code: str,

@@ -133,5 +133,14 @@ export function normalizeSapoWebOrder(o: SapoWebOrder, storeId: string, settings
     salesChannel: source ? (lookup(settings.salesChannels, source) ?? source) : null,
     note: o.note ?? null,
     test: o.test ?? false,
+    shipments: (o.fulfillments ?? []).map((f) => ({
+      id: idText(f.id),
+      trackingNumber: text(f.tracking_number) ?? text(f.tracking_numbers?.[0]),
+      carrier: text(f.tracking_company),
+      trackingUrl: text(f.tracking_url) ?? text(f.tracking_urls?.[0]),
+      status: text(f.status),
+      deliveryStatus: text(f.shipment_status) ? (lookup(settings.webShipmentStatuses, f.shipment_status!) ?? 'in_transit') : null,
+      createdAt: text(f.created_on) ?? text(f.created_at),
+    })),
   };
 }

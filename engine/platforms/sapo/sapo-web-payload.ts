@@ -79,7 +79,12 @@ export const SapoWebOrder = z
     billing_address: SapoWebAddress.nullish(),
     line_items: z.array(SapoWebLineItem).nullish(),
     /** Shipments, as Shopify's: the fulfillment's own `status` and the carrier's `shipment_status`. */
-    fulfillments: z.array(z.looseObject({ id: Id.nullish(), status: str, shipment_status: str })).nullish(),
+    fulfillments: z
+      .array(z.looseObject({
+        id: Id.nullish(), status: str, shipment_status: str, created_at: str, created_on: str,
+        tracking_number: str, tracking_numbers: z.array(z.string()).nullish(), tracking_company: str, tracking_url: str, tracking_urls: z.array(z.string()).nullish(),
+      }))
+      .nullish(),
   })
   .refine((o) => Boolean(o.modified_on ?? o.updated_at), { message: 'an order has modified_on', path: ['modified_on'] })
   .refine((o) => Boolean(o.created_on ?? o.created_at), { message: 'an order has created_on', path: ['created_on'] });

@@ -5,6 +5,7 @@ import { base64DigestEquals, hmacSha256, sha256Hex } from '../hmac.ts';
 import { ShopifyOrder } from './shopify-payload.ts';
 import { normalizeShopifyOrder, shopifyOrderTopics } from './shopify-normalize.ts';
 import { signShopify } from './shopify-sign.ts';
+import { readShopifyFulfillment, shopifyFulfillmentTopics } from './shopify-fulfillment.ts';
 
 /**
  * Shopify (reference/platform-webhooks.md §1): `X-Shopify-Hmac-Sha256` is the base64
@@ -20,6 +21,9 @@ export const shopifyAdapter = defineAdapter({
   setup: [
     'Shopify delivers only to public HTTPS URLs: put the webhook listener behind a tunnel or reverse proxy and start Flowdesk with --public-url.',
     'In Shopify admin → Settings → Notifications → Webhooks (or your app), create webhooks for orders/create, orders/updated, orders/paid, orders/cancelled, orders/fulfilled and orders/partially_fulfilled, format JSON, URL = this connection\'s webhook URL.',
+    'For fulfillment orders (a fulfillment service\'s accept, reject and messages on the order\'s timeline), also create webhooks for fulfillments/create, fulfillments/update and every fulfillment_orders/* topic: ' +
+      Object.keys(shopifyFulfillmentTopics).filter((t) => t.startsWith('fulfillment_orders/')).map((t) => t.slice('fulfillment_orders/'.length)).join(', ') +
+      '. Turn on API access (read orders) so Flowdesk can find the order a fulfillment order belongs to.',
     'Use the signing key shown on that page (or your app\'s client secret) as this connection\'s secret.',
   ],
 
@@ -54,9 +58,12 @@ export const shopifyAdapter = defineAdapter({
       topic,
       deliveryKey: eventId ? `event:${eventId}` : webhookId ? `webhook:${webhookId}` : `sha256:${sha256Hex(delivery.body)}`,
       tenant: h['x-shopify-shop-domain'] ?? h['shopify-shop-domain'] ?? null,
-      handled: topic !== null && shopifyOrderTopics.has(topic),
+      handled: topic !== null && (shopifyOrderTopics.has(topic) || Object.hasOwn(shopifyFulfillmentTopics, topic)),
     };
   },
+
+  readFulfillment: readShopifyFulfillment,
+  fulfillmentTopic: (topic) => Object.hasOwn(shopifyFulfillmentTopics, topic),
 
   normalize(payload, ctx) {
     if (!shopifyOrderTopics.has(ctx.topic)) throw new Error(`topic ${ctx.topic} is not an order topic`);

@@ -3,6 +3,7 @@ import { FinancialStatus as FinancialStatusSchema } from '../../contract/index.t
 import { isCashOnDelivery } from '../cash-on-delivery.ts';
 import type { ShopifyAddress, ShopifyOrder } from './shopify-payload.ts';
 import { shipmentState, shopifyShipmentStatuses } from './shopify-delivery.ts';
+import { shopifyShipment } from './shopify-fulfillment.ts';
 
 /**
  * The Shopify topics whose body is the order. Each is only a carrier of the order's state: the
@@ -154,5 +155,6 @@ export function normalizeShopifyOrder(o: ShopifyOrder, storeId: string): Order {
     salesChannel: o.source_name ? (salesChannels[o.source_name] ?? o.source_name) : null,
     note: o.note ?? null,
     test: o.test ?? false,
+    shipments: (o.fulfillments ?? []).map(shopifyShipment),
   };
 }

@@ -49,7 +49,13 @@ export const ShopifyLineItem = z.looseObject({
 /** A shipment: `status` is the fulfillment's own, `shipment_status` the carrier's tracking (§1.7). */
 export const ShopifyFulfillment = z.looseObject({
   id: Id.nullish(),
+  admin_graphql_api_id: str,
   status: str,
+  tracking_company: str,
+  tracking_number: str,
+  tracking_numbers: z.array(z.string()).nullish(),
+  tracking_url: str,
+  tracking_urls: z.array(z.string()).nullish(),
   shipment_status: str,
   created_at: str,
   updated_at: str,
