@@ -174,12 +174,36 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     }
   }
 
+  type Out = { emitted: TimelineEntryDto[]; changed: string[]; runJobs: Job[] };
+  const newOut = (): Out => ({ emitted: [], changed: [], runJobs: [] });
+
+  /**
+   * Applies one prepared delivery in its own transaction. When storing what it carries fails
+   * (a bug, a constraint), the delivery says so where the user sees it (the inbox), as a retry
+   * or, on the last attempt, for good; the error goes on to fail its job.
+   */
+  function applyAlone(p: Prepared, out: Out): void {
+    // What a rolled-back transaction emitted or queued never happened: only a commit adds to `out`.
+    const own = newOut();
+    try {
+      repos.tx(() => apply(p, own));
+      out.emitted.push(...own.emitted);
+      out.changed.push(...own.changed);
+      out.runJobs.push(...own.runJobs);
+    } catch (error) {
+      const lastTry = error instanceof PermanentJobError || p.job.attempts >= p.job.maxAttempts;
+      const reason = `could not store what the delivery carries: ${(error as Error).message ?? String(error)}`;
+      repos.inbox.setProcessing(p.delivery.id, lastTry ? 'dead' : 'failed', lastTry ? reason : `${reason} (will retry)`);
+      throw error;
+    }
+  }
+
   return {
     /** One delivery: prepared, then applied in its own transaction. */
     async one(job: Job): Promise<HandlerResult> {
       const p = await prepare(job);
-      const out = { emitted: [] as TimelineEntryDto[], changed: [] as string[], runJobs: [] as Job[] };
-      repos.tx(() => apply(p, out));
+      const out = newOut();
+      applyAlone(p, out);
       announce([p.delivery.id], out);
       return { completed: true, next: out.runJobs };
     },
@@ -200,9 +224,25 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
           failures.push({ job, error });
         }
       }
-      const out = { emitted: [] as TimelineEntryDto[], changed: [] as string[], runJobs: [] as Job[] };
-      if (prepared.length > 0) repos.tx(() => prepared.forEach((p) => apply(p, out)));
-      announce(prepared.map((p) => p.delivery.id), out);
+      let out = newOut();
+      let applied = prepared;
+      try {
+        if (prepared.length > 0) repos.tx(() => prepared.forEach((p) => apply(p, out)));
+      } catch {
+        // One delivery that cannot be stored must not hold the others back (they would fail and
+        // retry together until all were dead): each is applied on its own, and only it fails.
+        out = newOut();
+        applied = [];
+        for (const p of prepared) {
+          try {
+            applyAlone(p, out);
+            applied.push(p);
+          } catch (error) {
+            failures.push({ job: p.job, error });
+          }
+        }
+      }
+      announce(applied.map((p) => p.delivery.id), out);
       return { failures, next: out.runJobs };
     },
   };

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTempEngine, type TempEngine } from '../harness/temp-engine.ts';
 import { postShopify, sampleOrder, SHOP_DOMAIN, SHOPIFY_SECRET } from '../harness/shopify.ts';
@@ -167,5 +168,36 @@ describe('a backlog is processed in batches', () => {
     expect(await tags('#R2')).toEqual(['returning']);
     expect(await tags('#R3')).toEqual([]);
     expect((await t.engine.call('runs.list', {})).map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+  });
+});
+
+describe('a delivery that cannot be stored', () => {
+  let t: TempEngine | undefined;
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  it('fails alone, said on the delivery, while the backlog it came in with is stored', async () => {
+    t = await startTempEngine({ workers: 0, queue: { maxAttempts: 2, retryBaseMs: 10, retryMaxMs: 20 } });
+    const c = await t.engine.call('connections.create', { platform: 'shopify', storeId: SHOP_DOMAIN, secret: SHOPIFY_SECRET });
+    for (let n = 1; n <= 6; n++) {
+      const body = JSON.stringify(sampleOrder({ id: 5000 + n, admin_graphql_api_id: `gid://shopify/Order/${5000 + n}`, name: `#50${n}` }));
+      expect((await postShopify(c.webhookUrl, { body })).status).toBe(200);
+    }
+    // Something in the database refuses one order (a stand-in for a bug or a broken constraint).
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(t.dataDir, 'flowdesk.db'));
+    db.exec("CREATE TRIGGER poisoned BEFORE INSERT ON orders WHEN new.number = '#503' BEGIN SELECT RAISE(ABORT, 'order #503 refused by the test'); END;");
+    db.close();
+
+    // The backlog is taken up in one batch after the restart.
+    t = await t.restart({ workers: 2 });
+    await t.engine.idle(5_000);
+    const numbers = (await t.engine.call('orders.list', {})).rows.map((o) => o.number).sort();
+    expect(numbers).toEqual(['#501', '#502', '#504', '#505', '#506']);
+    const inbox = await t.engine.call('inbox.list', {});
+    const refused = inbox.find((d) => d.processing !== 'processed');
+    expect(inbox.filter((d) => d.processing === 'processed')).toHaveLength(5);
+    expect(refused).toMatchObject({ processing: 'dead', outcome: expect.stringContaining('could not store what the delivery carries: order #503 refused by the test') });
   });
 });
