@@ -132,7 +132,9 @@ export function createFulfillmentService(d: FulfillmentServiceDeps) {
         key: actionKey(orderId, request, state), runId: null, flowName: null, request,
       });
     } catch (error) {
-      throw new EngineError('refused', `${platformLabels[connection.platform]} did not do it: ${(error as Error).message}`);
+      const label = platformLabels[connection.platform];
+      const message = (error as Error).message ?? String(error);
+      throw new EngineError('refused', message.startsWith(`${label}: `) ? `${label} did not do it: ${message.slice(label.length + 2)}` : `${label} did not do it: ${message}`);
     }
   }
 

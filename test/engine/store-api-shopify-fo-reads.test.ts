@@ -78,7 +78,7 @@ describe('Shopify fulfillment orders: refusals before anything is sent', () => {
     const e = await failureOf(c.write(act(fo!.id, { kind: 'hold', reason: 'other' }), foTarget(o)));
     expect(e.failure).toBe('final');
     expect(e.message).toBe(
-      `cannot place it on hold on fulfillment order gid://shopify/FulfillmentOrder/${fo!.id} of order ${o.name}: it is open with its request submitted on Shopify, which does not allow that; it allows now: cancel fulfillment order`,
+      `cannot place it on hold on fulfillment order #${fo!.id} of order ${o.name}: it is open with its request submitted on Shopify, which does not allow that; it allows now: cancel fulfillment order`,
     );
     expect(mutationsSent(fake)).toEqual([]);
     expect(fake.fo.state(fo!.id)).toMatchObject({ status: 'OPEN', requestStatus: 'SUBMITTED', holds: [] });
@@ -129,7 +129,7 @@ describe('Shopify fulfillment orders: refusals before anything is sent', () => {
     const [fo] = fake.fo.seed(o.id, [{}]);
     const e = await failureOf(shopifyFoClient(fake).write(act(fo!.id, { kind: 'move', locationId: 'gid://shopify/Location/424242', managedBy: 'merchant' }), foTarget(o)));
     expect(e.failure).toBe('final');
-    expect(e.message).toBe(`Shopify refused to move on fulfillment order gid://shopify/FulfillmentOrder/${fo!.id} of order ${o.name}: Location does not exist or does not stock the items: gid://shopify/Location/424242`);
+    expect(e.message).toBe(`Shopify refused to move on fulfillment order #${fo!.id} of order ${o.name}: Location does not exist or does not stock the items: gid://shopify/Location/424242`);
     expect(fake.fo.state(fo!.id).locationId).toBe(655441491);
   });
 });

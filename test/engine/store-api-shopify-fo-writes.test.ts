@@ -12,6 +12,8 @@ afterEach(async () => {
 });
 
 const gid = (id: number) => `gid://shopify/FulfillmentOrder/${id}`;
+/** How answers name an FO: the number the admin shows. */
+const shown = (id: number | string) => `#${String(id).split('/').pop()}`;
 const lineGid = (id: number) => `gid://shopify/FulfillmentOrderLineItem/${id}`;
 
 describe('Shopify fulfillment-order mutations', () => {
@@ -24,7 +26,7 @@ describe('Shopify fulfillment-order mutations', () => {
     const r = await c.write(act(fo!.id, { kind: 'request_fulfillment', lines: [{ lineId: lineGid(l1!.id), quantity: 2 }], message: 'Giao trước 2 áo' }), foTarget(o));
     expect(mutationsSent(fake)).toEqual([{ field: 'fulfillmentOrderSubmitFulfillmentRequest', variables: { id: gid(fo!.id), message: 'Giao trước 2 áo', fulfillmentOrderLineItems: [{ id: lineGid(l1!.id), quantity: 2 }] } }]);
     const rest = r.fulfillmentOrders!.find((f) => f.id !== gid(fo!.id))!;
-    expect(r.answer).toBe(`Shopify sent the fulfillment request for fulfillment order ${gid(fo!.id)} of order ${o.name} to ShipBob; the items not requested stay in fulfillment order ${rest.id}`);
+    expect(r.answer).toBe(`Shopify sent the fulfillment request for fulfillment order ${shown(fo!.id)} of order ${o.name} to ShipBob; the items not requested stay in fulfillment order ${shown(rest.id)}`);
     expect(r.fulfillmentOrders!.find((f) => f.id === gid(fo!.id))).toMatchObject({ status: 'open', requestStatus: 'submitted', message: 'Giao trước 2 áo', lines: [{ quantity: 2, fulfilled: 0, title: 'Áo' }] });
     expect(rest).toMatchObject({ status: 'open', requestStatus: 'unsubmitted', managedBy: 'service', lines: [{ quantity: 1, title: 'Áo' }, { quantity: 1, title: 'Mũ' }] });
     expect(l2).toBeDefined();
@@ -32,7 +34,7 @@ describe('Shopify fulfillment-order mutations', () => {
     const w = await c.write(act(fo!.id, { kind: 'cancel_request' }), foTarget(o, 'act_2'));
     expect(mutationsSent(fake).at(-1)).toEqual({ field: 'fulfillmentOrderCancel', variables: { id: gid(fo!.id) } });
     const replacement = w.fulfillmentOrders!.find((f) => f.id !== gid(fo!.id) && f.id !== rest.id)!;
-    expect(w.answer).toContain(`the items are in fulfillment order ${replacement.id} again`);
+    expect(w.answer).toContain(`the items are in fulfillment order ${shown(replacement.id)} again`);
     expect(replacement).toMatchObject({ status: 'open', requestStatus: 'unsubmitted', lines: [{ quantity: 2, title: 'Áo' }] });
     expect(fake.fo.state(fo!.id)).toMatchObject({ status: 'CLOSED', supportedActions: [] });
   });
@@ -90,7 +92,7 @@ describe('Shopify fulfillment-order mutations', () => {
       notifyCustomer: true,
       trackingInfo: { number: 'GHN123', company: 'GHN', url: 'https://ghn.vn/t/GHN123' },
     } } }]);
-    expect(first.answer).toBe(`Shopify fulfilled part of fulfillment order ${gid(fo!.id)} of order ${o.name} with tracking number GHN123 (GHN); the customer was notified`);
+    expect(first.answer).toBe(`Shopify fulfilled part of fulfillment order ${shown(fo!.id)} of order ${o.name} with tracking number GHN123 (GHN); the customer was notified`);
     expect(first.fulfillmentOrders![0]).toMatchObject({ status: 'in_progress', lines: [{ quantity: 3, fulfilled: 1 }] });
     expect(fake.order(o.id).fulfillment_status).toBe('partial');
 
@@ -131,7 +133,7 @@ describe('Shopify fulfillment orders: never twice', () => {
     expect(c.naturallyIdempotent(req)).toBe(true);
     expect(((await c.write(req, foTarget(o)).catch((x: unknown) => x)) as StoreApiError).failure).toBe('maybe_applied');
     const again = await c.write(req, foTarget(o));
-    expect(again.answer).toBe(`fulfillment order ${gid(fo!.id)} of order ${o.name} was already on hold on Shopify from this step`);
+    expect(again.answer).toBe(`fulfillment order ${shown(fo!.id)} of order ${o.name} was already on hold on Shopify from this step`);
     expect(mutationsSent(fake).map((m) => m.field)).toEqual(['fulfillmentOrderHold']);
     expect(fake.fo.state(fo!.id).holds).toHaveLength(1);
     expect(await c.check(req, foTarget(o))).toMatchObject({ applied: true });
@@ -159,7 +161,7 @@ describe('Shopify fulfillment orders: never twice', () => {
       },
     });
     const r = await c.write(act(fo!.id, { kind: 'hold', reason: 'other' }), foTarget(o));
-    expect(r.answer).toBe(`fulfillment order ${gid(fo!.id)} of order ${o.name} was already on hold on Shopify from this step`);
+    expect(r.answer).toBe(`fulfillment order ${shown(fo!.id)} of order ${o.name} was already on hold on Shopify from this step`);
     expect(mutationsSent(fake).map((m) => m.field)).toEqual(['fulfillmentOrderHold', 'fulfillmentOrderHold']);
     expect(fake.fo.state(fo!.id).holds).toHaveLength(1);
   });

@@ -3,7 +3,7 @@ import { StoreApiError } from '../store-api-error.ts';
 import type { CheckAnswer, WriteAnswer, WriteTarget } from '../store-client.ts';
 import { forOrder, readFoNode, readOrderFoNodes, type ShopifyFoNode } from './shopify-fulfillment-orders.ts';
 import { SMALL_READ_COST, shopifyGraphql, type ShopifySession } from './shopify-graphql.ts';
-import { foStateWords, holdHandle, sendFoMutation, words } from './shopify-fo-mutations.ts';
+import { foName, foStateWords, holdHandle, sendFoMutation, words } from './shopify-fo-mutations.ts';
 import { hasTracking, readOrder } from './shopify-order.ts';
 
 /**
@@ -37,7 +37,7 @@ const isServiceStep = (fo: FoAction): boolean => serviceKinds.has(fo.kind) || (f
 
 /** Refuses, before anything is sent, what Flowdesk must not or Shopify will not do now. */
 function refusal(n: ShopifyFoNode | null, fo: FoAction, foId: string, target: WriteTarget): StoreApiError | null {
-  const what = `${foActionWords[fo.kind]} on fulfillment order ${foId} of order ${target.orderNumber}`;
+  const what = `${foActionWords[fo.kind]} on fulfillment order ${foName(foId)} of order ${target.orderNumber}`;
   if (isServiceStep(fo)) {
     return new StoreApiError('final', `cannot ${what}: only the fulfillment service can do that (Shopify tells Flowdesk when it does)`);
   }
@@ -73,7 +73,7 @@ export async function shopifyFoWrite(s: ShopifySession, req: FoRequest, target: 
   const node = await readFoNode(s, req.foId);
   // A hold this step already placed (its answer lost): said done, nothing sent again.
   if (fo.kind === 'hold' && node?.fulfillmentHolds.some((h) => h.handle === holdHandle(target.key))) {
-    return { answer: `fulfillment order ${req.foId} of order ${target.orderNumber} was already on hold on Shopify from this step`, fulfillmentOrders: await fresh(s, target) };
+    return { answer: `fulfillment order ${foName(req.foId)} of order ${target.orderNumber} was already on hold on Shopify from this step`, fulfillmentOrders: await fresh(s, target) };
   }
   const refused = refusal(node, fo, req.foId, target);
   if (refused) throw refused;
@@ -103,7 +103,7 @@ async function fulfillmentCancelled(s: ShopifySession, id: string): Promise<bool
  */
 export async function shopifyFoCheck(s: ShopifySession, req: FoRequest, target: WriteTarget): Promise<CheckAnswer> {
   const { fo, foId } = req;
-  const about = `fulfillment order ${foId} of order ${target.orderNumber}`;
+  const about = `fulfillment order ${foName(foId)} of order ${target.orderNumber}`;
   if (fo.kind === 'revert_fulfillment') return (await fulfillmentCancelled(s, fo.fulfillmentId)) ? done(`fulfillment ${fo.fulfillmentId} of order ${target.orderNumber} is already reverted on Shopify`) : notYet;
   if (fo.kind === 'fulfil' && fo.trackingNumber) {
     return hasTracking(await readOrder(s, target), fo.trackingNumber) ? done(`order ${target.orderNumber} has a shipment with tracking number ${fo.trackingNumber} on Shopify`) : notYet;

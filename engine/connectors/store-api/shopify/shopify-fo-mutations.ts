@@ -81,7 +81,7 @@ function mutationOf(req: WriteRequestOf<'fulfillment_order.act'>, n: ShopifyFoNo
   const id = n.id;
   const fo = req.fo;
   const where = n.assignedLocation?.name ?? n.assignedLocation?.location?.name ?? 'its location';
-  const about = `fulfillment order ${id} of order ${target.orderNumber}`;
+  const about = `fulfillment order ${foName(id)} of order ${target.orderNumber}`;
   const lineItems = (lines: { lineId: string; quantity: number }[] | undefined) => (lines?.length ? lines.map((l) => ({ id: l.lineId, quantity: l.quantity })) : undefined);
   switch (fo.kind) {
     case 'request_fulfillment': {
@@ -89,15 +89,15 @@ function mutationOf(req: WriteRequestOf<'fulfillment_order.act'>, n: ShopifyFoNo
       return {
         field: 'fulfillmentOrderSubmitFulfillmentRequest', query: SUBMIT_REQUEST,
         variables: { id, ...(fo.message ? { message: fo.message } : {}), ...(items ? { fulfillmentOrderLineItems: items } : {}) },
-        answer: (p) => `Shopify sent the fulfillment request for ${about} to ${where}${p.unsubmittedFulfillmentOrder ? `; the items not requested stay in fulfillment order ${p.unsubmittedFulfillmentOrder.id}` : ''}`,
+        answer: (p) => `Shopify sent the fulfillment request for ${about} to ${where}${p.unsubmittedFulfillmentOrder ? `; the items not requested stay in fulfillment order ${foName(p.unsubmittedFulfillmentOrder.id)}` : ''}`,
       };
     }
     case 'cancel_request':
-      return { field: 'fulfillmentOrderCancel', query: CANCEL, variables: { id }, answer: (p) => `Shopify withdrew the fulfillment request for ${about} from ${where}${p.replacementFulfillmentOrder ? `; the items are in fulfillment order ${p.replacementFulfillmentOrder.id} again` : ''}` };
+      return { field: 'fulfillmentOrderCancel', query: CANCEL, variables: { id }, answer: (p) => `Shopify withdrew the fulfillment request for ${about} from ${where}${p.replacementFulfillmentOrder ? `; the items are in fulfillment order ${foName(p.replacementFulfillmentOrder.id)} again` : ''}` };
     case 'request_cancellation':
       return { field: 'fulfillmentOrderSubmitCancellationRequest', query: SUBMIT_CANCELLATION, variables: { id, ...(fo.note ? { message: fo.note } : {}) }, answer: () => `Shopify asked ${where} to cancel ${about}; the service accepts or rejects it` };
     case 'move':
-      return { field: 'fulfillmentOrderMove', query: MOVE, variables: { id, newLocationId: fo.locationId }, answer: (p) => `Shopify moved ${about} from ${where} to location ${fo.locationId}${p.movedFulfillmentOrder && p.movedFulfillmentOrder.id !== id ? ` (now fulfillment order ${p.movedFulfillmentOrder.id})` : ''}` };
+      return { field: 'fulfillmentOrderMove', query: MOVE, variables: { id, newLocationId: fo.locationId }, answer: (p) => `Shopify moved ${about} from ${where} to location ${fo.locationId}${p.movedFulfillmentOrder && p.movedFulfillmentOrder.id !== id ? ` (now fulfillment order ${foName(p.movedFulfillmentOrder.id)})` : ''}` };
     case 'hold': {
       const reason = fo.reason.toUpperCase().replaceAll(/[\s-]+/g, '_');
       const known = holdReasons.has(reason);
@@ -131,16 +131,19 @@ function mutationOf(req: WriteRequestOf<'fulfillment_order.act'>, n: ShopifyFoNo
   }
 }
 
+/** An FO as a merchant reads it: the number at the end of its GID ("#1046000801"), not the GID. */
+export const foName = (gid: string): string => `#${gid.split('/').pop() ?? gid}`;
+
 /** Sends the action's mutation; resolves with the timeline's sentence. */
 export async function sendFoMutation(s: ShopifySession, req: WriteRequestOf<'fulfillment_order.act'>, n: ShopifyFoNode, target: WriteTarget): Promise<string> {
   const m = mutationOf(req, n, target);
   const scope = n.assignedLocation?.location?.fulfillmentService ? 'write_third_party_fulfillment_orders' : 'write_merchant_managed_fulfillment_orders';
-  const what = `${req.fo.kind.replaceAll('_', ' ')} on fulfillment order ${n.id} of order ${target.orderNumber}`;
+  const what = `${req.fo.kind.replaceAll('_', ' ')} on fulfillment order ${foName(n.id)} of order ${target.orderNumber}`;
   const data = await shopifyGraphql(s, { query: m.query, variables: m.variables, changes: true, cost: MUTATION_COST, scope, what });
   const p = data[m.field] as Payload | null;
   if (!p) throw new StoreApiError('final', `Shopify gave no answer to ${what}`);
   if (p.userErrors.length > 0) {
-    if (req.fo.kind === 'hold' && isDuplicateHold(p.userErrors)) return `fulfillment order ${n.id} of order ${target.orderNumber} was already on hold on Shopify from this step`;
+    if (req.fo.kind === 'hold' && isDuplicateHold(p.userErrors)) return `fulfillment order ${foName(n.id)} of order ${target.orderNumber} was already on hold on Shopify from this step`;
     throw userErrorsFailure(what, p.userErrors);
   }
   return m.answer(p);
