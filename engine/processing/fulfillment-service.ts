@@ -123,8 +123,8 @@ export function createFulfillmentService(d: FulfillmentServiceDeps) {
   }
 
   /** Sends a write through the outbox and turns its failure into an API error in words. */
-  async function write(orderId: string, request: WriteRequest, state: unknown) {
-    const { order, connection } = load(orderId);
+  async function write({ order, connection }: ReturnType<typeof load>, request: WriteRequest, state: unknown) {
+    const orderId = order.id;
     if (!connection.api.writeBack) throw new EngineError('refused', `write-back is off for the connection "${connection.name}": turn it on under Connections → API access`);
     try {
       return await d.writer.write({
@@ -148,14 +148,15 @@ export function createFulfillmentService(d: FulfillmentServiceDeps) {
     'fulfillment.get': (a: ApiArgs<'fulfillment.get'>): Promise<ApiResult<'fulfillment.get'>> => get(a),
 
     async 'fulfillment.act'(a: ApiArgs<'fulfillment.act'>): Promise<ApiResult<'fulfillment.act'>> {
-      const { connection } = load(a.orderId);
+      const loaded = load(a.orderId);
+      const { connection } = loaded;
       if (modelOf(connection.platform) !== 'fulfillment_orders') throw new EngineError('refused', `${platformLabels[connection.platform]} orders have no fulfillment orders`);
-      if (repos.fulfillmentOrders.forOrder(a.orderId).length === 0 && apiInUse(connection.api)) await readFos(a.orderId, connection, load(a.orderId).order.order.platformOrderId);
+      if (repos.fulfillmentOrders.forOrder(a.orderId).length === 0 && apiInUse(connection.api)) await readFos(a.orderId, connection, loaded.order.order.platformOrderId);
       const before = repos.fulfillmentOrders.forOrder(a.orderId).map((s) => s.fo);
       // Checked against the state machine first: a refused action sends nothing and changes nothing.
       const local = applyFoAction(before, a.foId, a.action, () => newId('fo'));
       if (!local.ok) throw new EngineError('refused', local.reason);
-      const done = await write(a.orderId, { action: 'fulfillment_order.act', foId: a.foId, fo: a.action }, before.find((f) => f.id === a.foId));
+      const done = await write(loaded, { action: 'fulfillment_order.act', foId: a.foId, fo: a.action }, before.find((f) => f.id === a.foId));
       const entries = repos.tx(() => recordFoAction(repos, d.timeline, {
         connectionId: connection.id, orderId: a.orderId, foId: a.foId, action: a.action, answered: done.fulfillmentOrders, by: 'merchant', flowName: null, runId: null, atMs: d.clock.now(),
       }));
@@ -164,9 +165,10 @@ export function createFulfillmentService(d: FulfillmentServiceDeps) {
     },
 
     async 'fulfillment.orderAct'(a: ApiArgs<'fulfillment.orderAct'>): Promise<ApiResult<'fulfillment.orderAct'>> {
-      const { connection } = load(a.orderId);
+      const loaded = load(a.orderId);
+      const { connection } = loaded;
       if (a.request.action === 'fulfillment_order.act') throw new EngineError('refused', 'act on one fulfillment order with fulfillment.act');
-      const done = await write(a.orderId, a.request, load(a.orderId).order.order.updatedAt);
+      const done = await write(loaded, a.request, loaded.order.order.updatedAt);
       const entries = done.written
         ? repos.tx(() => [d.timeline.append(a.orderId, d.clock.now(), {
             kind: 'write_back', platform: connection.platform, action: a.request.action, answer: done.answer, already: done.already === true, connectionName: connection.name, flowName: null,
