@@ -49,7 +49,7 @@ declare module 'autocannon' {
     }
   }
   /** The run: an EventEmitter ('response' gives each answer's unrounded ms) that is also a promise of the result. */
-  type Instance = EventEmitter & PromiseLike<autocannon.Result>;
+  type Instance = EventEmitter & PromiseLike<autocannon.Result> & { stop(): void };
   function autocannon(options: autocannon.Options): Instance;
   export = autocannon;
 }

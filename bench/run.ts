@@ -6,7 +6,7 @@
 //
 //   node bench/run.ts [--duration 10] [--warmup 2] [--connections 10] [--drain 3000]
 //                     [--million 1000000] [--messages 2000] [--reconcile 10000] [--write-back 500]
-//                     [--orders-list 250000] [--only orders-list]
+//                     [--orders-list 250000] [--only orders-list|e2e] [--no-n8n]
 //                     [--no-peers] [--save-baseline] [--cpu-prof]
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -38,9 +38,10 @@ const { values: args } = parseArgs({
     reconcile: { type: 'string', default: '10000' },
     'write-back': { type: 'string', default: '500' },
     'orders-list': { type: 'string', default: '250000' },
-    /** One section alone (only `orders-list` so far): the others are not run and nothing is compared or saved. */
+    /** One section alone (`orders-list` or `e2e`): the others are not run and nothing is compared or saved. */
     only: { type: 'string' },
     peers: { type: 'boolean', default: true },
+    n8n: { type: 'boolean', default: true },
     'save-baseline': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
   },
@@ -56,6 +57,7 @@ const ctx = createContext({
   drainN: Number(args.drain),
   million: Number(args.million),
   peers: args.peers,
+  n8n: args.n8n,
   cpuProf: args['cpu-prof'],
 });
 
@@ -133,7 +135,15 @@ async function main(): Promise<void> {
     console.log(`\nwrote ${join(resultsDir, 'orders-list.json')}; took ${round((performance.now() - started) / 1000)} s`);
     return;
   }
-  if (args.only) throw new Error(`--only ${args.only}: the sections that run alone are: orders-list`);
+  if (args.only === 'e2e') {
+    // The five-node and three-node runs alone (with --cpu-prof: a profile of each engine), to
+    // compare two versions of the run path; nothing is compared with or saved as the baseline.
+    const e = await runE2e(ctx, paddedOrder());
+    writeJson(join(resultsDir, 'e2e.json'), { date: new Date().toISOString(), machine: machine(), loadAverage: loadavg(), revision: revision(), figures: e2eFigures(e), details: e });
+    console.log(`\nwrote ${join(resultsDir, 'e2e.json')}; took ${round((performance.now() - started) / 1000)} s`);
+    return;
+  }
+  if (args.only) throw new Error(`--only ${args.only}: the sections that run alone are: orders-list, e2e`);
   const m = machine();
   const loadAtStart = loadavg().map((l) => round(l, 2));
   console.log(`Flowdesk bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, node ${m.node} (${m.platform}); ` +

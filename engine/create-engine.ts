@@ -10,7 +10,7 @@ import { createNodeRegistry } from './nodes/registry.ts';
 import { createQueue } from './queue/queue.ts';
 import { createWorker } from './queue/worker.ts';
 import { createIngest, DELIVERY_JOB } from './webhooks/ingest.ts';
-import { createWebhookApp } from './webhooks/listener.ts';
+import { createWebhookListener } from './webhooks/listener.ts';
 import { createEventBus } from './shared/event-bus.ts';
 import { createActiveFlows } from './flows/active-flows.ts';
 import { createFlowService } from './flows/flow-service.ts';
@@ -210,7 +210,7 @@ export function createEngine(options: EngineOptions) {
 
       const webhookHost = options.webhookHost ?? '127.0.0.1';
       try {
-        webhookServer = createServer(createWebhookApp(ingest, {
+        webhookServer = createServer(createWebhookListener(ingest, {
           bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
           logger,
           onRecorded: (entry) => bus.emit('delivery.received', entry),

@@ -15,6 +15,8 @@ export interface BenchSettings {
   /** Deliveries in the big data dir; 0 skips that part. */
   million: number;
   peers: boolean;
+  /** n8n among the peers (its install takes minutes and ~3 GB); Node-RED is run whenever peers are. */
+  n8n: boolean;
   cpuProf: boolean;
 }
 

@@ -32,6 +32,10 @@ export interface LoadOptions {
   overallRate?: number;
   /** The next request to send; called once per request. */
   next: () => SignedRequest;
+  /** Stops the load early when it settles (the run's figures cover the time until then). */
+  until?: Promise<unknown>;
+  /** Receives each accepted answer's time (`performance.now()`) and its exact latency, to count a window. */
+  onAccepted?: (atMs: number, latencyMs: number) => void;
 }
 
 function toFigures(r: autocannon.Result, seconds: number, exact: LatencyStats, statuses: Record<string, number>): LoadFigures {
@@ -81,8 +85,12 @@ export async function runLoad(opts: LoadOptions): Promise<LoadFigures> {
   // 'response' event carries the unrounded duration.
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     statuses[status] = (statuses[status] ?? 0) + 1;
-    if (status >= 200 && status < 300) exact.add(ms);
+    if (status >= 200 && status < 300) {
+      exact.add(ms);
+      opts.onAccepted?.(performance.now(), ms);
+    }
   });
+  void opts.until?.then(() => instance.stop());
   const result = await instance;
   // autocannon notices the end of an `amount` run only at its next 1 s sample, so its duration is
   // rounded up to whole seconds: time those runs to the last answer instead.

@@ -44,17 +44,21 @@ async function live(ctx: BenchContext, order: Json, n: number): Promise<E2eRun> 
   const dir = join(ctx.tmpRoot, 'e2e-live');
   const engine = await ctx.child<EngineChildInfo>('./servers/engine.ts', { dataDir: dir, workers: 2, setup: true, flow: 'five' } satisfies EngineChildConfig, 'engine-e2e-live');
   const pool = distinctOrderPool(order, n);
+  const cpu0 = await engine.call<number>('cpu');
   const t0 = performance.now();
   const ingest = await runLoad({ url: engine.ready.webhookUrl as string, connections: ctx.settings.connections, amount: n, next: pool.next });
   await engine.call('idle');
   const seconds = (performance.now() - t0) / 1000;
+  const cpuMs = (await engine.call<number>('cpu')) - cpu0;
   const rss = await engine.rss();
   const engineProblems = await engine.call<Record<string, number>>('problems');
   await engine.stop();
   const counts = drainCounts(join(dir, 'flowdesk.db'));
   console.log(loadLine('   its ingest, workers running', ingest));
   for (const line of problemLines(engineProblems)) console.log(line);
-  return { seconds, runsPerSec: counts.runsSucceeded / seconds, deliveriesPerSec: counts.processed / seconds, ingest, counts, rss, engineProblems };
+  // The engine's CPU for taking each delivery in and running its flow (the load generator's is not in it).
+  const cpuUsPerRun = (cpuMs * 1000) / Math.max(1, counts.runsSucceeded);
+  return { seconds, runsPerSec: counts.runsSucceeded / seconds, deliveriesPerSec: counts.processed / seconds, ingest, counts, rss, engineProblems, cpuUsPerRun };
 }
 
 async function drain(ctx: BenchContext, order: Json, n: number, flow: BenchFlow): Promise<E2eRun> {

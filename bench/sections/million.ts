@@ -5,12 +5,13 @@
 //    with it open, after the reads and after a short ingest load; then the engine's own upkeep
 //    run under load (`storage.maintain`), timed, with the ack latency meanwhile.
 import { statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import type { EngineChildConfig, EngineChildInfo } from '../servers/engine.ts';
 import type { FillConfig, FillInfo } from '../fill/million.ts';
 import { apiClient } from '../lib/api-timer.ts';
 import { mb, round, type BenchContext } from '../lib/context.ts';
-import type { LatencyStats } from '../lib/latency.ts';
+import { latencyRecorder, type LatencyStats } from '../lib/latency.ts';
 import { runLoad, type LoadFigures } from '../lib/load.ts';
 import { orderLife } from '../lib/order-history.ts';
 import { loadLine, problemLines } from '../lib/report.ts';
@@ -31,7 +32,11 @@ export interface MillionResult {
   rssAfterReads: number;
   ingest: LoadFigures;
   rssAfterIngest: number;
-  upkeep: { ms: number; report: unknown; ingest: LoadFigures; rssAfter: number; fileBytesAfter: number };
+  upkeep: {
+    ms: number; report: unknown; ingest: LoadFigures; rssAfter: number; fileBytesAfter: number;
+    /** The answers given while the upkeep ran (from its call to its answer): their rate and latency. */
+    during: { requestsPerSec: number; latency: LatencyStats };
+  };
   engineProblems: Record<string, number>;
   /** process.memoryUsage() of the engine after the ingest load: what the RSS is made of. */
   memoryAfterIngest: NodeJS.MemoryUsage;
@@ -103,16 +108,35 @@ export async function runMillion(ctx: BenchContext, order: Json): Promise<Millio
     `(JS heap ${mb(mem.heapUsed)} used of ${mb(mem.heapTotal)} MB, external ${mb(mem.external)} MB of which array buffers ${mb(mem.arrayBuffers)} MB; the rest is code, stacks, SQLite and the allocator)`);
 
   // The engine's own upkeep (retention, size budget, vacuum, checkpoint), asked for one second
-  // into an ingest load: how long it takes, and what the webhooks' answers did meanwhile.
-  const load = runLoad({ url: engine.ready.webhookUrl as string, connections: ctx.settings.connections, duration: seconds, next: pool.next });
+  // into an ingest load that goes on until the upkeep answers: how long it takes, and the rate
+  // and latency of the webhooks' answers while it ran, beside the same load without it (g).
+  let upkeepWindow: [number, number] = [Infinity, Infinity];
+  const during = latencyRecorder();
+  let upkeepDone!: () => void;
+  const settled = new Promise<void>((r) => (upkeepDone = r));
+  const load = runLoad({
+    url: engine.ready.webhookUrl as string, connections: ctx.settings.connections, duration: 600, next: pool.next, until: settled,
+    onAccepted: (at, latency) => {
+      if (at >= upkeepWindow[0] && at <= upkeepWindow[1]) during.add(latency);
+    },
+  });
   await new Promise((r) => setTimeout(r, 1_000));
+  upkeepWindow = [performance.now(), Infinity];
   const upkeepCall = await api.call('storage.maintain', {});
+  upkeepWindow = [upkeepWindow[0], performance.now()];
+  upkeepDone();
   const upkeepIngest = await load;
   api.close();
   const report = (JSON.parse(upkeepCall.body) as { result?: unknown; error?: unknown }).result ?? JSON.parse(upkeepCall.body);
-  const upkeep = { ms: upkeepCall.ms, report, ingest: upkeepIngest, rssAfter: await engine.rss(), fileBytesAfter: statSync(fillConfig.dbFile).size };
+  const duringStats = during.stats();
+  const upkeep = {
+    ms: upkeepCall.ms, report, ingest: upkeepIngest, rssAfter: await engine.rss(), fileBytesAfter: statSync(fillConfig.dbFile).size,
+    during: { requestsPerSec: duringStats.count / ((upkeepWindow[1] - upkeepWindow[0]) / 1000), latency: duringStats },
+  };
   console.log(`  h  storage upkeep under load: ${round(upkeep.ms / 1000, 2)} s; ${JSON.stringify(report)}`);
-  console.log(loadLine('h  ingest meanwhile', upkeepIngest) + `, max ${upkeepIngest.exact.maxMs} ms`);
+  console.log(loadLine('h  ingest, 1 s before and during it', upkeepIngest) + `, max ${upkeepIngest.exact.maxMs} ms`);
+  console.log(`  h  while it ran: ${round(upkeep.during.requestsPerSec)} req/s (${round(upkeep.during.requestsPerSec / Math.max(1, ingest.requestsPerSec), 2)} of g's ` +
+    `${round(ingest.requestsPerSec)}), p50 ${duringStats.p50Ms}, p99 ${duringStats.p99Ms}, max ${duringStats.maxMs} ms`);
   console.log(`  RSS after the upkeep ${mb(upkeep.rssAfter)} MB; database ${round(upkeep.fileBytesAfter / 2 ** 30, 2)} GB`);
   const engineProblems = await engine.call<Record<string, number>>('problems', undefined, 120_000);
   for (const line of problemLines(engineProblems)) console.log(line);

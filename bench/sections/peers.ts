@@ -43,7 +43,7 @@ export async function installPeers(ctx: BenchContext): Promise<{ nodeRed: Instal
   }
   console.log('\npeers (npm registry → cache dir outside the repo; run with this node)');
   const nodeRed = await install('node-red', NODE_RED_VERSION, installNodeRed);
-  const n8n = await install('n8n', N8N_VERSION, installN8n);
+  const n8n: Install = ctx.settings.n8n ? await install('n8n', N8N_VERSION, installN8n) : { skipped: 'not run (--no-n8n)' };
   return { nodeRed, n8n };
 }
 

@@ -125,6 +125,11 @@ await runChild<EngineChildInfo>(async () => {
       async memory() {
         return process.memoryUsage();
       },
+      /** CPU time this process used since it started (user + system, all threads), ms. */
+      async cpu() {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      },
       async idle() {
         const t = performance.now();
         await engine.idle();

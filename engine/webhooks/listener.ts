@@ -1,5 +1,6 @@
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Ingest } from './ingest.ts';
 import type { InboxEntryDto } from '../contract/index.ts';
 import { readRawBody } from './read-raw-body.ts';
@@ -11,7 +12,7 @@ export interface ListenerOptions {
   onRecorded?: (entry: InboxEntryDto) => void;
 }
 
-function lowercaseHeaders(req: Request): Record<string, string> {
+function lowercaseHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = (req.rawHeaders[i] as string).toLowerCase();
@@ -21,31 +22,71 @@ function lowercaseHeaders(req: Request): Record<string, string> {
   return out;
 }
 
-/** The webhook listener: the only port meant to be exposed. One route, raw bytes, no parsers. */
+/** Answers in JSON, as express's `res.json` does (no ETag, no X-Powered-By). */
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** `/hooks/<connectionId>` with an optional query, the id decoded; null for anything else (or bad percent-encoding). */
+function hookTarget(url: string | undefined): string | null {
+  const m = url ? /^\/hooks\/([^/?#]+)\/?(?:\?.*)?$/.exec(url) : null;
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The webhook listener: the only port meant to be exposed. A delivery (POST /hooks/<id>) is
+ * taken straight off node:http — raw bytes, no parsers, no router: express's routing and its
+ * response helpers cost ~50 µs of the ~280 µs of CPU a delivery took (bench/tools/
+ * cpu-per-request.ts --prof) — and everything else (URL checks, other methods, unknown paths,
+ * bad percent-encoding) goes through the express app below, which answers and records it.
+ */
+export function createWebhookListener(ingest: Ingest, opts: ListenerOptions): RequestListener {
+  const app = createWebhookApp(ingest, opts);
+  return (req, res) => {
+    const connectionId = req.method === 'POST' ? hookTarget(req.url) : null;
+    if (connectionId === null) {
+      app(req, res);
+      return;
+    }
+    void receiveDelivery(ingest, opts, req, res, connectionId);
+  };
+}
+
+async function receiveDelivery(ingest: Ingest, opts: ListenerOptions, req: IncomingMessage, res: ServerResponse, connectionId: string): Promise<void> {
+  const meta = { method: 'POST', path: req.url ?? '', headers: lowercaseHeaders(req) };
+  try {
+    const raw = await readRawBody(req, opts.bodyLimit);
+    let answer;
+    if (raw.ok) answer = await ingest.receive({ ...meta, body: raw.body }, connectionId);
+    else if (raw.tooLarge) answer = await ingest.tooLarge(meta, connectionId, raw.size, opts.bodyLimit);
+    else {
+      sendJson(res, 400, { ok: false, reason: `could not read the body: ${raw.error}` });
+      return;
+    }
+    sendJson(res, answer.status, answer.body);
+    opts.onRecorded?.(answer.entry);
+  } catch (error) {
+    // Nothing was committed: a 5xx makes the platform retry.
+    opts.logger.error('webhook could not be recorded', { error: String(error), connectionId });
+    if (!res.headersSent) sendJson(res, 503, { ok: false, reason: 'Flowdesk could not record this delivery; retry' });
+  }
+}
+
+/** What the listener answers with express: everything but a delivery's POST (see createWebhookListener). */
 export function createWebhookApp(ingest: Ingest, opts: ListenerOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
 
   app.post('/hooks/:connectionId', async (req: Request<{ connectionId: string }>, res: Response) => {
-    const connectionId = req.params.connectionId;
-    const meta = { method: req.method, path: req.originalUrl, headers: lowercaseHeaders(req) };
-    try {
-      const raw = await readRawBody(req, opts.bodyLimit);
-      let answer;
-      if (raw.ok) answer = await ingest.receive({ ...meta, body: raw.body }, connectionId);
-      else if (raw.tooLarge) answer = await ingest.tooLarge(meta, connectionId, raw.size, opts.bodyLimit);
-      else {
-        res.status(400).json({ ok: false, reason: `could not read the body: ${raw.error}` });
-        return;
-      }
-      res.status(answer.status).json(answer.body);
-      opts.onRecorded?.(answer.entry);
-    } catch (error) {
-      // Nothing was committed: a 5xx makes the platform retry.
-      opts.logger.error('webhook could not be recorded', { error: String(error), connectionId });
-      if (!res.headersSent) res.status(503).json({ ok: false, reason: 'Flowdesk could not record this delivery; retry' });
-    }
+    await receiveDelivery(ingest, opts, req, res, req.params.connectionId);
   });
 
   app.get('/hooks/:connectionId', async (req: Request<{ connectionId: string }>, res: Response) => {

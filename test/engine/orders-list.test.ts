@@ -181,6 +181,14 @@ describe('the orders list: filters, counts beside each option, pages', () => {
     expect(flash.rows.map((r) => r.id)).toEqual([s.id]);
     expect(flash.counts.financialStatus).toEqual({ voided: 1 });
     expect(repos.orders.list(OrderListFilter.parse({ tag: 'flash-sale', financialStatus: 'pending' }), 10).total).toBe(0);
+    // A payment that leaves the tags alone moves the order's tag rows with it (updated in place).
+    const refunded = { ...tagged, financialStatus: 'refunded' as const };
+    repos.orders.save(s.id, s.conn, refunded, null, Date.parse(o.updatedAt) + 3, o.updatedAt);
+    expect(repos.orders.list(OrderListFilter.parse({ tag: 'flash-sale' }), 10).counts.financialStatus).toEqual({ refunded: 1 });
+    expect(repos.orders.list(OrderListFilter.parse({ tag: 'flash-sale', financialStatus: 'voided' }), 10).total).toBe(0);
+    // Saved again unchanged: every list column stays as it is (only the changed ones are written).
+    repos.orders.save(s.id, s.conn, refunded, null, Date.parse(o.updatedAt) + 4, o.updatedAt);
+    expect(repos.orders.list(OrderListFilter.parse({ tag: 'flash-sale' }), 10).rows.map((r) => [r.id, r.financialStatus])).toEqual([[s.id, 'refunded']]);
     db.prepare('DELETE FROM orders WHERE id = ?').run(s.id);
     const removed = repos.orders.list(OrderListFilter.parse({}), 1);
     expect(removed.total).toBe(before.total - 1);

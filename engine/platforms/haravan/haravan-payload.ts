@@ -10,7 +10,7 @@ const Id = z.union([z.number(), z.string()]);
 const Money = z.union([z.number(), z.string()]);
 const str = z.string().nullish();
 
-export const HaravanAddress = z.looseObject({
+export const HaravanAddress = z.object({
   first_name: str,
   last_name: str,
   name: str,
@@ -31,7 +31,7 @@ export const HaravanAddress = z.looseObject({
 });
 export type HaravanAddress = z.infer<typeof HaravanAddress>;
 
-export const HaravanCustomer = z.looseObject({
+export const HaravanCustomer = z.object({
   id: Id.nullish(),
   email: str,
   phone: str,
@@ -41,7 +41,7 @@ export const HaravanCustomer = z.looseObject({
   default_address: HaravanAddress.nullish(),
 });
 
-export const HaravanLineItem = z.looseObject({
+export const HaravanLineItem = z.object({
   id: Id.nullish(),
   product_id: Id.nullish(),
   variant_id: Id.nullish(),
@@ -51,14 +51,14 @@ export const HaravanLineItem = z.looseObject({
   variant_title: str,
   quantity: z.number().int(),
   price: Money,
-  properties: z.array(z.looseObject({ name: z.unknown(), value: z.unknown() })).nullish(),
+  properties: z.array(z.object({ name: z.unknown(), value: z.unknown() })).nullish(),
 });
 
 /**
  * A shipment; `carrier_status_code` is the delivery progress (readytopick, delivering, delivered,
  * cancel…), and the lifecycle dates record each step it reached (reference §2.5).
  */
-export const HaravanFulfillment = z.looseObject({
+export const HaravanFulfillment = z.object({
   id: Id.nullish(),
   created_at: str,
   updated_at: str,
@@ -83,7 +83,7 @@ export const HaravanFulfillment = z.looseObject({
 });
 export type HaravanFulfillment = z.infer<typeof HaravanFulfillment>;
 
-export const HaravanOrder = z.looseObject({
+export const HaravanOrder = z.object({
   id: Id,
   name: str,
   order_number: Id.nullish(),

@@ -10,7 +10,7 @@ const str = z.string().nullish();
 const Amount = z.union([z.number(), z.string()]).nullish();
 const Int = z.union([z.number(), z.string().regex(/^-?\d+$/)]).transform((v) => Number(v));
 
-export const KiotVietDetail = z.looseObject({
+export const KiotVietDetail = z.object({
   ProductId: Id.nullish(),
   ProductCode: str,
   ProductName: str,
@@ -22,7 +22,7 @@ export const KiotVietDetail = z.looseObject({
 });
 export type KiotVietDetail = z.infer<typeof KiotVietDetail>;
 
-export const KiotVietDelivery = z.looseObject({
+export const KiotVietDelivery = z.object({
   DeliveryCode: str,
   Status: Int.nullish(),
   StatusValue: str,
@@ -36,7 +36,7 @@ export const KiotVietDelivery = z.looseObject({
   UsingPriceCod: z.boolean().nullish(),
 });
 
-export const KiotVietPayment = z.looseObject({
+export const KiotVietPayment = z.object({
   Id: Id.nullish(),
   Code: str,
   Amount: Amount,
@@ -47,7 +47,7 @@ export const KiotVietPayment = z.looseObject({
 });
 
 /** One `Data[]` entry of order.update (đặt hàng) or invoice.update (hóa đơn). */
-export const KiotVietDocument = z.looseObject({
+export const KiotVietDocument = z.object({
   Id: Id,
   Code: z.string().min(1),
   PurchaseDate: z.string(),
@@ -72,9 +72,9 @@ export const KiotVietDocument = z.looseObject({
 });
 export type KiotVietDocument = z.infer<typeof KiotVietDocument>;
 
-export const KiotVietNotification = z.looseObject({ Action: z.string(), Data: z.array(z.unknown()).default([]) });
+export const KiotVietNotification = z.object({ Action: z.string(), Data: z.array(z.unknown()).default([]) });
 
-export const KiotVietWebhook = z.looseObject({
+export const KiotVietWebhook = z.object({
   Id: Id.nullish(),
   Attempt: z.number().nullish(),
   Notifications: z.array(KiotVietNotification).nullish(),
@@ -83,7 +83,7 @@ export const KiotVietWebhook = z.looseObject({
 export type KiotVietWebhook = z.infer<typeof KiotVietWebhook>;
 
 /** GET /customers/{id} of the Public API. */
-export const KiotVietApiCustomer = z.looseObject({
+export const KiotVietApiCustomer = z.object({
   id: Id,
   code: str,
   name: str,

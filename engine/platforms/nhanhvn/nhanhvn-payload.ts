@@ -52,7 +52,7 @@ const Id = z.union([z.number(), z.string()]);
 const Num = z.union([z.number(), z.string()]);
 const str = z.string().nullish();
 
-export const NhanhV2Product = z.looseObject({
+export const NhanhV2Product = z.object({
   id: Id.nullish(),
   productId: Id.nullish(),
   code: str,
@@ -65,7 +65,7 @@ export const NhanhV2Product = z.looseObject({
 });
 
 /** v2 `orderAdd` data (apidocs.nhanh.vn/webhooks/order); `orderUpdate` may carry only some of it. */
-export const NhanhV2Order = z.looseObject({
+export const NhanhV2Order = z.object({
   orderId: Id.nullish(),
   id: Id.nullish(),
   shopOrderId: Id.nullish(),
@@ -98,8 +98,8 @@ export type NhanhV2Order = z.infer<typeof NhanhV2Order>;
 export type NhanhV2Product = z.infer<typeof NhanhV2Product>;
 
 /** v3 data: the order as the v3 order-list API returns it (nested info, channel, shippingAddress…). */
-export const NhanhV3Order = z.looseObject({
-  info: z.looseObject({
+export const NhanhV3Order = z.object({
+  info: z.object({
     id: Id,
     status: z.union([z.string(), z.number()]).nullish(),
     reason: str,
@@ -109,18 +109,18 @@ export const NhanhV3Order = z.looseObject({
     totalAmount: Num.nullish(),
     discount: Num.nullish(),
   }),
-  channel: z.looseObject({ saleChannel: Id.nullish(), appOrderId: Id.nullish() }).nullish(),
-  customer: z.looseObject({ id: Id.nullish(), name: str, mobile: str, email: str }).nullish(),
+  channel: z.object({ saleChannel: Id.nullish(), appOrderId: Id.nullish() }).nullish(),
+  customer: z.object({ id: Id.nullish(), name: str, mobile: str, email: str }).nullish(),
   shippingAddress: z
     .looseObject({ name: str, mobile: str, email: str, address: str, cityName: str, districtName: str, wardName: str })
     .nullish(),
   products: z.array(NhanhV2Product).nullish(),
-  payment: z.looseObject({ depositAmount: Num.nullish(), transferAmount: Num.nullish(), totalAmount: Num.nullish() }).nullish(),
+  payment: z.object({ depositAmount: Num.nullish(), transferAmount: Num.nullish(), totalAmount: Num.nullish() }).nullish(),
 });
 export type NhanhV3Order = z.infer<typeof NhanhV3Order>;
 
 /** v1 data: "listen order status" (`id` = your website's order id, `status`, money) or "add order" (`orderId`, `totalAmount`). */
-export const NhanhV1Order = z.looseObject({
+export const NhanhV1Order = z.object({
   id: Id.nullish(),
   orderId: Id.nullish(),
   status: str,

@@ -10,7 +10,7 @@ const Id = z.union([z.number(), z.string()]);
 const Money = z.union([z.number(), z.string()]);
 const str = z.string().nullish();
 
-export const SapoGoAddress = z.looseObject({
+export const SapoGoAddress = z.object({
   full_name: str,
   first_name: str,
   last_name: str,
@@ -29,7 +29,7 @@ export const SapoGoAddress = z.looseObject({
 });
 export type SapoGoAddress = z.infer<typeof SapoGoAddress>;
 
-export const SapoGoLineItem = z.looseObject({
+export const SapoGoLineItem = z.object({
   id: Id.nullish(),
   product_id: Id.nullish(),
   variant_id: Id.nullish(),
@@ -42,7 +42,7 @@ export const SapoGoLineItem = z.looseObject({
   note: str,
 });
 
-export const SapoGoCustomer = z.looseObject({
+export const SapoGoCustomer = z.object({
   id: Id.nullish(),
   code: str,
   name: str,
@@ -58,16 +58,16 @@ export const SapoGoCustomer = z.looseObject({
  * fulfilled_cancelling, fulfilled_cancelled) say where it is; `shipment.cod_amount` is what the
  * carrier collects on delivery.
  */
-export const SapoGoFulfillment = z.looseObject({
+export const SapoGoFulfillment = z.object({
   id: Id.nullish(),
   created_on: str,
   status: str,
   composite_fulfillment_status: str,
-  shipment: z.looseObject({ cod_amount: Money.nullish() }).nullish(),
+  shipment: z.object({ cod_amount: Money.nullish() }).nullish(),
 });
 export type SapoGoFulfillment = z.infer<typeof SapoGoFulfillment>;
 
-export const SapoGoOrder = z.looseObject({
+export const SapoGoOrder = z.object({
   id: Id,
   tenant_id: Id.nullish(),
   code: z.string(),

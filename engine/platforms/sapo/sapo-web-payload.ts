@@ -9,7 +9,7 @@ const Id = z.union([z.number(), z.string()]);
 const Money = z.union([z.number(), z.string()]);
 const str = z.string().nullish();
 
-export const SapoWebAddress = z.looseObject({
+export const SapoWebAddress = z.object({
   first_name: str,
   last_name: str,
   name: str,
@@ -28,7 +28,7 @@ export const SapoWebAddress = z.looseObject({
 });
 export type SapoWebAddress = z.infer<typeof SapoWebAddress>;
 
-export const SapoWebLineItem = z.looseObject({
+export const SapoWebLineItem = z.object({
   id: Id.nullish(),
   product_id: Id.nullish(),
   variant_id: Id.nullish(),
@@ -38,7 +38,7 @@ export const SapoWebLineItem = z.looseObject({
   variant_title: str,
   quantity: z.number(),
   price: Money,
-  properties: z.array(z.looseObject({ name: z.unknown(), value: z.unknown() })).nullish(),
+  properties: z.array(z.object({ name: z.unknown(), value: z.unknown() })).nullish(),
 });
 
 export const SapoWebOrder = z
@@ -80,7 +80,7 @@ export const SapoWebOrder = z
     line_items: z.array(SapoWebLineItem).nullish(),
     /** Shipments, as Shopify's: the fulfillment's own `status` and the carrier's `shipment_status`. */
     fulfillments: z
-      .array(z.looseObject({
+      .array(z.object({
         id: Id.nullish(), status: str, shipment_status: str, created_at: str, created_on: str,
         tracking_number: str, tracking_numbers: z.array(z.string()).nullish(), tracking_company: str, tracking_url: str, tracking_urls: z.array(z.string()).nullish(),
       }))

@@ -5,7 +5,7 @@ const Id = z.union([z.number(), z.string()]);
 const Money = z.union([z.string(), z.number()]).transform((v) => String(v));
 const str = z.string().nullish();
 
-export const ShopifyAddress = z.looseObject({
+export const ShopifyAddress = z.object({
   first_name: str,
   last_name: str,
   name: str,
@@ -21,7 +21,7 @@ export const ShopifyAddress = z.looseObject({
   zip: str,
 });
 
-export const ShopifyCustomer = z.looseObject({
+export const ShopifyCustomer = z.object({
   id: Id.nullish(),
   admin_graphql_api_id: str,
   email: str,
@@ -32,7 +32,7 @@ export const ShopifyCustomer = z.looseObject({
   default_address: ShopifyAddress.nullish(),
 });
 
-export const ShopifyLineItem = z.looseObject({
+export const ShopifyLineItem = z.object({
   id: Id.nullish(),
   admin_graphql_api_id: str,
   product_id: Id.nullish(),
@@ -43,11 +43,11 @@ export const ShopifyLineItem = z.looseObject({
   variant_title: str,
   quantity: z.number().int(),
   price: Money,
-  properties: z.array(z.looseObject({ name: z.unknown(), value: z.unknown() })).nullish(),
+  properties: z.array(z.object({ name: z.unknown(), value: z.unknown() })).nullish(),
 });
 
 /** A shipment: `status` is the fulfillment's own, `shipment_status` the carrier's tracking (§1.7). */
-export const ShopifyFulfillment = z.looseObject({
+export const ShopifyFulfillment = z.object({
   id: Id.nullish(),
   admin_graphql_api_id: str,
   status: str,
@@ -61,7 +61,7 @@ export const ShopifyFulfillment = z.looseObject({
   updated_at: str,
 });
 
-export const ShopifyOrder = z.looseObject({
+export const ShopifyOrder = z.object({
   id: Id,
   admin_graphql_api_id: str,
   name: z.string().nullish(),

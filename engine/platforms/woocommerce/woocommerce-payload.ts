@@ -16,7 +16,7 @@ export function toDecimal(v: string | number): string {
   return /e/i.test(s) ? v.toFixed(10).replace(/\.?0+$/, '') : s;
 }
 
-export const WooAddress = z.looseObject({
+export const WooAddress = z.object({
   first_name: str,
   last_name: str,
   company: str,
@@ -30,9 +30,9 @@ export const WooAddress = z.looseObject({
   phone: str,
 });
 
-const WooMeta = z.looseObject({ key: str, value: z.unknown(), display_key: str, display_value: z.unknown() });
+const WooMeta = z.object({ key: str, value: z.unknown(), display_key: str, display_value: z.unknown() });
 
-export const WooLineItem = z.looseObject({
+export const WooLineItem = z.object({
   id: Id.nullish(),
   name: str,
   product_id: Id.nullish(),
@@ -45,7 +45,7 @@ export const WooLineItem = z.looseObject({
   meta_data: z.array(WooMeta).nullish(),
 });
 
-export const WooOrder = z.looseObject({
+export const WooOrder = z.object({
   id: Id,
   number: Id.nullish(),
   status: z.string(),
@@ -69,10 +69,10 @@ export const WooOrder = z.looseObject({
   payment_method: str,
   payment_method_title: str,
   line_items: z.array(WooLineItem).default([]),
-  refunds: z.array(z.looseObject({ id: Id.nullish(), total: Money.nullish() })).nullish(),
+  refunds: z.array(z.object({ id: Id.nullish(), total: Money.nullish() })).nullish(),
 });
 export type WooOrder = z.infer<typeof WooOrder>;
 export type WooAddress = z.infer<typeof WooAddress>;
 
 /** `order.deleted` sends only the id (`WC_Webhook::build_payload`). */
-export const WooDeleted = z.looseObject({ id: Id });
+export const WooDeleted = z.object({ id: Id });

@@ -43,6 +43,13 @@ export interface OrderListPage {
   nextCursor: string | null;
 }
 
+/** The orders' indexed columns (and those the list's triggers read) by parameter name. */
+const INDEXED = {
+  number: 'number', customerId: 'customer_id', email: 'email', phone: 'phone', financialStatus: 'financial_status',
+  fulfillmentStatus: 'fulfillment_status', placedMs: 'placed_ms', deliveryStatus: 'delivery_status', storeStatus: 'store_status',
+  cancelled: 'cancelled', platformTags: 'platform_tags',
+} as const;
+
 const facetColumns = `financial_status, fulfillment_status, delivery_status, store_status, platform, connection_id, cancelled`;
 
 export function createOrdersRepo(db: Db) {
@@ -51,20 +58,27 @@ export function createOrdersRepo(db: Db) {
   const summaryById = db.prepare(`${summarySelect} WHERE o.id = ?`);
   const summariesOf = db.prepare(`${summarySelect} WHERE o.id IN (SELECT value FROM json_each(?))`);
   const byNumber = db.prepare(`SELECT * FROM orders WHERE number = ? OR number = ? ORDER BY created_at DESC LIMIT 1`);
-  const upsert = db.prepare(`INSERT INTO orders (id, connection_id, platform, platform_order_id, number, customer_id, email,
+  const insert = db.prepare(`INSERT INTO orders (id, connection_id, platform, platform_order_id, number, customer_id, email,
       phone, financial_status, fulfillment_status, total_price, currency, local_tags, platform_updated_at,
       platform_updated_ms, data, created_at, updated_at, placed_ms, delivery_status, store_status, cancelled, platform_tags)
     VALUES (@id, @connectionId, @platform, @platformOrderId, @number, @customerId, @email, @phone, @financialStatus,
       @fulfillmentStatus, @totalPrice, @currency, '[]', @platformUpdatedAt, @platformUpdatedMs, @data, @now, @now,
-      @placedMs, @deliveryStatus, @storeStatus, @cancelled, @platformTags)
-    ON CONFLICT (connection_id, platform_order_id) DO UPDATE SET number = excluded.number,
-      customer_id = excluded.customer_id, email = excluded.email, phone = excluded.phone,
-      financial_status = excluded.financial_status, fulfillment_status = excluded.fulfillment_status,
-      total_price = excluded.total_price, currency = excluded.currency,
-      platform_updated_at = excluded.platform_updated_at, platform_updated_ms = excluded.platform_updated_ms,
-      data = excluded.data, updated_at = excluded.updated_at, placed_ms = excluded.placed_ms,
-      delivery_status = excluded.delivery_status, store_status = excluded.store_status,
-      cancelled = excluded.cancelled, platform_tags = excluded.platform_tags`);
+      @placedMs, @deliveryStatus, @storeStatus, @cancelled, @platformTags)`);
+  // The indexed columns as stored, to set only those that change: an UPDATE rewrites the entry of
+  // every index whose columns it sets, changed or not (the orders list keeps ten indexes and two
+  // trigger-kept tables on them), and most deliveries change one status or none.
+  const indexedNow = db.prepare(`SELECT ${Object.values(INDEXED).join(', ')} FROM orders WHERE connection_id = ? AND platform_order_id = ?`);
+  const updates = new Map<string, ReturnType<Db['prepare']>>();
+  const updateOf = (changed: readonly (keyof typeof INDEXED)[]) => {
+    const key = changed.join(',');
+    let st = updates.get(key);
+    if (!st) {
+      const sets = [...changed.map((k) => `${INDEXED[k]} = @${k}`), 'total_price = @totalPrice', 'currency = @currency',
+        'platform_updated_at = @platformUpdatedAt', 'platform_updated_ms = @platformUpdatedMs', 'data = @data', 'updated_at = @now'];
+      updates.set(key, (st = db.prepare(`UPDATE orders SET ${sets.join(', ')} WHERE connection_id = @connectionId AND platform_order_id = @platformOrderId`)));
+    }
+    return st;
+  };
   const setLocalTags = db.prepare('UPDATE orders SET local_tags = ?, updated_at = ? WHERE id = ?');
   const search = db.prepare(`${summarySelect}
     WHERE @q IS NULL OR o.number LIKE @like OR o.platform_order_id = @q OR o.email LIKE @like OR o.phone LIKE @like
@@ -141,29 +155,32 @@ export function createOrdersRepo(db: Db) {
     },
     /** Writes the order's state; returns the row's id (new or existing). */
     save(id: string, connectionId: string, order: Order, customerId: string | null, updatedMs: number, now: string): void {
-      upsert.run({
-        id,
-        connectionId,
-        platform: order.platform,
-        platformOrderId: order.platformOrderId,
+      const indexed: Record<keyof typeof INDEXED, string | number | null> = {
         number: order.number,
         customerId,
         email: order.customer?.email?.toLowerCase() ?? null,
         phone: order.customer?.phone ?? order.shippingAddress?.phone ?? null,
         financialStatus: order.financialStatus,
         fulfillmentStatus: order.fulfillmentStatus,
-        totalPrice: order.totalPrice,
-        currency: order.currency,
-        platformUpdatedAt: order.updatedAt,
-        platformUpdatedMs: updatedMs,
-        data: JSON.stringify(order),
-        now,
         placedMs: Date.parse(order.createdAt),
         deliveryStatus: order.deliveryStatus ?? 'none',
         storeStatus: order.storeStatus ?? order.platformStatus ?? null,
         cancelled: order.cancelledAt ? 1 : 0,
         platformTags: JSON.stringify(order.tags ?? []),
-      });
+      };
+      const rest = {
+        connectionId, platformOrderId: order.platformOrderId, totalPrice: order.totalPrice, currency: order.currency,
+        platformUpdatedAt: order.updatedAt, platformUpdatedMs: updatedMs, data: JSON.stringify(order), now,
+      };
+      const stored = indexedNow.get(connectionId, order.platformOrderId) as Record<string, string | number | null> | undefined;
+      if (!stored) {
+        insert.run({ id, platform: order.platform, ...indexed, ...rest });
+        return;
+      }
+      const changed = (Object.keys(INDEXED) as (keyof typeof INDEXED)[]).filter((k) => stored[INDEXED[k]] !== indexed[k]);
+      const params: Record<string, string | number | null> = { ...rest };
+      for (const k of changed) params[k] = indexed[k];
+      updateOf(changed).run(params);
     },
     setLocalTags(id: string, tags: string[], now: string): void {
       setLocalTags.run(JSON.stringify(tags), now, id);

@@ -63,12 +63,13 @@ export function createTimelineRepo(db: Db) {
     VALUES (?, ?, ?, ?, '', ?, ?, ?)`);
   const forOrder = db.prepare('SELECT * FROM timeline WHERE order_id = ? ORDER BY at_ms, id');
   // Both walk an index backwards from the cursor and stop after `limit` rows: the whole order is
-  // read by neither, however long its timeline (timeline_order, and timeline_order_kind per kind).
+  // read by neither, however long its timeline (timeline_order: order, time, id, kind; a kind
+  // filter reads the kind from the index and the rows of the entries it keeps only).
   const pageAll = db.prepare(`SELECT * FROM timeline WHERE order_id = @orderId AND (at_ms, id) < (@atMs, @id)
     ORDER BY at_ms DESC, id DESC LIMIT @limit`);
   const pageKind = db.prepare(`SELECT * FROM timeline WHERE order_id = @orderId AND kind = @kind AND (at_ms, id) < (@atMs, @id)
     ORDER BY at_ms DESC, id DESC LIMIT @limit`);
-  // From timeline_order_kind alone (a covering index): no entry's facts are read to count them.
+  // From timeline_order alone (it ends with the kind): no entry's facts are read to count them.
   const countKinds = db.prepare('SELECT kind, COUNT(*) AS n FROM timeline WHERE order_id = ? GROUP BY kind');
   const messageSteps = db.prepare(`SELECT * FROM timeline WHERE order_id = @orderId AND kind = 'step'
     AND (${MESSAGE_NODE_PREFIXES.map((p) => `json_extract(detail, '$.nodeType') LIKE '${p}%'`).join(' OR ')})
