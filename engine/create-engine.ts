@@ -40,6 +40,7 @@ import { createReruns } from './executor/reruns.ts';
 import { batchSummary } from './executor/batch-summary.ts';
 import { createReplays } from './processing/replay.ts';
 import { createReplayPayload } from './processing/replay-payload.ts';
+import { createTestDeliveries } from './processing/test-delivery.ts';
 import { createRunBatchesRepo } from './storage/repos/run-batches-repo.ts';
 import { createScheduleJobsRepo } from './storage/repos/schedule-jobs-repo.ts';
 import { createTimeline } from './domain/timeline.ts';
@@ -49,6 +50,7 @@ import { createCustomerService } from './domain/customers.ts';
 import { createTaskService } from './domain/tasks.ts';
 import { createDeliveryProcessor } from './processing/process-delivery.ts';
 import { createFulfillmentService } from './processing/fulfillment-service.ts';
+import { createMarketplaceService } from './processing/marketplace-service.ts';
 import { allowedFoIds, recordFlowFoWrite } from './processing/fulfillment-steps.ts';
 import { createStoreWriter } from './connectors/store-api/store-writer.ts';
 import { createHandlers } from './api/handlers.ts';
@@ -59,6 +61,7 @@ import { dataFiles } from './storage/data-dir.ts';
 import { loadOrCreateToken } from './storage/token.ts';
 import { readRuntime, removeRuntime, writeRuntime } from './storage/runtime-file.ts';
 import { EngineError } from './shared/errors.ts';
+import { createVariableCheck } from './executor/template-variable-check.ts';
 import { newId } from './shared/ids.ts';
 import { systemClock } from './shared/clock.ts';
 import { createConsoleLogger } from './shared/logger.ts';
@@ -91,6 +94,7 @@ export function createEngine(options: EngineOptions) {
   const schedules = createSchedules({ repos, plans: createScheduleJobsRepo(db), queue, flowRuns, clock });
   const flows = createFlowService(repos, nodes, activeFlows, clock, {
     checkTemplate: (text) => templates.check(text)?.message ?? null,
+    checkVariables: createVariableCheck(),
     onStopped: (flowId, why) => {
       runs.cancelWaiting(flowId, { code: why === 'deleted' ? 'flow_deleted' : 'flow_turned_off' });
       schedules.plan(flowId, why === 'deleted' ? 'the flow was deleted' : 'the flow was turned off');
@@ -171,7 +175,9 @@ export function createEngine(options: EngineOptions) {
     templates: createTemplatePreviewService({ repos, registry: nodes, templates, clock }),
     deliveries: createInboxService(repos, { importer: ingest, clock, onRecorded: (entry) => bus.emit('delivery.received', entry) }), customers: createCustomerService(repos.customers, { repos, timeline }), timeline, sequences,
     tasks: createTaskService({ repos, timeline, bus, clock }),
+    testDeliveries: { 'connections.sendTestDelivery': createTestDeliveries({ repos, platforms, connections, clock, listenerUrl: () => started?.webhookBaseUrl ?? '' }).send },
     fulfillment: createFulfillmentService({ repos, timeline, orders, storeApis, writer: createStoreWriter({ repos, apis: storeApis, now: () => clock.now() }), bus, clock }),
+    marketplace: createMarketplaceService({ repos, timeline, orders, bus, clock }),
     accounts: createAccountsService({
       repos, registry: nodes, clock, runtimes: builtinConnectorRuntimes({ fetch: transport, repos, zaloTokens }),
       onFlowsStopped: (ids) => {

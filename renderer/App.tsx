@@ -15,6 +15,7 @@ import { CustomersPage } from './customers/CustomersPage.tsx';
 import { CustomerPage } from './customers/CustomerPage.tsx';
 import { RunPage } from './pages/RunPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { GuidePage } from './onboarding/GuidePage.tsx';
 
 /** The page for a list address (`#/flows`), and for an item address (`#/flows/<id>`). */
 const listPages: Record<PageId, ComponentType> = {
@@ -25,6 +26,7 @@ const listPages: Record<PageId, ComponentType> = {
   connections: ConnectionsPage,
   settings: SettingsPage,
   runs: FlowsPage,
+  guide: GuidePage,
 };
 const itemPages: Partial<Record<PageId, ComponentType<{ id: string }>>> = {
   flows: FlowEditorPage,

@@ -52,7 +52,11 @@ export interface HandlerDeps {
   accounts: AccountsService;
   tasks: TaskService;
   /** Fulfillment orders and order-level shipping actions (issue 14). */
-  fulfillment: Pick<ApiHandlers, 'fulfillment.get' | 'fulfillment.act' | 'fulfillment.orderAct'>;
+  fulfillment: Pick<ApiHandlers, 'fulfillment.get' | 'fulfillment.act' | 'fulfillment.orderAct' | 'fulfillment.locations' | 'timeline.addNote'>;
+  /** The first-run guide's test delivery (issue 16: processing/test-delivery.ts). */
+  testDeliveries: Pick<ApiHandlers, 'connections.sendTestDelivery'>;
+  /** Marketplace orders: stock, returns, "Process at the store" (issue 14, seed 002). */
+  marketplace: Pick<ApiHandlers, 'marketplace.get' | 'marketplace.setProcessAtStore' | 'marketplace.recordReturn' | 'inventory.set' | 'inventory.list'>;
   storage: StorageService;
   nodes: NodeRegistry;
   queue: Queue;
@@ -71,12 +75,20 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     'connections.platforms': () => d.connections.platforms(),
     'connections.reconcile': (a) => ({ ...d.reconcile.start(a.id, { trigger: 'manual', since: a.since }).progress }),
     'connections.reconcileStatus': (a) => d.reconcile.status(a.id),
+    'connections.sendTestDelivery': (a) => d.testDeliveries['connections.sendTestDelivery'](a),
     // The tester's bench (issue 15).
     'inbox.search': (a) => d.deliveries.search(a.filter, a.limit, a.beforeId),
     // Fulfillment (issue 14).
     'fulfillment.get': (a) => d.fulfillment['fulfillment.get'](a),
     'fulfillment.act': (a) => d.fulfillment['fulfillment.act'](a),
     'fulfillment.orderAct': (a) => d.fulfillment['fulfillment.orderAct'](a),
+    // Marketplace orders (issue 14, seed 002).
+    'marketplace.get': (a) => d.marketplace['marketplace.get'](a),
+    'marketplace.setProcessAtStore': (a) => d.marketplace['marketplace.setProcessAtStore'](a),
+    'marketplace.recordReturn': (a) => d.marketplace['marketplace.recordReturn'](a),
+    'inventory.set': (a) => d.marketplace['inventory.set'](a),
+    'inventory.list': (a) => d.marketplace['inventory.list'](a),
+    'fulfillment.locations': (a) => d.fulfillment['fulfillment.locations'](a),
     'inbox.verify': (a) => d.replays.verify(a.id),
     'inbox.export': (a) => d.deliveries.export(a),
     'inbox.import': (a) => d.deliveries.import(a),
@@ -102,6 +114,8 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       return d.timeline.page([a.orderId], a);
     },
     'timeline.forCustomer': (a) => d.customers.timeline(a.customerId, a),
+    // A manual note by the merchant (issue 14).
+    'timeline.addNote': (a) => d.fulfillment['timeline.addNote'](a),
     'customers.fields': () => d.sequences.customFields(),
     'customers.enrolments': (a) => d.sequences.enrolments(a.customerId),
     'sequences.list': () => d.sequences.list(),

@@ -66,5 +66,14 @@ function sentence(e: TimelineEntryDto): string {
       const extra = [d.message ? `"${d.message}"` : null, d.trackingNumber ? `tracking ${d.trackingNumber}` : null, d.warning].filter(Boolean).join('; ');
       return `fulfillment order ${d.foId}: ${d.step.replaceAll('_', ' ')} by the ${d.by}${state}${extra ? ` — ${extra}` : ''}`;
     }
+    case 'inventory': {
+      if (d.skipped) return `cancelled: nothing restocked (processed at the store)`;
+      const why = d.reason === 'order_placed' ? 'stock taken for the order' : d.reason === 'cancelled' ? 'items restocked (order cancelled)' : 'items restocked (return recorded)';
+      return `${why} at ${d.location}: ${list(d.lines.map((l) => `${l.sku} ${l.delta > 0 ? '+' : ''}${l.delta} (on hand ${l.onHand})`))}`;
+    }
+    case 'return':
+      return `${d.status === 'returned' ? 'returned' : 'partially returned'} (${d.quantity} item${d.quantity === 1 ? '' : 's'}), refunded ${d.refundedAmount}${d.currency ? ` ${d.currency}` : ''}; nothing restocked until a return is recorded`;
+    case 'process_at_store':
+      return `"Process at the store" turned ${d.on ? 'on: status no longer synced back to the marketplace' : 'off'}`;
   }
 }

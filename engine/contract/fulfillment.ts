@@ -64,6 +64,14 @@ export const FulfillmentOrder = z.object({
   fulfillments: z.array(FoFulfillment),
   /** The last message a service or merchant left (a rejection's reason, a cancellation note). */
   message: z.string().nullable(),
+  /**
+   * The service's workflow (seed 003): `legacy` (a service that never opted into fulfillment
+   * orders) takes a request but no cancellation from the app: once requested, the merchant has
+   * to contact the service. Absent: the fulfillment-order workflow. Shopify's API no longer says
+   * which (its `fulfillmentOrdersOptIn` is deprecated and true for every service since 2023-01),
+   * so it comes from the connection's option `legacyFulfillmentServices`.
+   */
+  workflow: z.enum(['fulfillment_orders', 'legacy']).optional(),
 });
 export type FulfillmentOrder = z.infer<typeof FulfillmentOrder>;
 
@@ -78,7 +86,14 @@ export const FoAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('accept_cancellation'), message: z.string().optional() }),
   z.object({ kind: z.literal('reject_cancellation'), message: z.string().optional() }),
   z.object({ kind: z.literal('close_incomplete'), message: z.string().optional() }),
-  z.object({ kind: z.literal('move'), locationId: z.string().min(1), managedBy: z.enum(['merchant', 'service']), reason: z.string().max(5000).optional() }),
+  z.object({
+    kind: z.literal('move'),
+    locationId: z.string().min(1),
+    managedBy: z.enum(['merchant', 'service']),
+    /** The destination's name as the platform lists it (shown on the FO and the timeline). */
+    locationName: z.string().max(255).optional(),
+    reason: z.string().max(5000).optional(),
+  }),
   z.object({ kind: z.literal('hold'), reason: z.string().min(1), note: z.string().max(5000).optional() }),
   z.object({ kind: z.literal('release_hold') }),
   z.object({ kind: z.literal('reschedule'), fulfillAt: z.string() }),
@@ -161,3 +176,17 @@ export type FoStep = z.infer<typeof FoStep>;
 
 export const FoState = z.object({ status: FoStatus, requestStatus: FoRequestStatus });
 export type FoState = z.infer<typeof FoState>;
+
+/**
+ * A place an FO can be moved to, as the platform lists it for that FO (Shopify's
+ * `locationsForMove`): `movable` false with the platform's `message` when it cannot take the
+ * items (not stocked there, the FO's own location).
+ */
+export const FoMoveLocation = z.object({
+  id: z.string(),
+  name: z.string(),
+  managedBy: z.enum(['merchant', 'service']),
+  movable: z.boolean(),
+  message: z.string().nullable(),
+});
+export type FoMoveLocation = z.infer<typeof FoMoveLocation>;

@@ -61,5 +61,7 @@ export * from './api/customer-actions.ts';
 export * from './api/fulfillment.ts';
 export * from './api/timeline.ts';
 export * from './api/customer-page.ts';
+export * from './api/marketplace.ts';
+export * from './api/test-delivery.ts';
 export * from './api/index.ts';
 export * from './engine-process.ts';

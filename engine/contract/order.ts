@@ -104,6 +104,19 @@ export const OrderShipment = z.object({
 export type OrderShipment = z.infer<typeof OrderShipment>;
 
 /**
+ * A marketplace's return (seed 002): some (`partial`) or all of the live items came back, and
+ * what was refunded to the buyer for them ("0" for a cash-on-delivery parcel never collected).
+ * The payment reads "Returned" / "Partially returned"; nothing is restocked until the merchant
+ * records the return (marketplace.recordReturn).
+ */
+export const OrderReturns = z.object({
+  status: z.enum(['partial', 'returned']),
+  refundedAmount: Decimal,
+  lines: z.array(z.object({ lineId: z.string().nullish(), sku: z.string().nullish(), quantity: z.number().int() })),
+});
+export type OrderReturns = z.infer<typeof OrderReturns>;
+
+/**
  * One order model for all eight platforms. Platform-specific values that have no canonical
  * slot stay in `platformStatus` (the platform's own word) and in the raw delivery.
  */
@@ -153,5 +166,7 @@ export const Order = z.object({
   shipments: z.array(OrderShipment).optional(),
   /** Set when the order was deleted on its platform: `order.deleted` is derived from it. */
   deletedAt: IsoDateTime.nullish(),
+  /** A marketplace's return (absent: none reported). */
+  returns: OrderReturns.optional(),
 });
 export type Order = z.infer<typeof Order>;

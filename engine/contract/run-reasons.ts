@@ -105,6 +105,8 @@ export const StepReasonCode = z.enum([
   'no_platform_customer',
   /** A fulfillment order step with no FO to act on: the trigger names none, and none of the order's allows the action now. */
   'no_fulfillment_order',
+  /** Seed 002: the merchant processes this marketplace order at the store; its status is not synced back. */
+  'processed_at_store',
 ]);
 export type StepReasonCode = z.infer<typeof StepReasonCode>;
 

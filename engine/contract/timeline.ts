@@ -25,6 +25,12 @@ export const TimelineKind = z.enum([
   'echo',
   /** A fulfillment order's step (issue 14): requested, accepted, rejected, moved, held, fulfilled… with the service's message. */
   'fulfillment',
+  /** Stock taken or put back for the order's SKUs (a marketplace order placed, cancelled, a return recorded). */
+  'inventory',
+  /** The marketplace reported a return: the payment reads Returned / Partially returned; nothing restocked by itself. */
+  'return',
+  /** The merchant turned "Process at the store" on or off for the order. */
+  'process_at_store',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
@@ -129,7 +135,8 @@ export const TimelineData = z.discriminatedUnion('kind', [
     target: z.enum(['order', 'customer']).default('order'),
     flowName: z.string().nullish(),
   }),
-  z.object({ kind: z.literal('note'), text: z.string().nullish(), by: z.string().nullish() }),
+  /** `by`: the flow that wrote it; `author` `merchant`: written by hand on the order page (timeline.addNote). */
+  z.object({ kind: z.literal('note'), text: z.string().nullish(), by: z.string().nullish(), author: z.enum(['merchant', 'flow']).optional() }),
   /** A flow's "Create task" step put a task on the order's list. */
   z.object({
     kind: z.literal('task_created'),
@@ -205,6 +212,27 @@ export const TimelineData = z.discriminatedUnion('kind', [
     created: z.array(z.string()).optional(),
     flowName: z.string().nullish(),
   }),
+  /**
+   * Stock moved for the order's SKUs at one location: taken when a marketplace order is placed,
+   * put back when it is cancelled or when the merchant records a return. `skipped`: a
+   * cancellation that restocked nothing, and why (the order is processed at the store).
+   */
+  z.object({
+    kind: z.literal('inventory'),
+    reason: z.enum(['order_placed', 'cancelled', 'return_recorded']),
+    location: z.string(),
+    lines: z.array(z.object({ sku: z.string(), delta: z.number().int(), onHand: z.number().int() })),
+    skipped: z.enum(['processed_at_store']).nullish(),
+  }),
+  /** The marketplace reported a return (seed 002): no restock until the merchant records it. */
+  z.object({
+    kind: z.literal('return'),
+    status: z.enum(['partial', 'returned']),
+    refundedAmount: z.string(),
+    currency: z.string().nullish(),
+    quantity: z.number().int(),
+  }),
+  z.object({ kind: z.literal('process_at_store'), on: z.boolean() }),
 ]);
 export type TimelineData = z.infer<typeof TimelineData>;
 export type TimelineDataOf<K extends TimelineKind> = Extract<TimelineData, { kind: K }>;

@@ -7,13 +7,16 @@ import {
 
 const statuses: FoStatus[] = ['open', 'in_progress', 'scheduled', 'on_hold', 'incomplete', 'closed', 'cancelled'];
 const requests: FoRequestStatus[] = ['unsubmitted', 'submitted', 'accepted', 'rejected', 'cancellation_requested', 'cancellation_accepted', 'cancellation_rejected', 'closed'];
-const managers = ['merchant', 'service'] as const;
+/** `legacy`: a service on the legacy workflow (seed 003), which takes no cancellation from the app. */
+const managers = ['merchant', 'service', 'legacy'] as const;
+type Manager = (typeof managers)[number];
 const active: FoRequestStatus[] = ['submitted', 'accepted', 'cancellation_requested', 'cancellation_rejected'];
 
-function fo(managedBy: 'merchant' | 'service', status: FoStatus, requestStatus: FoRequestStatus): FulfillmentOrder {
+function fo(manager: Manager, status: FoStatus, requestStatus: FoRequestStatus): FulfillmentOrder {
   const shipped = status === 'closed';
+  const managedBy = manager === 'merchant' ? 'merchant' : 'service';
   return {
-    id: 'fo1', locationId: 'loc1', managedBy, status, requestStatus,
+    id: 'fo1', locationId: 'loc1', managedBy, status, requestStatus, ...(manager === 'legacy' ? { workflow: 'legacy' as const } : {}),
     lines: [{ id: 'a', quantity: 2, fulfilled: shipped ? 2 : 0 }, { id: 'b', quantity: 1, fulfilled: shipped ? 1 : 0 }],
     holds: status === 'on_hold' ? [{ reason: 'AWAITING_PAYMENT', note: null }] : [],
     fulfillAt: status === 'scheduled' ? '2026-12-24T00:00:00Z' : null,
@@ -48,12 +51,13 @@ const not = (xs: readonly FoRequestStatus[]) => requests.filter((r) => !xs.inclu
  * (status, request status) it leaves the FO in (`same` keeps the one it had). Everything else is
  * refused.
  */
-const legal: Record<string, { where: Where; to: [FoStatus | 'same', FoRequestStatus | 'same']; replaces?: boolean }> = {
+const legal: Record<string, { where: Where; to: [FoStatus | 'same', FoRequestStatus | 'same']; replaces?: boolean; notLegacy?: boolean }> = {
   request_fulfillment: { where: { managedBy: 'service', status: ['open', 'incomplete'], request: ['unsubmitted', 'rejected', 'closed', 'cancellation_accepted'] }, to: ['open', 'submitted'] },
   accept_request: { where: { status: ['open'], request: ['submitted'] }, to: ['in_progress', 'accepted'] },
   reject_request: { where: { status: ['open'], request: ['submitted'] }, to: ['open', 'rejected'] },
-  cancel_request: { where: { status: ['open', 'in_progress', 'scheduled', 'on_hold', 'incomplete'], request: ['submitted', 'cancellation_requested'] }, to: ['cancelled', 'closed'], replaces: true },
-  request_cancellation: { where: { status: ['in_progress'], request: ['accepted'] }, to: ['in_progress', 'cancellation_requested'] },
+  // Seed 003's legacy workflow: after requesting, cancellation is not possible from the app.
+  cancel_request: { where: { status: ['open', 'in_progress', 'scheduled', 'on_hold', 'incomplete'], request: ['submitted', 'cancellation_requested'] }, to: ['cancelled', 'closed'], replaces: true, notLegacy: true },
+  request_cancellation: { where: { status: ['in_progress'], request: ['accepted'] }, to: ['in_progress', 'cancellation_requested'], notLegacy: true },
   accept_cancellation: { where: { status: ['in_progress'], request: ['cancellation_requested'] }, to: ['cancelled', 'cancellation_accepted'], replaces: true },
   reject_cancellation: { where: { status: ['in_progress'], request: ['cancellation_requested'] }, to: ['in_progress', 'cancellation_rejected'] },
   close_incomplete: { where: { managedBy: 'service', status: ['in_progress'], request: ['accepted'] }, to: ['incomplete', 'closed'] },
@@ -66,8 +70,8 @@ const legal: Record<string, { where: Where; to: [FoStatus | 'same', FoRequestSta
   fulfil_by_service: { where: { managedBy: 'service', status: ['in_progress'], request: ['accepted', 'cancellation_requested', 'cancellation_rejected'] }, to: ['closed', 'same'] },
 };
 
-const inside = (w: Where, m: 'merchant' | 'service', s: FoStatus, r: FoRequestStatus) =>
-  (!w.managedBy || w.managedBy === m) && (w.status === 'any' || w.status.includes(s)) && (w.request === 'any' || w.request.includes(r));
+const inside = (w: Where, m: Manager, s: FoStatus, r: FoRequestStatus) =>
+  (!w.managedBy || w.managedBy === (m === 'merchant' ? 'merchant' : 'service')) && (w.status === 'any' || w.status.includes(s)) && (w.request === 'any' || w.request.includes(r));
 
 describe('fulfillment orders: the whole (state × action) table', () => {
   let n = 0;
@@ -84,13 +88,15 @@ describe('fulfillment orders: the whole (state × action) table', () => {
             expect(before, 'the input is never changed').toEqual(frozen);
             // A closed FO has shipped everything: what needs items left to ship is refused on it.
             const needsItems = ['request_fulfillment', 'move', 'fulfil_by_merchant', 'fulfil_by_service'].includes(name);
-            const allowed = inside(rule.where, m, s, r) && !(needsItems && s === 'closed');
+            const allowed = inside(rule.where, m, s, r) && !(needsItems && s === 'closed') && !(rule.notLegacy && m === 'legacy');
             const where = `${name} on ${m}/${s}/${r}`;
             if (!allowed) {
               expect(result.ok, where).toBe(false);
               if (!result.ok) {
                 expect(result.reason, where).toContain(`fulfillment order fo1: its status is ${s.replace('_', ' ')}`);
                 expect(result.reason, where).toMatch(/^cannot /);
+                // On the legacy workflow a cancellation the new workflow would take is refused for that reason.
+                if (rule.notLegacy && m === 'legacy' && inside(rule.where, m, s, r)) expect(result.reason, where).toMatch(/legacy workflow: once requested, fulfillment cannot be cancelled from the app; contact the fulfillment service/);
               }
               continue;
             }
@@ -143,6 +149,25 @@ describe('fulfillment orders: the whole (state × action) table', () => {
     expect(applyFoAction(fos, 'fo2', { kind: 'fulfil', by: 'merchant' }, () => 'f4')).toMatchObject({ ok: false, reason: expect.stringContaining('status is closed') });
   });
 
+  it('legacy workflow: before requesting the order can still be cancelled; after, the reason says to contact the service', () => {
+    const before = applyFoAction([fo('legacy', 'open', 'unsubmitted')], 'fo1', { kind: 'cancel_request' }, () => 'x');
+    expect(before).toMatchObject({ ok: false, reason: expect.stringContaining('no request has been sent, so the order itself can still be cancelled') });
+    const requested = applyFoAction([fo('legacy', 'open', 'unsubmitted')], 'fo1', { kind: 'request_fulfillment', lines: [{ lineId: 'a', quantity: 1 }] }, () => 'fo2');
+    if (!requested.ok) throw new Error(requested.reason);
+    // The part left unrequested stays with the same service, on the same workflow.
+    expect(requested.fos.map((f) => [f.id, f.requestStatus, f.workflow])).toEqual([['fo1', 'submitted', 'legacy'], ['fo2', 'unsubmitted', 'legacy']]);
+    expect(applyFoAction(requested.fos, 'fo1', { kind: 'cancel_request' }, () => 'x')).toEqual({
+      ok: false,
+      reason: 'cannot cancel the fulfillment request on fulfillment order fo1: its status is open and its request submitted; its fulfillment service uses the legacy workflow: once requested, fulfillment cannot be cancelled from the app; contact the fulfillment service to cancel it',
+    });
+  });
+
+  it('a move takes the destination\'s name, and the reason stays with the FO', () => {
+    const moved = applyFoAction([{ ...fo('legacy', 'open', 'rejected'), locationName: 'Old 3PL' }], 'fo1', { kind: 'move', locationId: 'loc9', locationName: 'Kho Hà Nội', managedBy: 'merchant', reason: 'tự giao' }, () => 'x');
+    expect(moved.ok && moved.fos[0]).toMatchObject({ locationId: 'loc9', locationName: 'Kho Hà Nội', managedBy: 'merchant', requestStatus: 'unsubmitted', message: 'tự giao' });
+    expect(moved.ok && 'workflow' in moved.fos[0]!).toBe(false);
+  });
+
   it('refuses a quantity beyond what is left, and an FO the order does not have', () => {
     const fos = [fo('merchant', 'open', 'unsubmitted')];
     expect(applyFoAction(fos, 'fo1', { kind: 'fulfil', by: 'merchant', lines: [{ lineId: 'a', quantity: 3 }] }, () => 'x')).toMatchObject({ ok: false, reason: expect.stringContaining('line a has 2 left to ship, not 3') });
@@ -190,10 +215,11 @@ describe('fulfillment orders under random sequences of actions', () => {
   it('never reach an inconsistent state, and every refusal leaves the state as it was', () => {
     fc.assert(
       fc.property(fc.array(stepArb, { minLength: 1, maxLength: 40 }), (steps) => {
-        const ordered = { a: 2, b: 1, c: 3 };
+        const ordered = { a: 2, b: 1, c: 3, d: 2 };
         let fos: FulfillmentOrder[] = [
           { ...fo('merchant', 'open', 'unsubmitted'), id: 'fo1', lines: [{ id: 'a', quantity: 2, fulfilled: 0 }, { id: 'b', quantity: 1, fulfilled: 0 }] },
           { ...fo('service', 'open', 'unsubmitted'), id: 'fo2', locationId: 'wh', lines: [{ id: 'c', quantity: 3, fulfilled: 0 }] },
+          { ...fo('legacy', 'open', 'unsubmitted'), id: 'fo3', locationId: 'old3pl', lines: [{ id: 'd', quantity: 2, fulfilled: 0 }] },
         ];
         let n = 0;
         for (const s of steps) {
@@ -215,6 +241,8 @@ describe('fulfillment orders under random sequences of actions', () => {
             expect(result.reason).toMatch(/^cannot .* on fulfillment order /);
             continue;
           }
+          // A legacy service's FO (and what splits off it) never has its request cancelled from the app.
+          if (target.workflow === 'legacy') expect(['cancel_request', 'request_cancellation']).not.toContain(action.kind);
           fos = result.fos;
           checkInvariants(fos, ordered);
         }

@@ -23,6 +23,19 @@ const requestable: ReadonlySet<FoRequestStatus> = new Set(['unsubmitted', 'rejec
 export const remaining = (fo: FulfillmentOrder): number => fo.lines.reduce((n, l) => n + l.quantity - l.fulfilled, 0);
 const isDone = (fo: FulfillmentOrder) => fo.status === 'closed' || fo.status === 'cancelled';
 
+/** An FO at another location: whose workflow that is, the platform's next read says (the connection's option names the services). */
+function withoutWorkflow(fo: FulfillmentOrder): FulfillmentOrder {
+  const { workflow: _workflow, ...rest } = fo;
+  return rest;
+}
+
+/** A service on the legacy workflow (seed 003): it takes requests, never a cancellation from the app. */
+const legacy = (fo: FulfillmentOrder) => fo.managedBy === 'service' && fo.workflow === 'legacy';
+const legacyWhy = (fo: FulfillmentOrder) =>
+  fo.requestStatus === 'unsubmitted' || fo.requestStatus === 'rejected' || fo.requestStatus === 'closed'
+    ? 'its fulfillment service uses the legacy workflow, which takes no cancellation from the app; no request has been sent, so the order itself can still be cancelled'
+    : 'its fulfillment service uses the legacy workflow: once requested, fulfillment cannot be cancelled from the app; contact the fulfillment service to cancel it';
+
 function stateWords(fo: FulfillmentOrder): string {
   return `its status is ${fo.status.replace('_', ' ')}${fo.requestStatus !== 'unsubmitted' ? ` and its request ${fo.requestStatus.replace('_', ' ')}` : ''}`;
 }
@@ -117,6 +130,7 @@ export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, ac
       return done({ ...fo, status: 'open', requestStatus: 'rejected', message: action.message ?? null });
     case 'cancel_request': {
       if (isDone(fo)) return refuse(fo, action, 'it is finished');
+      if (legacy(fo)) return refuse(fo, action, legacyWhy(fo));
       // A request the service has not accepted, or whose cancellation it has been asked for and
       // not yet answered, can be withdrawn at once (§1.8: fulfillmentOrderCancel from SUBMITTED
       // or CANCELLATION_REQUESTED).
@@ -127,6 +141,7 @@ export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, ac
       return done({ ...original, requestStatus: 'closed' }, replacement ? [replacement] : []);
     }
     case 'request_cancellation':
+      if (legacy(fo)) return refuse(fo, action, legacyWhy(fo));
       if (fo.status !== 'in_progress' || fo.requestStatus !== 'accepted') {
         return refuse(fo, action, fo.requestStatus === 'submitted' ? 'the service has not accepted it yet: cancel the request instead' : 'only an accepted request can be asked to be cancelled');
       }
@@ -150,12 +165,13 @@ export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, ac
       if (action.locationId === fo.locationId) return refuse(fo, action, 'it is already at that location');
       if (remaining(fo) === 0) return refuse(fo, action, 'nothing is left to ship');
       const shippedLines = fo.lines.some((l) => l.fulfilled > 0);
+      const at = { locationId: action.locationId, locationName: action.locationName ?? null, managedBy: action.managedBy };
       if (!shippedLines) {
-        return done({ ...fo, locationId: action.locationId, managedBy: action.managedBy, requestStatus: 'unsubmitted', message: action.reason ?? null });
+        return done({ ...withoutWorkflow(fo), ...at, requestStatus: 'unsubmitted', message: action.reason ?? null });
       }
       // Lines already shipped never move: the rest goes to a new FO at the destination, and this one closes.
       const { original, replacement } = handOver(fo, newId());
-      return done(original, [{ ...replacement!, locationId: action.locationId, managedBy: action.managedBy, message: action.reason ?? null }]);
+      return done(original, [{ ...withoutWorkflow(replacement!), ...at, message: action.reason ?? null }]);
     }
     case 'hold':
       // A held FO can take another hold (Shopify keeps one per reason and app; each is released with the FO).

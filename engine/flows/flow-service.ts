@@ -9,7 +9,7 @@ import { validateFlow } from './validate.ts';
 import { flowWarnings } from './warnings.ts';
 import { writeBackProblems } from './write-back-problems.ts';
 import { reachWarnings } from './reach-warnings.ts';
-import { templateWarnings, type CheckTemplate } from './template-warnings.ts';
+import { templateWarnings, type CheckTemplate, type CheckVariables } from './template-warnings.ts';
 import { flowRequirements, unmetRequirements } from './requirements.ts';
 import { createFlowHistory, versionHash } from './flow-versions.ts';
 import { fromFlowFile, toFlowFile } from './flow-files.ts';
@@ -21,6 +21,8 @@ export interface FlowServiceHooks {
   onActivated?(flowId: string, version: number): void;
   /** Reads a Liquid template (the executor's renderer): the editor's problems name a field that will not parse. */
   checkTemplate?: CheckTemplate;
+  /** The variables a template names that the trigger's data never holds (the variable picker's list). */
+  checkVariables?: CheckVariables;
 }
 
 /**
@@ -93,7 +95,7 @@ export function createFlowService(repos: Repositories, registry: NodeRegistry, a
     validate: (doc: FlowDocument) => [
       ...validateFlow(doc, registry),
       ...reachWarnings(doc, registry),
-      ...(hooks.checkTemplate ? templateWarnings(doc, registry, hooks.checkTemplate) : []),
+      ...(hooks.checkTemplate ? templateWarnings(doc, registry, hooks.checkTemplate, hooks.checkVariables) : []),
       ...flowWarnings(doc, registry),
       ...writeBackProblems(doc, registry, connectedPlatforms()),
     ],

@@ -15,6 +15,7 @@ import type { Timeline } from '../domain/timeline.ts';
 import { RUN_JOB } from '../executor/sqlite-run-store.ts';
 import { runReasonFields } from '../contract/index.ts';
 import { ECHO_WINDOW_MS, echoOf } from '../domain/echoes.ts';
+import { marketplaceStockEntries } from '../domain/inventory.ts';
 
 /**
  * The loop guard (issue 13): a flow that has run this many times on one order for the same
@@ -100,6 +101,8 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
     const who = incoming.customer?.email ?? incoming.customer?.phone ?? incoming.shippingAddress?.phone ?? null;
     append(nowMs, { kind: 'customer', customerId, change: customerChange, who });
   }
+  // Marketplace stock and returns (seed 002): taken once when placed, put back once on cancellation, a return only said.
+  if (!stale && c.marketplace) for (const entry of marketplaceStockEntries(repos, connection.id, orderId, existing?.order ?? null, incoming, nowMs)) append(nowMs, entry);
   const storePlatforms = repos.connections.platformsOf(connection.store);
   let runs = 0;
   for (const type of events) {

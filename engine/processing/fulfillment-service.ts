@@ -9,11 +9,13 @@ import type { OrderService } from '../domain/orders.ts';
 import type { StoreApis } from '../connectors/store-api/store-apis.ts';
 import type { EventBus } from '../shared/event-bus.ts';
 import type { Clock } from '../shared/clock.ts';
-import { applyFoAction, foDisplay, probeAction } from '../domain/fulfillment-orders.ts';
+import { applyFoAction, foDisplay, orderFulfillment, probeAction } from '../domain/fulfillment-orders.ts';
 import { EngineError } from '../shared/errors.ts';
 import { createHash } from 'node:crypto';
 import { newId } from '../shared/ids.ts';
 import { recordFoAction } from './fulfillment-steps.ts';
+import { processAtStoreRefusal, storeStatusAfterWrite } from '../domain/inventory-marketplace.ts';
+import { createOrderNotes } from './order-notes.ts';
 
 /** The write-back writer (connectors/store-api/store-writer.ts): one call through the outbox, never twice. */
 export interface FoWriter {
@@ -98,7 +100,9 @@ export function createFulfillmentService(d: FulfillmentServiceDeps) {
     const o = order.order;
     const done = o.cancelledAt ? 'the order is cancelled' : o.fulfillmentStatus === 'fulfilled' ? 'every item has shipped' : null;
     const orderActions = (orderLevel[model] ?? []).map((action) => {
-      const why = writeBackSupport[platform][action] === 'no' ? `${label} cannot do this through its API` : offWhy ?? done;
+      // A marketplace's pack / ready to ship and seller cancel are for an order still with the seller.
+      const left = action.startsWith('marketplace.') && (o.deliveryStatus ?? 'none') !== 'none' ? `the parcel has left the seller (${o.deliveryStatus?.replace('_', ' ')})` : null;
+      const why = writeBackSupport[platform][action] === 'no' ? `${label} cannot do this through its API` : offWhy ?? done ?? left ?? (processAtStoreRefusal(repos, a.orderId, action)?.text ?? null);
       return { action, allowed: why === null, reason: why };
     });
     if (model === 'none') note = `${label} has no API for fulfilment: ship the order in ${label} itself`;
@@ -106,6 +110,8 @@ export function createFulfillmentService(d: FulfillmentServiceDeps) {
       orderId: a.orderId, platform, model, writeBack,
       fulfillmentOrders: stored.map((s) => view(connection, s.fo, s.updatedMs, all, offWhy)),
       orderActions, shipments: o.shipments ?? [], note,
+      // What the FOs say has shipped, at once after the merchant's own action (the order's status follows with the platform's next orders/updated).
+      shipped: model === 'fulfillment_orders' && all.length > 0 ? orderFulfillment(all) : null,
     };
   }
 
@@ -145,7 +151,27 @@ export function createFulfillmentService(d: FulfillmentServiceDeps) {
   }
 
   return {
+    ...createOrderNotes(d),
     'fulfillment.get': (a: ApiArgs<'fulfillment.get'>): Promise<ApiResult<'fulfillment.get'>> => get(a),
+
+    async 'fulfillment.locations'(a: ApiArgs<'fulfillment.locations'>): Promise<ApiResult<'fulfillment.locations'>> {
+      const { connection } = load(a.orderId);
+      const label = platformLabels[connection.platform];
+      const fo = repos.fulfillmentOrders.forOrder(a.orderId).find((s) => s.fo.id === a.foId)?.fo;
+      if (!fo) throw new EngineError('not_found', `the order has no fulfillment order ${a.foId}`);
+      const api = apiInUse(connection.api) ? d.storeApis.client(connection).fulfillmentOrders : undefined;
+      if (!api?.locationsForMove) throw new EngineError('refused', `turn on API access for the connection "${connection.name}" to list ${label}'s locations`);
+      let listed: Awaited<ReturnType<NonNullable<typeof api.locationsForMove>>>;
+      try {
+        listed = await api.locationsForMove(a.foId);
+      } catch (error) {
+        throw new EngineError('refused', `could not read the locations from ${label}: ${(error as Error).message}`);
+      }
+      if (!listed) throw new EngineError('not_found', `${label} has no fulfillment order ${a.foId} any more: read the order's fulfillment orders again`);
+      // Movable ones first, then by name, as the form lists them.
+      const locations = listed.filter((l) => l.id !== fo.locationId).sort((x, y) => Number(y.movable) - Number(x.movable) || x.name.localeCompare(y.name));
+      return { locations };
+    },
 
     async 'fulfillment.act'(a: ApiArgs<'fulfillment.act'>): Promise<ApiResult<'fulfillment.act'>> {
       const loaded = load(a.orderId);
@@ -172,7 +198,7 @@ export function createFulfillmentService(d: FulfillmentServiceDeps) {
       const entries = done.written
         ? repos.tx(() => [d.timeline.append(a.orderId, d.clock.now(), {
             kind: 'write_back', platform: connection.platform, action: a.request.action, answer: done.answer, already: done.already === true, connectionName: connection.name, flowName: null,
-          })])
+          }), ...storeStatusAfterWrite(repos, a.orderId, a.request.action, d.clock.now()).map((e) => d.timeline.append(a.orderId, d.clock.now(), e))])
         : [];
       announce(a.orderId, entries);
       return { fulfillment: await get({ orderId: a.orderId }), answer: done.answer };

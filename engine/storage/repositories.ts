@@ -15,6 +15,7 @@ import { createSequencesRepo } from './repos/sequences-repo.ts';
 import { createOutboxRepo } from './repos/outbox-repo.ts';
 import { createReconcileRepo } from './repos/reconcile-repo.ts';
 import { createFulfillmentOrdersRepo } from './repos/fulfillment-orders-repo.ts';
+import { createInventoryRepo } from './repos/inventory-repo.ts';
 
 /** Every repository over one open database, with its statements prepared once. */
 export function createRepositories(db: Db, secrets?: SecretsCodec) {
@@ -45,6 +46,7 @@ export function createRepositories(db: Db, secrets?: SecretsCodec) {
     outbox: createOutboxRepo(db),
     reconcile: createReconcileRepo(db),
     fulfillmentOrders: createFulfillmentOrdersRepo(db),
+    inventory: createInventoryRepo(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

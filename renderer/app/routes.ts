@@ -8,7 +8,7 @@ export const pages = [
   { id: 'settings', labelKey: 'nav.settings' },
 ] as const;
 
-export type PageId = (typeof pages)[number]['id'] | 'runs';
+export type PageId = (typeof pages)[number]['id'] | 'runs' | 'guide';
 
 /** Where the address points: a page, and for `#/flows/<id>`, `#/orders/<id>`, `#/customers/<id>`, `#/runs/<id>` the thing's id. */
 export interface Route {
@@ -18,7 +18,7 @@ export interface Route {
 
 export const defaultPage: PageId = 'orders';
 
-const known = new Set<string>([...pages.map((p) => p.id), 'runs']);
+const known = new Set<string>([...pages.map((p) => p.id), 'runs', 'guide']);
 
 export function pageHref(id: PageId, itemId?: string): string {
   return itemId ? `#/${id}/${encodeURIComponent(itemId)}` : `#/${id}`;

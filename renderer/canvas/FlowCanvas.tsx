@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type IsValidConnection } from '@xyflow/react';
+import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow, type IsValidConnection } from '@xyflow/react';
 import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/shallow';
@@ -23,7 +23,9 @@ const miniMapColor = (node: CanvasNode) => `var(--fn-${node.className ?? 'action
 export function FlowCanvas() {
   const { t } = useTranslation('editor');
   const store = useFlowEditorStore();
-  const { nodes, edges, readOnly, specs } = useFlowEditor(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, readOnly: s.readOnly, specs: s.specs })));
+  const { nodes, edges, readOnly, specs, minimapOpen } = useFlowEditor(
+    useShallow((s) => ({ nodes: s.nodes, edges: s.edges, readOnly: s.readOnly, specs: s.specs, minimapOpen: s.minimapOpen })),
+  );
   const words = useSpecWords();
   const { screenToFlowPosition } = useReactFlow();
   // Fit a loaded flow into view once; a new flow's first step stays where it was dropped.
@@ -132,8 +134,19 @@ export function FlowCanvas() {
         aria-label={readOnly ? t('canvas.runLabel') : t('canvas.label')}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-        {nodes.length > 0 ? <MiniMap pannable zoomable nodeColor={miniMapColor} nodeBorderRadius={6} style={miniMapSize} /> : null}
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions}>
+          {/* The mini map covers steps on a small screen: off there by default, and the user's to turn on. */}
+          <ControlButton
+            className="minimap-toggle"
+            aria-pressed={minimapOpen}
+            aria-label={t('canvas.minimap')}
+            title={minimapOpen ? t('layout.hideMinimap') : t('layout.showMinimap')}
+            onClick={() => store.getState().setLayout('minimapOpen', !minimapOpen)}
+          >
+            <MinimapIcon />
+          </ControlButton>
+        </Controls>
+        {nodes.length > 0 && minimapOpen ? <MiniMap pannable zoomable nodeColor={miniMapColor} nodeBorderRadius={6} style={miniMapSize} /> : null}
       </ReactFlow>
       {nodes.length === 0 && !readOnly ? (
         <div className="canvas-empty">
@@ -142,5 +155,13 @@ export function FlowCanvas() {
         </div>
       ) : null}
     </div>
+  );
+}
+
+function MinimapIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M3 5h18v14H3zM13 11h6v6h-6z" style={{ fill: 'none' }} stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+    </svg>
   );
 }

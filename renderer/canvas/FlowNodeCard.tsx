@@ -27,6 +27,9 @@ export function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
   const problems = useFlowEditor((s) => s.problemsByNode.get(id));
   const readOnly = useFlowEditor((s) => s.readOnly);
   const step = useFlowEditor((s) => s.steps.get(id));
+  // "Connect…" marks the output it is on and the step it would connect to.
+  const connectPort = useFlowEditor((s) => (s.connecting?.nodeId === id ? s.connecting.port : null));
+  const connectTarget = useFlowEditor((s) => s.connecting?.target === id);
   const category = spec?.category ?? 'action';
   const title = data.label || (spec ? words.label(spec) : data.type);
   const inputs = spec?.inputs ?? [];
@@ -45,6 +48,7 @@ export function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
     selected ? 'fn-selected' : '',
     !readOnly && problems ? (problems.every(isWarning) ? 'fn-warned' : 'fn-invalid') : '',
     outcome ? `fn-run fn-run-${outcome}` : '',
+    connectTarget ? 'fn-connect-target' : '',
   ];
 
   return (
@@ -56,10 +60,16 @@ export function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
         <span className="fn-icon">{spec ? <NodeIcon icon={spec.icon} connector={spec.connector} category={category} /> : null}</span>
         <span className="fn-kind">{words.category(category)}</span>
       </div>
-      <div className="fn-title">{title}</div>
-      {summary ? <div className="fn-summary">{summary}</div> : null}
+      <div className="fn-title" title={title}>
+        {title}
+      </div>
+      {summary ? (
+        <div className="fn-summary" title={summary}>
+          {summary}
+        </div>
+      ) : null}
       {!readOnly && problems ? (
-        <p className={problems[0]!.severity === 'warning' ? 'fn-problem fn-warning' : 'fn-problem'}>
+        <p className={problems[0]!.severity === 'warning' ? 'fn-problem fn-warning' : 'fn-problem'} title={problems.map((p) => problemOnNode(p, t, fieldTitle)).join('\n')}>
           {problemOnNode(problems[0]!, t, fieldTitle)}
           {problems.length > 1 ? <span className="fn-more"> {t('canvas.moreProblems', { count: problems.length - 1 })}</span> : null}
         </p>
@@ -80,7 +90,7 @@ export function FlowNodeCard({ id, data, selected }: NodeProps<CanvasNode>) {
           type="source"
           position={Position.Bottom}
           id={port.id}
-          className={`fn-handle-${port.id}`}
+          className={`fn-handle-${port.id}${connectPort === port.id ? ' fn-handle-active' : ''}`}
           style={{ left: spread(i, outputs.length) }}
           aria-label={t('canvas.outputHandle', { node: title, port: words.port(port) })}
         />
@@ -98,7 +108,11 @@ function RunOutcome({ step, outputs }: { step: StepDto | undefined; outputs: rea
     <p className="fn-outcome">
       <strong>{t(`outcome.${step.status}`)}</strong>
       {port ? ` · ${words.port(port)}` : ''}
-      {step.reason ? <span className="fn-reason">{step.reason}</span> : null}
+      {step.reason ? (
+        <span className="fn-reason" title={step.reason}>
+          {step.reason}
+        </span>
+      ) : null}
     </p>
   );
 }

@@ -64,6 +64,7 @@ export function problemOnNode(p: CanvasProblem, t: TFunction, fieldTitle: (path:
 
 /** What a field's own problem says under the control: "add at least one". */
 export function problemForField(p: CanvasProblem, t: TFunction): string {
+  if (p.code === 'template_unknown_variable' && p.values) return t('problems.template_unknown_variable_field', { ...p.values, defaultValue: engineReason(p) });
   if (p.source === 'engine') return engineReason(p);
   return issueWords(p, t) || problemText(p, t);
 }

@@ -23,6 +23,9 @@ export function Sidebar({ current }: { current: PageId }) {
           ))}
         </ul>
       </nav>
+      <a className="sidebar-guide" href={pageHref('guide')} aria-current={current === 'guide' ? 'page' : undefined}>
+        {t('nav.guide')}
+      </a>
       <LinkIndicator />
     </aside>
   );

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionDto, PlatformInfoDto } from '../../engine/contract/index.ts';
 import { CopyButton } from './CopyButton.tsx';
+import { usePlatformWords } from './usePlatformWords.ts';
 
 interface ConnectionCreatedProps {
   connection: ConnectionDto;
@@ -12,6 +13,7 @@ interface ConnectionCreatedProps {
 /** Right after adding: the exact URL to paste into the platform, and how to set the platform up. */
 export function ConnectionCreated({ connection, info, onDone }: ConnectionCreatedProps) {
   const { t } = useTranslation('connections');
+  const words = usePlatformWords();
   const headingId = useId();
   const urlId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -45,7 +47,7 @@ export function ConnectionCreated({ connection, info, onDone }: ConnectionCreate
         <>
           <h3>{t('created.setup', { platform })}</h3>
           <ol className="conn-setup">
-            {info.setup.map((step) => (
+            {words.setup(info).map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ol>

@@ -7,6 +7,7 @@ import { buildCreateArgs, emptyForm, type ConnectionFormValues } from './connect
 import { ConnectionSettings } from './ConnectionSettings.tsx';
 import { ApiAccessSection } from './ApiAccessSection.tsx';
 import { useFormProblem } from './useFormProblem.ts';
+import { usePlatformWords } from './usePlatformWords.ts';
 
 interface ConnectionFormProps {
   platforms: readonly PlatformInfoDto[];
@@ -18,6 +19,7 @@ interface ConnectionFormProps {
 export function ConnectionForm({ platforms, onCreated, onCancel }: ConnectionFormProps) {
   const { t } = useTranslation('connections');
   const problemText = useFormProblem();
+  const words = usePlatformWords();
   const client = useApiClient();
   const ids = { heading: useId(), platform: useId(), storeId: useId(), name: useId(), store: useId(), storeHint: useId(), secretsHint: useId() };
   const [values, setValues] = useState<ConnectionFormValues>(() => emptyForm(platforms[0]!));
@@ -64,7 +66,7 @@ export function ConnectionForm({ platforms, onCreated, onCancel }: ConnectionFor
           </select>
         </div>
         <div className="conn-field">
-          <label htmlFor={ids.storeId}>{info.storeIdLabel}</label>
+          <label htmlFor={ids.storeId}>{words.storeIdLabel(info)}</label>
           <input
             id={ids.storeId}
             required
@@ -101,7 +103,7 @@ export function ConnectionForm({ platforms, onCreated, onCancel }: ConnectionFor
         {info.secrets.map((secret) => (
           <SecretInput
             key={`${info.platform}:${secret.name}`}
-            label={secret.optional ? `${secret.label} (${t('form.optional')})` : secret.label}
+            label={secret.optional ? `${words.secretLabel(info, secret)} (${t('form.optional')})` : words.secretLabel(info, secret)}
             required={!secret.optional}
             value={values.secrets[secret.name] ?? ''}
             onChange={(value) => set({ secrets: { ...values.secrets, [secret.name]: value } })}

@@ -1,8 +1,10 @@
 import './controls.css';
 import './flow-editor.css';
+import './layout/layout.css';
 import { useState } from 'react';
 import { FlowCanvas } from '../canvas/FlowCanvas.tsx';
 import { EditorHeader, viewTabId, type EditorView } from './EditorHeader.tsx';
+import { ConnectDialog } from './connect/ConnectDialog.tsx';
 import { EditorNotice } from './EditorNotice.tsx';
 import { Palette } from './Palette.tsx';
 import { FlowRuns } from './runs/FlowRuns.tsx';
@@ -29,9 +31,11 @@ function EditorLayout() {
   // `#/flows/<id>?view=runs` (a link from a finished batch) opens on the flow's runs.
   const [view, setView] = useState<EditorView>(() => (/[?&]view=runs\b/.test(window.location.hash) ? 'runs' : 'editor'));
   const flowId = useFlowEditor((s) => s.flowId);
+  const paletteOpen = useFlowEditor((s) => s.paletteOpen);
+  const panelOpen = useFlowEditor((s) => s.panelOpen);
   const actions = useFlowActions();
   useValidation();
-  useEditorShortcuts();
+  useEditorShortcuts(actions.save);
   useLeaveGuard();
   useTidyLayout(flowId === null);
 
@@ -43,13 +47,14 @@ function EditorLayout() {
           <FlowRuns flowId={flowId} />
         </div>
       ) : (
-        <div className="editor-body" role="tabpanel" aria-labelledby={`${viewTabId}-editor`}>
+        <div className={['editor-body', paletteOpen ? '' : 'palette-collapsed', panelOpen ? '' : 'panel-collapsed'].filter(Boolean).join(' ')} role="tabpanel" aria-labelledby={`${viewTabId}-editor`}>
           <Palette />
           <div className="editor-canvas">
             <EditorNotice actions={actions} />
             <FlowCanvas />
           </div>
           <SidePanel />
+          <ConnectDialog />
         </div>
       )}
     </div>

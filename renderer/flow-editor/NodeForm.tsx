@@ -22,6 +22,8 @@ export function NodeForm({ nodeId }: { nodeId: string }) {
   const setParam = useFlowEditor((s) => s.setParam);
   const setNodeLabel = useFlowEditor((s) => s.setNodeLabel);
   const removeNodes = useFlowEditor((s) => s.removeNodes);
+  const setConnecting = useFlowEditor((s) => s.setConnecting);
+  const readOnly = useFlowEditor((s) => s.readOnly);
   const labelId = useId();
   if (!data) return null;
   const specLabel = spec ? words.label(spec) : data.type;
@@ -70,6 +72,11 @@ export function NodeForm({ nodeId }: { nodeId: string }) {
         );
       })}
       <div className="node-form-foot">
+        {spec && spec.outputs.length > 0 && !readOnly ? (
+          <button type="button" onClick={() => setConnecting({ nodeId, port: null, target: null })} aria-keyshortcuts="C" title={t('connect.buttonHelp')}>
+            {t('connect.button')}
+          </button>
+        ) : null}
         <button type="button" className="fe-danger" onClick={() => removeNodes([nodeId])}>
           {t('form.delete')}
         </button>

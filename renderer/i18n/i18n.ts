@@ -63,7 +63,7 @@ export function createI18n(language: Language = systemLanguage()): i18n {
     // Write-back and reconciliation (issue 13) keep theirs in write-back.json the same way, and
     // the tester's bench (issue 15) in bench.json, fulfillment orders (issue 14) in fulfillment.json,
     // the customer page and the timeline's filter bar (issue 14) in customers.json.
-    for (const feature of ['tasks', 'write-back', 'bench', 'fulfillment', 'customers']) {
+    for (const feature of ['tasks', 'write-back', 'bench', 'fulfillment', 'customers', 'marketplace']) {
       for (const [target, words] of Object.entries((ns[feature]?.['into'] ?? {}) as Record<string, object>)) instance.addResourceBundle(lang, target, words, true, false);
     }
   }

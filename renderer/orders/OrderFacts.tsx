@@ -57,7 +57,8 @@ export function OrderFacts({ detail, connection }: OrderFactsProps) {
       <dl className="order-facts">
         <dt>{t('order.payment')}</dt>
         <dd>
-          <Badge value={t(`financial.${summary.financialStatus}`)} tone={paymentTone[summary.financialStatus]} />
+          {/* A marketplace's return (seed 002) reads Returned / Partially returned; the money it means stays in financialStatus. */}
+          {order.returns ? <Badge value={t(`payment.${order.returns.status}`, { ns: 'marketplace' })} tone="warn" /> : <Badge value={t(`financial.${summary.financialStatus}`)} tone={paymentTone[summary.financialStatus]} />}
         </dd>
         <dt>{t('order.fulfillment')}</dt>
         <dd>

@@ -13,6 +13,7 @@ import { FlowsTable, type FlowRowAction } from '../flow-editor/flows-list/FlowsT
 import { useFlowListActions } from '../flow-editor/flows-list/useFlowListActions.ts';
 import { newFlowId } from '../flow-editor/new-flow.ts';
 import { OpenFlowFile } from '../flow-editor/flows-list/OpenFlowFile.tsx';
+import { ExportFlowFile } from '../flow-editor/flows-list/ExportFlowFile.tsx';
 import { TemplatesButton } from '../flow-editor/gallery/TemplatesButton.tsx';
 
 const refreshOn = ['run.finished'] as const;
@@ -45,6 +46,7 @@ export function FlowsPage() {
       <PageHeader title={t('title')}>
         <TemplatesButton />
         <OpenFlowFile onError={setError} />
+        <ExportFlowFile flows={rows} onError={setError} />
         <a className="fe-button fe-primary" href={pageHref('flows', newFlowId)}>
           {t('create')}
         </a>

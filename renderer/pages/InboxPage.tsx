@@ -7,6 +7,7 @@ import { BulkReplay } from '../bench/BulkReplay.tsx';
 import { ImportCapture } from '../bench/ImportCapture.tsx';
 import { InboxFilters } from '../bench/InboxFilters.tsx';
 import { emptyFilterForm, isDuplicate, isFiltered, toDeliveryFilter, type FilterForm } from '../bench/inbox-filter.ts';
+import { inboxReasonText } from '../bench/inbox-reason.ts';
 import { useInboxSearch } from '../bench/useInboxSearch.ts';
 import '../bench/bench.css';
 import { Badge } from '../components/Badge.tsx';
@@ -18,6 +19,7 @@ import { formatBytes } from '../settings/format-bytes.ts';
 import { DeliveryPanel } from '../timeline/DeliveryPanel.tsx';
 import { sourceTone, verdictTone } from '../timeline/verdict-tones.ts';
 import '../timeline/ui.css';
+import './inbox-table.css';
 
 function idFromRoute(id: string | null): number | null {
   const n = id === null ? NaN : Number(id);
@@ -82,7 +84,7 @@ export function InboxPage() {
         {rows.length > 0 ? (
           <div>
             <div className="table-wrap">
-              <table aria-label={t('list.label')} aria-busy={list.loading}>
+              <table className="inbox-table" aria-label={t('list.label')} aria-busy={list.loading}>
                 <thead>
                   <tr>
                     <th scope="col">{t('columns.received')}</th>
@@ -121,8 +123,12 @@ export function InboxPage() {
                         <Timestamp iso={row.receivedAt} />
                       </td>
                       <td className="nowrap inbox-wide">{row.platform ? platformLabels[row.platform] : <span className="muted">—</span>}</td>
-                      <td className="inbox-wide">{row.connectionId ? connectionName(row.connectionId) : <span className="muted">—</span>}</td>
-                      <td className="mono">{row.topic ?? <span className="muted">—</span>}</td>
+                      <td className="inbox-wide" title={row.connectionId ? connectionName(row.connectionId) : undefined}>
+                        {row.connectionId ? <span className="inbox-clip">{connectionName(row.connectionId)}</span> : <span className="muted">—</span>}
+                      </td>
+                      <td className="mono inbox-topic" title={row.topic ?? undefined}>
+                        {row.topic ?? <span className="muted">—</span>}
+                      </td>
                       <td className="inbox-wide">
                         <Badge value={t(`source.${row.source}`)} tone={sourceTone[row.source]} />
                       </td>
@@ -131,7 +137,9 @@ export function InboxPage() {
                         {isDuplicate(row) && row.verdict !== 'duplicate' ? <span className="fe-chip fe-chip-small bench-dup">{tb('list.duplicate')}</span> : null}
                       </td>
                       <td className="num nowrap inbox-wide">{formatBytes(row.bodySize)}</td>
-                      <td className="reason inbox-wide">{row.reason ?? row.outcome ?? ''}</td>
+                      <td className="reason inbox-wide" title={row.reason ?? row.outcome ?? undefined}>
+                        <span className="inbox-clip">{row.reason ? inboxReasonText(row.reason, t) : (row.outcome ?? '')}</span>
+                      </td>
                       <td>
                         <button
                           type="button"

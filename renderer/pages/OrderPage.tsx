@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { CustomerCard } from '../orders/CustomerCard.tsx';
 import { FulfillmentPanel } from '../orders/fulfillment/FulfillmentPanel.tsx';
 import { LineItemsCard } from '../orders/LineItemsCard.tsx';
+import { MarketplaceCard } from '../orders/marketplace/MarketplaceCard.tsx';
 import { OrderFacts } from '../orders/OrderFacts.tsx';
 import { RunFlowOnOrder } from '../orders/RunFlowOnOrder.tsx';
 import { useOrderDetail } from '../orders/useOrderDetail.ts';
@@ -60,6 +61,7 @@ export function OrderPage({ id }: { id: string }) {
           <div className="order-aside">
             <OrderFacts detail={detail} connection={connection} />
             <FulfillmentPanel orderId={detail.summary.id} />
+            {detail.summary.platform === 'lazada' ? <MarketplaceCard orderId={detail.summary.id} /> : null}
             <TasksPanel orderId={detail.summary.id} />
             <CustomerCard detail={detail} />
             <LineItemsCard order={detail.order} />

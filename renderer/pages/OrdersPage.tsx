@@ -9,6 +9,7 @@ import { OrderFilters } from '../orders/list/OrderFilters.tsx';
 import { OrdersTable } from '../orders/list/OrdersTable.tsx';
 import { activeFilters, noFilters, type OrderListFilters } from '../orders/list/order-list-filter.ts';
 import { useOrderList } from '../orders/list/useOrderList.ts';
+import { GuideCard } from '../onboarding/GuideCard.tsx';
 import '../orders/orders.css';
 import '../orders/list/order-list.css';
 import '../timeline/ui.css';
@@ -59,7 +60,7 @@ export function OrdersPage() {
       <LoadNotice
         loading={list.loading && page === null}
         error={list.error}
-        empty={page !== null && rows.length === 0}
+        empty={page !== null && rows.length === 0 && filtered}
         texts={{
           loading: t('list.loading'),
           empty: filtered ? t('list.noMatchFilters') : t('list.empty'),
@@ -68,6 +69,7 @@ export function OrdersPage() {
         }}
         onRetry={list.reload}
       />
+      {page !== null && rows.length === 0 && !filtered ? <GuideCard /> : null}
       {rows.length > 0 ? <OrdersTable rows={rows} busy={list.loading} /> : null}
       {page?.nextCursor ? (
         <div className="orders-list-more">

@@ -3,6 +3,7 @@ import { LoadNotice } from '../components/LoadNotice.tsx';
 import { foldRepeatedFailures } from './timeline-filter.ts';
 import { TimelineFilters } from './TimelineFilters.tsx';
 import { TimelineItem } from './TimelineItem.tsx';
+import { AddNote } from './AddNote.tsx';
 import { useTimelinePages, type TimelineSource } from './useTimelinePages.ts';
 import './timeline.css';
 
@@ -45,6 +46,7 @@ export function Timeline({ source, numbers }: { source: TimelineSource; numbers?
           ))}
         </ol>
       ) : null}
+      {'orderId' in source ? <AddNote orderId={source.orderId} /> : null}
     </>
   );
 }

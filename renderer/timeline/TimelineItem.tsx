@@ -30,6 +30,7 @@ export function TimelineItem({ entry, repeat = 1, orderNumber }: { entry: Timeli
   const step = entry.kind === 'step';
   const why = outcome?.reason && withWhy.has(outcome.status) ? outcome.status : null;
   const noteBy = entry.data?.kind === 'note' && entry.data.by ? entry.data.by : null;
+  const noteByYou = entry.data?.kind === 'note' && entry.data.author === 'merchant';
 
   return (
     <li className={`timeline-item tone-${view.tone}${step ? ' timeline-item-step' : ''}`} data-kind={entry.kind}>
@@ -77,6 +78,7 @@ export function TimelineItem({ entry, repeat = 1, orderNumber }: { entry: Timeli
           <p className={why ? `timeline-title timeline-why timeline-why-${why}` : 'timeline-title'}>
             {sentence}
             {noteBy ? <span className="muted"> — {t('timeline.say.noteBy', { by: noteBy })}</span> : null}
+            {noteByYou ? <span className="muted"> — {t('timeline.say.noteByYou')}</span> : null}
           </p>
         ) : null}
         {view.changes.length > 0 ? (

@@ -35,6 +35,9 @@ export const timelineIcons: Record<TimelineKind, TimelineIconId> = {
   write_back: 'upload',
   echo: 'echo',
   fulfillment: 'upload',
+  inventory: 'receipt',
+  return: 'swap',
+  process_at_store: 'note',
 };
 
 /**
@@ -166,6 +169,12 @@ export function entryTone(entry: TimelineEntryDto): TimelineTone {
       if (step === 'request_rejected' || step === 'cancellation_rejected' || step === 'failed_to_complete') return 'warn';
       return step === 'fulfilled' ? 'good' : 'accent';
     }
+    case 'inventory':
+      return entry.data?.kind === 'inventory' && entry.data.skipped ? 'neutral' : 'accent';
+    case 'return':
+      return 'warn';
+    case 'process_at_store':
+      return 'neutral';
   }
 }
 

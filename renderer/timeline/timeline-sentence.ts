@@ -6,6 +6,7 @@ import { customerFieldSentence, sequenceSentence } from './customer-action-sente
 import { waitReasonWords } from '../flow-editor/runs/wait-reason-words.ts';
 import { echoSentence, fetchedDeliverySentence, writeBackSentence } from './write-back-sentences.ts';
 import { fulfillmentSentence } from './fulfillment-sentences.ts';
+import { inventorySentence, processAtStoreSentence, returnSentence } from './marketplace-sentences.ts';
 
 /** How a time is written in a sentence: `formatTime` in the app, something fixed in tests. */
 export type FormatTime = (iso: string) => string;
@@ -156,5 +157,11 @@ export function timelineSentence(entry: TimelineEntryDto, t: TFunction, time: Fo
       return echoSentence(t, d);
     case 'fulfillment':
       return fulfillmentSentence(t, d);
+    case 'inventory':
+      return inventorySentence(t, d);
+    case 'return':
+      return returnSentence(t, d);
+    case 'process_at_store':
+      return processAtStoreSentence(t, d);
   }
 }

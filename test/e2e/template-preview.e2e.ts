@@ -153,7 +153,7 @@ test('order tags preview one by one as typed, and a comma inside {{ }} stays in 
   const settings = new SettingsPage(page);
   await settings.open();
   await settings.language('Tiếng Việt').check();
-  const vi = await openStep(page, flow.id, 'Currency tag', 'Tag');
+  const vi = await openStep(page, flow.id, 'Currency tag', 'Thẻ');
   await vi.textbox.fill('{{ order.nope }}');
   await expect(vi.preview).toContainText('Dòng 1, cột 4: không có biến “order.nope”.');
   await vi.orderPicker.getByRole('button', { name: 'Đổi' }).click();

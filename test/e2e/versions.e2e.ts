@@ -124,7 +124,7 @@ for (const language of ['en', 'vi'] as const) {
     await page.getByRole('checkbox', { name: `${words.pick} 1` }).check();
     await page.getByRole('checkbox', { name: `${words.pick} 2` }).check();
     const diff = page.locator('.version-diff');
-    await expect(diff).toContainText(language === 'en' ? 'Tags: VIP → VIP, Khách quen' : 'Tag: VIP → VIP, Khách quen');
+    await expect(diff).toContainText(language === 'en' ? 'Tags: VIP → VIP, Khách quen' : 'Thẻ: VIP → VIP, Khách quen');
     for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
       await page.setViewportSize({ width, height });
       await expect(diff).toBeVisible();

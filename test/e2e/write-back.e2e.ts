@@ -116,7 +116,7 @@ test('the palette says which platforms each store step works on, in Vietnamese',
   const cancel = palette.item('Hủy đơn hàng');
   await expect(cancel).toHaveAccessibleDescription(/Làm được trên Shopify, Haravan, WooCommerce, KiotViet, Lazada \(cách khác\)/);
   await expect(cancel).toHaveAttribute('title', /Sapo GO, LadiSales: không có API ghi/);
-  await expect(palette.item('Gắn tag đơn hàng')).toHaveAccessibleDescription(/Ghi cả lên Shopify, Haravan, Sapo \(cách khác\), WooCommerce \(cách khác\) khi bật ghi ngược/);
+  await expect(palette.item('Gắn thẻ đơn hàng')).toHaveAccessibleDescription(/Ghi cả lên Shopify, Haravan, Sapo \(cách khác\), WooCommerce \(cách khác\) khi bật ghi ngược/);
   await palette.search('tag');
   await shootAt(page, palette.root, shots, 'palette-vi');
 });

@@ -12,8 +12,8 @@ type Args = Record<string, any>;
 export interface FoFakeHelpers {
   /** Replaces the order's FOs with these; answers them (ids as the fake keeps them: numbers). */
   seed(orderId: number, fos: FoSeed[]): FakeFo[];
-  /** A location the fake knows (a move's destination): `service` is a 3PL's handle. */
-  location(id: number, name: string, service?: string | null): void;
+  /** A location the fake knows (a move's destination): `service` is a 3PL's handle; `unstocked` is listed for a move but refuses it. */
+  location(id: number, name: string, service?: string | null, more?: { legacy?: boolean; unstocked?: boolean }): void;
   accept(foId: number | string, message?: string): void;
   reject(foId: number | string, message?: string): void;
   acceptCancellation(foId: number | string, message?: string): void;
@@ -58,6 +58,15 @@ export function createFoApi(deps: { orders: Map<number, RestOrder>; now: () => n
       supportedActions: store.supportedActions(fo).map((action) => ({ __typename: 'FulfillmentOrderSupportedAction', action })),
       lineItems: { nodes: fo.lines.map((l) => ({ __typename: 'FulfillmentOrderLineItem', id: gidOf('FulfillmentOrderLineItem', l.id), totalQuantity: l.total, remainingQuantity: l.remaining, lineItem: { __typename: 'LineItem', id: gidOf('LineItem', l.lineItemId), title: l.title, sku: l.sku } })) },
       fulfillmentHolds: fo.holds.map((h) => ({ __typename: 'FulfillmentHold', id: gidOf('FulfillmentHold', h.id), reason: h.reason, reasonNotes: h.reasonNotes, handle: h.handle })),
+      // Every other location the shop has, as Shopify lists them for a move: one without the items is not movable, and says why.
+      locationsForMove: {
+        nodes: [...store.locations.values()].filter((l) => l.id !== fo.locationId).map((l) => ({
+          __typename: 'FulfillmentOrderLocationForMove',
+          movable: !l.unstocked,
+          message: l.unstocked ? 'No inventory is stocked at this location.' : null,
+          location: { __typename: 'Location', id: gidOf('Location', l.id), name: l.name, fulfillmentService: l.service ? { __typename: 'FulfillmentService', handle: l.service, serviceName: l.name } : null },
+        })),
+      },
       merchantRequests: { nodes: fo.requests.map((r) => ({ __typename: 'FulfillmentOrderMerchantRequest', kind: r.kind, message: r.message })) },
       fulfillments: { nodes: (o?.fulfillments ?? []).filter((f: RestOrder) => (f.fo_lines ?? []).some((l: RestOrder) => l.fo_id === fo.id)).map(fulfillmentNode) },
       order: o ? { __typename: 'Order', id: o.admin_graphql_api_id, legacyResourceId: String(o.id), name: o.name } : null,
@@ -137,7 +146,7 @@ export function createFoApi(deps: { orders: Map<number, RestOrder>; now: () => n
     }),
     fulfillmentOrderMove: onFo('MOVE', 'be moved', (fo) => ({ movedFulfillmentOrder: null, originalFulfillmentOrder: node(fo), remainingFulfillmentOrder: null }), (fo, a) => {
       const dest = Number(/(\d+)$/.exec(String(a.newLocationId))?.[1]);
-      if (!store.locations.has(dest)) return `Location does not exist or does not stock the items: ${a.newLocationId}`;
+      if (!store.locations.has(dest) || store.location(dest).unstocked) return `Location does not exist or does not stock the items: ${a.newLocationId}`;
       if (dest === fo.locationId) return 'Cannot move a fulfillment order to the location it is already assigned to.';
       if (store.activeRequest(fo)) return 'Cannot move a fulfillment order with an active fulfillment request.';
       if (fo.lines.some((l) => l.total > l.remaining)) {
@@ -235,7 +244,7 @@ export function createFoApi(deps: { orders: Map<number, RestOrder>; now: () => n
       for (const old of store.ofOrder(orderId)) store.fos.splice(store.fos.indexOf(old), 1);
       return seeds.map((seed) => {
         const at = seed.location;
-        const loc = typeof at === 'number' ? store.location(at) : at ? store.location(at.id, at.name, at.service ?? null) : DEFAULT_LOCATION;
+        const loc = typeof at === 'number' ? store.location(at) : at ? store.location(at.id, at.name, at.service ?? null, at.legacy ? { legacy: true } : {}) : DEFAULT_LOCATION;
         const items: RestOrder[] = o.line_items ?? [];
         const lines = (seed.lines ?? items.map((li): NonNullable<FoSeed['lines']>[number] => ({ quantity: Number(li.quantity) }))).map((l, i) => ({
           lineItemId: l.lineItemId ?? items[i]?.id ?? 9000 + i, title: l.title ?? items[i]?.title ?? `Item ${i + 1}`, sku: l.sku ?? items[i]?.sku ?? null,
@@ -248,7 +257,7 @@ export function createFoApi(deps: { orders: Map<number, RestOrder>; now: () => n
         return fo;
       });
     },
-    location: (id, name, service = null) => void store.location(id, name, service),
+    location: (id, name, service = null, more = {}) => void store.location(id, name, service, more),
     accept: (id, message) => serviceStep(id, { status: 'OPEN', request: ['SUBMITTED'] }, (fo) => ((fo.status = 'IN_PROGRESS'), (fo.requestStatus = 'ACCEPTED')), message),
     reject: (id, message) => serviceStep(id, { status: 'OPEN', request: ['SUBMITTED'] }, (fo) => (fo.requestStatus = 'REJECTED'), message),
     acceptCancellation: (id, message) => serviceStep(id, { status: 'IN_PROGRESS', request: ['CANCELLATION_REQUESTED'] }, (fo) => {

@@ -15,6 +15,10 @@ export interface FakeLocation {
   name: string;
   /** The fulfillment service's handle when a 3PL manages the location; null for the merchant's own. */
   service: string | null;
+  /** A service on seed 003's legacy workflow: it takes requests but no cancellation from the merchant's app. */
+  legacy?: boolean;
+  /** The location does not stock the shop's items: listed for a move, but not movable (Shopify's `locationsForMove`). */
+  unstocked?: boolean;
 }
 
 export interface FakeFoLine {
@@ -44,7 +48,7 @@ export interface FakeFo {
 /** One FO to seed: the location (an id of a known location, or a new one), its state and lines (default: the order's line items, nothing shipped). */
 export interface FoSeed {
   id?: number;
-  location?: number | { id: number; name?: string; service?: string | null };
+  location?: number | { id: number; name?: string; service?: string | null; legacy?: boolean };
   status?: FoStatusG;
   requestStatus?: FoRequestG;
   fulfillAt?: string | null;
@@ -65,10 +69,10 @@ export class FoStore {
   private nextLine = 1072503300;
   private nextHold = 4000;
 
-  location(id: number, name?: string, service: string | null = null): FakeLocation {
+  location(id: number, name?: string, service: string | null = null, more: Pick<FakeLocation, 'legacy' | 'unstocked'> = {}): FakeLocation {
     const known = this.locations.get(id);
     if (known && name === undefined) return known;
-    const l = { id, name: name ?? known?.name ?? `Location ${id}`, service: service ?? known?.service ?? null };
+    const l = { ...known, ...more, id, name: name ?? known?.name ?? `Location ${id}`, service: service ?? known?.service ?? null };
     this.locations.set(id, l);
     return l;
   }
@@ -113,6 +117,12 @@ export class FoStore {
     const service = this.isService(fo);
     const rs = fo.requestStatus;
     const requestable = service && REQUESTABLE.has(rs);
+    // Seed 003's legacy workflow: once requested, no cancellation from the app (contact the service).
+    if (service && this.location(fo.locationId).legacy) return this.supportedActionsNew(fo, rs, requestable).filter((a) => a !== 'CANCEL_FULFILLMENT_ORDER' && a !== 'REQUEST_CANCELLATION');
+    return this.supportedActionsNew(fo, rs, requestable);
+  }
+
+  private supportedActionsNew(fo: FakeFo, rs: FoRequestG, requestable: boolean): string[] {
     switch (fo.status) {
       case 'OPEN':
         // A submitted request can only be withdrawn until the service answers.

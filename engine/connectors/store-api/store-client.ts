@@ -1,4 +1,4 @@
-import type { ConnectionApi, FulfillmentOrder, Platform, WriteRequest } from '../../contract/index.ts';
+import type { ConnectionApi, FoMoveLocation, FulfillmentOrder, Platform, WriteRequest } from '../../contract/index.ts';
 import type { ConnectionView } from '../../platforms/adapter.ts';
 import type { TokenBucket } from './token-bucket.ts';
 
@@ -39,6 +39,8 @@ export interface StoreClient {
     forOrder(platformOrderId: string): Promise<FulfillmentOrder[]>;
     /** One FO and the order it belongs to (a webhook names the FO only); null when the platform has no such FO. */
     get(foId: string): Promise<{ platformOrderId: string; fo: FulfillmentOrder } | null>;
+    /** Where the FO can be moved (the shop's other locations, each movable or not with the platform's reason); null when the platform has no such FO. */
+    locationsForMove?(foId: string): Promise<FoMoveLocation[] | null>;
   };
 }
 

@@ -5,6 +5,7 @@ import { DeferStepError, RetryableError, SkipStepError } from '../../shared/erro
 import { StoreApiError } from './store-api-error.ts';
 import type { StoreApis } from './store-apis.ts';
 import type { StoreClient, WriteTarget } from './store-client.ts';
+import { processAtStoreRefusal } from '../../domain/inventory-marketplace.ts';
 
 /** What a write-back records as its result (and its timeline entry says). */
 export interface WriteBackResult {
@@ -102,6 +103,9 @@ export function createStoreWriter(d: { repos: Repositories; apis: StoreApis; now
       if (w.optional) return { ...base, written: false, skipped: `${label} cannot do this through its API` };
       throw new SkipStepError(`${label} cannot do this through its API`, { code: 'platform_cannot', args: { platform: label, action } });
     }
+    // Seed 002: an order processed at the store has its status no longer synced back to the marketplace.
+    const atStore = processAtStoreRefusal(repos, w.orderId, action);
+    if (atStore) throw new SkipStepError(atStore.text, { code: 'processed_at_store', args: { platform: atStore.platform } });
     if (action === 'customer.tags.add' && !w.platformCustomerId) {
       throw new SkipStepError(`the order has no ${label} customer to tag`, { code: 'no_platform_customer', args: { platform: label } });
     }

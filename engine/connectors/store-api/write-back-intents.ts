@@ -4,6 +4,7 @@ import type { Timeline } from '../../domain/timeline.ts';
 import { defineIntentHandler, type IntentContext, type IntentHandler, type IntentOf } from '../../nodes/intents.ts';
 import type { StoreApis } from './store-apis.ts';
 import { createStoreWriter, type StoreWriteResult } from './store-writer.ts';
+import { storeStatusAfterWrite } from '../../domain/inventory-marketplace.ts';
 
 declare module '../../nodes/intents.ts' {
   interface IntentMap {
@@ -69,7 +70,7 @@ export function writeBackIntentHandlers(repos: Repositories, timeline: Timeline,
         const c = repos.connections.get(intent.connectionId);
         return [timeline.append(intent.orderId, ctx.atMs, {
           kind: 'write_back', platform: c?.platform ?? null, action: r.action, answer: r.answer, already: r.already === true, connectionName: c?.name ?? null, flowName: ctx.flowName,
-        }, { runId: ctx.runId })];
+        }, { runId: ctx.runId }), ...storeStatusAfterWrite(repos, intent.orderId, r.action, ctx.atMs).map((e) => timeline.append(intent.orderId, ctx.atMs, e, { runId: ctx.runId }))];
       },
     }),
   ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FoAction, FoActionKind, FoRequestStatus, FulfillmentOrder } from '../fulfillment.ts';
+import { FoAction, FoActionKind, FoMoveLocation, FoRequestStatus, FulfillmentOrder } from '../fulfillment.ts';
 import { OrderShipment } from '../order.ts';
 import { Platform } from '../platform.ts';
 import { WriteAction, WriteRequest } from '../store-api.ts';
@@ -43,6 +43,8 @@ export const OrderFulfillmentDto = z.object({
   shipments: z.array(OrderShipment),
   /** What the panel should say above it all (API access off, FOs not read yet, the platform has no API). */
   note: z.string().nullable(),
+  /** Shopify: how much of the order has shipped by its FOs (fulfilled only when every item has, seed 003); null for the other models. */
+  shipped: z.enum(['unfulfilled', 'partial', 'fulfilled']).nullable().default(null),
 });
 export type OrderFulfillmentDto = z.infer<typeof OrderFulfillmentDto>;
 
@@ -59,6 +61,8 @@ export const fulfillmentApi = {
     z.object({ orderId: z.string().min(1), foId: z.string().min(1), action: FoAction }),
     z.object({ fulfillment: OrderFulfillmentDto, warning: z.string().nullable() }),
   ),
+  /** Where one FO can be moved (the order page's move form): the platform's list, each place movable or not with its reason. */
+  'fulfillment.locations': method(z.object({ orderId: z.string().min(1), foId: z.string().min(1) }), z.object({ locations: z.array(FoMoveLocation) })),
   /** An order-level action (`order.fulfil` on Haravan/Sapo Web, Lazada's ready to ship and cancel), through the same outbox. */
   'fulfillment.orderAct': method(z.object({ orderId: z.string().min(1), request: WriteRequest }), z.object({ fulfillment: OrderFulfillmentDto, answer: z.string().nullable() })),
 };

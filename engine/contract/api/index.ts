@@ -17,6 +17,8 @@ import { customerActionsApi } from './customer-actions.ts';
 import { fulfillmentApi } from './fulfillment.ts';
 import { timelineApi } from './timeline.ts';
 import { customerPageApi } from './customer-page.ts';
+import { marketplaceApi } from './marketplace.ts';
+import { testDeliveryApi } from './test-delivery.ts';
 
 /** Every API method, by name: `domain.verb` → args and result schemas. */
 export const apiMethods = {
@@ -37,6 +39,8 @@ export const apiMethods = {
   ...fulfillmentApi,
   ...timelineApi,
   ...customerPageApi,
+  ...marketplaceApi,
+  ...testDeliveryApi,
 };
 
 export type ApiMethods = typeof apiMethods;

@@ -9,6 +9,9 @@ import { method } from './method.ts';
 export const TimelineCursor = z.string().regex(/^\d+\.\d+$/, 'a cursor from a previous page');
 export type TimelineCursor = z.infer<typeof TimelineCursor>;
 
+/** A manual note's words: trimmed, never blank, at most 2000 characters. */
+export const NoteText = z.string().trim().min(1, 'write the note first').max(2000, 'a note is at most 2000 characters');
+
 /** Pages are 100 entries unless asked otherwise; 500 at most. */
 const limit = z.number().int().min(1).max(500).default(100);
 /** Only these kinds (all when left out or empty). */
@@ -32,4 +35,6 @@ export const timelineApi = {
   'timeline.forOrder': method(z.object({ orderId: z.string().min(1), kinds, before: TimelineCursor.optional(), limit }), TimelinePageDto),
   /** The timelines of all a customer's orders (every platform) joined in time order, the same way. */
   'timeline.forCustomer': method(z.object({ customerId: z.string().min(1), kinds, before: TimelineCursor.optional(), limit }), TimelinePageDto),
+  /** The merchant's own note on an order's timeline (a `note` entry by "you"): 1 to 2000 characters, not blank. */
+  'timeline.addNote': method(z.object({ orderId: z.string().min(1), text: NoteText }), TimelineEntryDto),
 };

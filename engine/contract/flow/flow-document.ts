@@ -102,6 +102,8 @@ export const FlowProblemCode = z.enum([
   'condition_leads_nowhere',
   /** A warning: a Liquid field that does not parse (syntax, unknown filter or tag). */
   'template_problem',
+  /** A warning: a Liquid field names a variable the trigger's data never holds (`order.totl`). */
+  'template_unknown_variable',
   /** A warning: a step needs a customer field (email, phone…) that a trigger's platform never or rarely delivers. */
   'platform_lacks_field',
   /** A write-back step none (error) or not all (warning) of the flow's platforms can do through their API. */

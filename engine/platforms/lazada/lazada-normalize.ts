@@ -5,7 +5,7 @@ import { isCashOnDelivery } from '../cash-on-delivery.ts';
 import { asDecimal, decimalSum } from './lazada-decimal.ts';
 import type { LazadaAddress, LazadaApiItem, LazadaEnriched } from './lazada-payload.ts';
 import { storeStatusFor, type LazadaSettings } from './lazada-settings.ts';
-import { financialOf, fulfillmentOf, isCanceled, orderDeliveryOf, orderStatusOf } from './lazada-status.ts';
+import { deliveryOf, financialOf, fulfillmentOf, isCanceled, orderDeliveryOf, orderStatusOf } from './lazada-status.ts';
 
 const sites: Record<string, { currency: string; country: string }> = {
   lazada_vn: { currency: 'VND', country: 'VN' },
@@ -91,12 +91,37 @@ function statusAndVersion(e: LazadaEnriched): StatusAndVersion {
   return { status, statuses: matched ? items.map(itemStatus) : [status], updatedAt: new Date(pushMs).toISOString(), itemStatus };
 }
 
+/**
+ * Seed 002's return: the live items Lazada says came back (returned, shipped back…). `partial`
+ * when others did not; the refunded amount is their price when the buyer had paid (prepaid, or
+ * a COD order Flowdesk had seen paid), "0" for a COD parcel never collected. Nothing restocks here.
+ */
+function returnsOf(items: LazadaApiItem[], itemStatus: (i: LazadaApiItem) => string, cod: boolean, previous: Order | null): Order['returns'] {
+  const live = items.filter((i) => !isCanceled(itemStatus(i)));
+  const back = live.filter((i) => deliveryOf(itemStatus(i)) === 'returned');
+  if (back.length === 0) return undefined;
+  const paid = !cod || previous?.financialStatus === 'paid' || previous?.returns !== undefined && previous.returns.refundedAmount !== '0';
+  return {
+    status: back.length === live.length ? 'returned' : 'partial',
+    refundedAmount: paid ? decimalSum(back.map((i) => asDecimal(i.item_price) ?? '0')) : '0',
+    lines: back.map((i) => ({ lineId: i.order_item_id, sku: i.sku || i.shop_sku || null, quantity: 1 })),
+  };
+}
+
+/** A partial return leaves the rest of the order paid as it was: prepaid reads partially refunded, COD paid once a kept item was delivered. */
+function financialWithReturns(status: string, cod: boolean, previous: Order | null, returns: Order['returns'], statuses: string[]): Order['financialStatus'] {
+  if (returns?.status !== 'partial') return financialOf(status, cod, previous?.financialStatus ?? null);
+  if (!cod) return 'partially_refunded';
+  return statuses.some((s) => deliveryOf(s) === 'delivered') ? 'paid' : 'pending';
+}
+
 export function normalizeLazadaOrder(e: LazadaEnriched, settings: LazadaSettings, storeId: string, previous: Order | null): Order {
   const { push, order: api, items } = e;
   const site = sites[(push.site ?? '').toLowerCase()] ?? null;
   const { status, statuses, updatedAt, itemStatus } = statusAndVersion(e);
   const cod = isCashOnDelivery(api.payment_method);
   const canceled = isCanceled(status);
+  const returns = returnsOf(items, itemStatus, cod, previous);
 
   const subtotal = asDecimal(api.price) ?? sum(items.map((i) => asDecimal(i.item_price))) ?? '0';
   const shipping = asDecimal(api.shipping_fee) ?? '0';
@@ -114,7 +139,7 @@ export function normalizeLazadaOrder(e: LazadaEnriched, settings: LazadaSettings
     number: api.order_number ?? push.data.trade_order_id,
     createdAt: lazadaTime(api.created_at) ?? updatedAt,
     updatedAt,
-    financialStatus: financialOf(status, cod, previous?.financialStatus ?? null),
+    financialStatus: financialWithReturns(status, cod, previous, returns, statuses),
     fulfillmentStatus: fulfillmentOf(statuses),
     deliveryStatus: orderDeliveryOf(statuses),
     cashOnDelivery: cod,
@@ -162,6 +187,7 @@ export function normalizeLazadaOrder(e: LazadaEnriched, settings: LazadaSettings
     salesChannel: settings.salesChannel,
     note: api.remarks || null,
     test: false,
+    ...(returns ? { returns } : {}),
   });
 }
 

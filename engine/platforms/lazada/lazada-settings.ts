@@ -30,6 +30,10 @@ export const LazadaSettings = z.object({
     .default(() => defaultStoreStatuses.map((r) => ({ ...r, statuses: [...r.statuses] })))
     .meta({ title: 'Lazada → store status', description: 'Seed 002\'s mapping; edit it to match your store\'s statuses.' }),
   salesChannel: z.string().min(1).default('Lazada').meta({ title: 'Sales channel name' }),
+  stockLocation: z.string().trim().min(1).max(100).default('default').meta({
+    title: 'Stock location',
+    description: 'The warehouse this shop\'s orders take stock from; a cancellation or a recorded return puts it back there.',
+  }),
 });
 export type LazadaSettings = z.infer<typeof LazadaSettings>;
 

@@ -2,6 +2,7 @@ import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/rea
 import type { FlowDetailDto, FlowDocument, NodeSpecDto, StepDto } from '../../../engine/contract/index.ts';
 import type { CanvasProblem } from '../../canvas/core/problems.ts';
 import type { FormField } from '../../canvas/core/schema-form.ts';
+import type { LayoutPref, LayoutPrefs } from './layout-prefs.ts';
 import type { CanvasEdge, CanvasNode } from '../../canvas/document-mapping.ts';
 
 export interface GraphSlice {
@@ -74,7 +75,7 @@ export type EditorNotice =
   | { kind: 'activated'; version: number }
   | { kind: 'deactivated' };
 
-export interface UiSlice {
+export interface UiSlice extends LayoutPrefs {
   tab: SidePanelTab;
   setTab: (tab: SidePanelTab) => void;
   problems: CanvasProblem[];
@@ -84,6 +85,11 @@ export interface UiSlice {
   setNotice: (notice: EditorNotice | null) => void;
   busy: 'saving' | 'activating' | null;
   setBusy: (busy: UiSlice['busy']) => void;
+  /** "Connect…" open on a step (by keyboard): the source, and the output and step the list is on, shown on the canvas. */
+  connecting: { nodeId: string; port: string | null; target: string | null } | null;
+  setConnecting: (connecting: UiSlice['connecting']) => void;
+  /** Shows or collapses the palette or the side panel, or turns the mini map on or off; remembered. */
+  setLayout: (pref: LayoutPref, value: boolean) => void;
 }
 
 export type EditorState = GraphSlice & HistorySlice & DocumentSlice & UiSlice;

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { problemsByNode } from '../../canvas/core/problems.ts';
 import type { EditorState, UiSlice } from './editor-state.ts';
+import { loadLayoutPrefs, saveLayoutPref, type LayoutPrefs } from './layout-prefs.ts';
 
 export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set) => ({
   tab: 'step',
@@ -12,4 +13,11 @@ export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set) =
   setNotice: (notice) => set({ notice }),
   busy: null,
   setBusy: (busy) => set({ busy }),
+  connecting: null,
+  setConnecting: (connecting) => set({ connecting }),
+  ...loadLayoutPrefs(),
+  setLayout: (pref, value) => {
+    saveLayoutPref(pref, value);
+    set({ [pref]: value } as Partial<LayoutPrefs>);
+  },
 });

@@ -1,14 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FoAction, FulfillmentOrder } from '../../../engine/contract/index.ts';
+import type { FoAction, FoMoveLocation, FulfillmentOrder } from '../../../engine/contract/index.ts';
 import { Field } from '../../components/Field.tsx';
 import { emptyFoForm, foActionFrom, holdReasons, type FoFormValues } from './fo-action-input.ts';
 import { revertable, type MerchantFoAction } from './fo-panel-view.ts';
+import { LineQuantities } from './LineQuantities.tsx';
+import { MoveLocation } from './MoveLocation.tsx';
 
 interface Props {
   kind: MerchantFoAction;
   fo: FulfillmentOrder;
   busy: boolean;
+  /** Where this FO can be moved, read from the platform when the move form opens. */
+  locations: () => Promise<FoMoveLocation[]>;
   onSubmit: (action: FoAction) => void;
   onClose: () => void;
 }
@@ -18,12 +22,13 @@ interface Props {
  * cancellation note (never sent to the customer), a move's location and reason, a hold's
  * reason, tracking for "mark as fulfilled", and, before a revert, its warning.
  */
-export function FoActionForm({ kind, fo, busy, onSubmit, onClose }: Props) {
+export function FoActionForm({ kind, fo, busy, locations, onSubmit, onClose }: Props) {
   const { t } = useTranslation('fulfillment');
   const [v, setV] = useState<FoFormValues>(() => emptyFoForm(fo));
   const [missing, setMissing] = useState<string | null>(null);
   const set = <K extends keyof FoFormValues>(key: K, value: FoFormValues[K]) => setV((old) => ({ ...old, [key]: value }));
-  const text = (key: 'message' | 'note' | 'locationId' | 'reason' | 'trackingNumber' | 'carrier' | 'trackingUrl', label: string, multiline = false) => (
+  const chooser = <LineQuantities fo={fo} quantities={v.quantities} remaining={v.remaining} onChange={(lineId, q) => setV((old) => ({ ...old, quantities: { ...old.quantities, [lineId]: q } }))} />;
+  const text = (key: 'message' | 'note' | 'reason' | 'trackingNumber' | 'carrier' | 'trackingUrl', label: string, multiline = false) => (
     <Field label={label}>
       {(id) =>
         multiline ? (
@@ -44,7 +49,12 @@ export function FoActionForm({ kind, fo, busy, onSubmit, onClose }: Props) {
 
   return (
     <form className="fo-form" aria-label={t(`action.${kind}`)} onSubmit={submit}>
-      {kind === 'request_fulfillment' ? text('message', t('form.message'), true) : null}
+      {kind === 'request_fulfillment' ? (
+        <>
+          {chooser}
+          {text('message', t('form.message'), true)}
+        </>
+      ) : null}
       {kind === 'request_cancellation' ? (
         <>
           {text('note', t('form.note'), true)}
@@ -53,15 +63,11 @@ export function FoActionForm({ kind, fo, busy, onSubmit, onClose }: Props) {
       ) : null}
       {kind === 'move' ? (
         <>
-          {text('locationId', t('form.locationId'))}
-          <Field label={t('form.managedBy')}>
-            {(id) => (
-              <select id={id} value={v.managedBy} onChange={(e) => set('managedBy', e.target.value as FoFormValues['managedBy'])}>
-                <option value="merchant">{t('form.managedByMerchant')}</option>
-                <option value="service">{t('form.managedByService')}</option>
-              </select>
-            )}
-          </Field>
+          <MoveLocation
+            load={locations}
+            value={v.locationId}
+            onChoose={(l) => setV((old) => ({ ...old, locationId: l?.id ?? '', locationName: l?.name ?? '', managedBy: l?.managedBy ?? 'merchant' }))}
+          />
           {text('reason', t('form.moveReason'))}
         </>
       ) : null}
@@ -83,6 +89,7 @@ export function FoActionForm({ kind, fo, busy, onSubmit, onClose }: Props) {
       ) : null}
       {kind === 'fulfil' ? (
         <>
+          {chooser}
           {text('trackingNumber', t('form.trackingNumber'))}
           {text('carrier', t('form.carrier'))}
           {text('trackingUrl', t('form.trackingUrl'))}

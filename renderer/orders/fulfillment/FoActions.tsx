@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FoAction, FulfillmentOrder } from '../../../engine/contract/index.ts';
+import type { FoAction, FoMoveLocation, FulfillmentOrder } from '../../../engine/contract/index.ts';
 import { toApiError } from '../../api/api-error.ts';
 import { FoActionForm } from './FoActionForm.tsx';
 import { emptyFoForm, foActionFrom } from './fo-action-input.ts';
@@ -16,7 +16,7 @@ type Outcome = { kind: 'done'; warning: string | null; at?: string } | { kind: '
  * it (aria-describedby) and shown under the buttons while it has focus or the pointer.
  * Actions that need words or a location open a small form; the others are sent at once.
  */
-export function FoActions({ fo, buttons, act }: { fo: FulfillmentOrder; buttons: FoButton[]; act: (action: FoAction) => Promise<string | null> }) {
+export function FoActions({ fo, buttons, act, locations }: { fo: FulfillmentOrder; buttons: FoButton[]; act: (action: FoAction) => Promise<string | null>; locations: () => Promise<FoMoveLocation[]> }) {
   const { t } = useTranslation('fulfillment');
   const base = useId();
   const [open, setOpen] = useState<MerchantFoAction | null>(null);
@@ -99,7 +99,7 @@ export function FoActions({ fo, buttons, act }: { fo: FulfillmentOrder; buttons:
         </p>
       ) : null}
       {/* A form whose action the FO no longer allows (it moved on meanwhile) closes by itself. */}
-      {open && buttons.some((b) => b.kind === open && b.allowed) ? <FoActionForm key={open} kind={open} fo={fo} busy={busy} onSubmit={(a) => void send(a)} onClose={() => setOpen(null)} /> : null}
+      {open && buttons.some((b) => b.kind === open && b.allowed) ? <FoActionForm key={open} kind={open} fo={fo} busy={busy} locations={locations} onSubmit={(a) => void send(a)} onClose={() => setOpen(null)} /> : null}
       <ActionOutcome outcome={outcome} />
     </div>
   );

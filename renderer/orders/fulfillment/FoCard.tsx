@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { FoAction, FoView } from '../../../engine/contract/index.ts';
+import { useCallback } from 'react';
+import type { FoAction, FoMoveLocation, FoView } from '../../../engine/contract/index.ts';
 import { formatTime } from '../../app/format.ts';
 import { foShortId } from '../../timeline/fulfillment-sentences.ts';
 import { FoActions } from './FoActions.tsx';
@@ -11,7 +12,14 @@ import { foButtons, foLineRows, holdReasonKey, foStateTone, foStateWords } from 
  * its items, holds, the last message the service (or the merchant) left, its parcels, and the
  * actions the merchant may take now.
  */
-export function FoCard({ view, writeBack, act }: { view: FoView; writeBack: boolean; act: (foId: string, action: FoAction) => Promise<string | null> }) {
+interface Props {
+  view: FoView;
+  writeBack: boolean;
+  act: (foId: string, action: FoAction) => Promise<string | null>;
+  locations: (foId: string) => Promise<FoMoveLocation[]>;
+}
+
+export function FoCard({ view, writeBack, act, locations }: Props) {
   const { t } = useTranslation('fulfillment');
   const { fo, display } = view;
   const headingId = `fo-${fo.id.replace(/\W+/g, '-')}`;
@@ -20,6 +28,8 @@ export function FoCard({ view, writeBack, act }: { view: FoView; writeBack: bool
   const lines = foLineRows(fo, t('fo.untitled'));
   const buttons = foButtons(view.actions, writeBack, t('writeBackReason'));
   const shipped = fo.fulfillments.filter((f) => f.status === 'success');
+  const foId = fo.id;
+  const movesTo = useCallback(() => locations(foId), [locations, foId]);
 
   return (
     <li className="fo-card" aria-labelledby={headingId}>
@@ -32,6 +42,7 @@ export function FoCard({ view, writeBack, act }: { view: FoView; writeBack: bool
         </span>
       </div>
       <p className="fo-managed muted">{t(`fo.managedBy.${fo.managedBy}`)}</p>
+      {fo.managedBy === 'service' && fo.workflow === 'legacy' ? <p className="fo-legacy">{t('fo.legacy')}</p> : null}
       {display.state === 'scheduled' && fo.fulfillAt ? <p className="fo-managed">{t('fo.fulfillAt', { time: formatTime(fo.fulfillAt) })}</p> : null}
       {display.detail === 'cancellation_rejected' ? <p className="fo-goes-on">{t('fo.goesOn')}</p> : null}
       {fo.message?.trim() ? (
@@ -84,7 +95,7 @@ export function FoCard({ view, writeBack, act }: { view: FoView; writeBack: bool
           ))}
         </ul>
       ) : null}
-      <FoActions fo={fo} buttons={buttons} act={(action) => act(fo.id, action)} />
+      <FoActions fo={fo} buttons={buttons} act={(action) => act(fo.id, action)} locations={movesTo} />
     </li>
   );
 }

@@ -59,12 +59,12 @@ export function FulfillmentPanel({ orderId }: { orderId: string }) {
           {t('error.refresh', { platform })} <q lang="en">{refreshError}</q>
         </p>
       ) : null}
-      {dto ? <PanelBody dto={dto} platform={platform} act={q.act} orderAct={q.orderAct} /> : null}
+      {dto ? <PanelBody dto={dto} platform={platform} act={q.act} orderAct={q.orderAct} locations={q.locations} /> : null}
     </section>
   );
 }
 
-function PanelBody({ dto, platform, act, orderAct }: { dto: OrderFulfillmentDto; platform: string } & Pick<ReturnType<typeof useOrderFulfillment>, 'act' | 'orderAct'>) {
+function PanelBody({ dto, platform, act, orderAct, locations }: { dto: OrderFulfillmentDto; platform: string } & Pick<ReturnType<typeof useOrderFulfillment>, 'act' | 'orderAct' | 'locations'>) {
   const { t } = useTranslation('fulfillment');
   const notRead = dto.model === 'fulfillment_orders' && dto.fulfillmentOrders.length === 0;
   // The engine's note is English; the cases it covers are said here in the user's words. Its
@@ -84,10 +84,15 @@ function PanelBody({ dto, platform, act, orderAct }: { dto: OrderFulfillmentDto;
           {dto.note}
         </p>
       ) : null}
+      {dto.shipped && dto.fulfillmentOrders.length > 0 ? (
+        <p className="fo-shipped">
+          {t('shipped.label')} <span className={`badge badge-${dto.shipped === 'fulfilled' ? 'good' : 'neutral'}`} data-testid="fo-order-shipped">{t(`shipped.${dto.shipped}`)}</span>
+        </p>
+      ) : null}
       {dto.fulfillmentOrders.length > 0 ? (
         <ul className="fo-list" aria-label={t('panel.fos')}>
           {dto.fulfillmentOrders.map((view) => (
-            <FoCard key={view.fo.id} view={view} writeBack={dto.writeBack} act={act} />
+            <FoCard key={view.fo.id} view={view} writeBack={dto.writeBack} act={act} locations={locations} />
           ))}
         </ul>
       ) : null}

@@ -152,4 +152,23 @@ describe('the inline forms’ actions', () => {
     expect(foActionFrom('revert_fulfillment', emptyFoForm({ ...fo, fulfillments: [] }))).toEqual({ missing: 'fulfillmentId' });
     expect(foActionFrom('request_fulfillment', { ...v, message: 'x'.repeat(5001) })).toEqual({ missing: 'invalid' });
   });
+
+  it('sends chosen lines and quantities; all that is left sends no lines (the platform ships everything)', () => {
+    const three: FulfillmentOrder = { ...fo, lines: [{ id: 'a', quantity: 3, fulfilled: 1 }, { id: 'b', quantity: 1, fulfilled: 0 }, { id: 'c', quantity: 1, fulfilled: 1 }] };
+    const v = emptyFoForm(three);
+    // Only what is left is offered, and by default all of it.
+    expect(v.remaining).toEqual({ a: 2, b: 1 });
+    expect(foActionFrom('fulfil', v)).toEqual({ action: { kind: 'fulfil', by: 'merchant', notifyCustomer: false } });
+    expect(foActionFrom('fulfil', { ...v, quantities: { a: 1, b: 1 } })).toEqual({ action: { kind: 'fulfil', by: 'merchant', notifyCustomer: false, lines: [{ lineId: 'a', quantity: 1 }, { lineId: 'b', quantity: 1 }] } });
+    expect(foActionFrom('request_fulfillment', { ...v, quantities: { a: 2, b: 0 } })).toEqual({ action: { kind: 'request_fulfillment', lines: [{ lineId: 'a', quantity: 2 }] } });
+    expect(foActionFrom('fulfil', { ...v, quantities: { a: 0, b: 0 } })).toEqual({ missing: 'lines' });
+    expect(foActionFrom('fulfil', { ...v, quantities: { a: 3, b: 1 } })).toEqual({ missing: 'invalid' });
+    expect(foActionFrom('fulfil', { ...v, quantities: { a: 1.5, b: 1 } })).toEqual({ missing: 'invalid' });
+  });
+
+  it('moves to a listed location with its name', () => {
+    expect(foActionFrom('move', { ...emptyFoForm(fo), locationId: 'gid://shopify/Location/9', locationName: 'Kho Sài Gòn', managedBy: 'merchant' })).toEqual({
+      action: { kind: 'move', locationId: 'gid://shopify/Location/9', locationName: 'Kho Sài Gòn', managedBy: 'merchant' },
+    });
+  });
 });

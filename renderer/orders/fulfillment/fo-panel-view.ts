@@ -110,7 +110,7 @@ export function safeTrackingUrl(url: string | null | undefined): string | null {
  * (order-level fulfil, Lazada's actions), a status change, and any delivery (an `orders/updated`
  * may bring a parcel's tracking without changing a status).
  */
-const refetchKinds = new Set<TimelineKind>(['fulfillment', 'write_back', 'status_change', 'echo', 'order_created', 'delivery']);
+const refetchKinds = new Set<TimelineKind>(['fulfillment', 'write_back', 'status_change', 'echo', 'order_created', 'delivery', 'process_at_store']);
 
 export function refetchesPanel(entry: { orderId: string; kind: TimelineKind }, orderId: string): boolean {
   return entry.orderId === orderId && refetchKinds.has(entry.kind);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { FoAction, OrderFulfillmentDto, WriteRequest } from '../../../engine/contract/index.ts';
+import type { FoAction, FoMoveLocation, OrderFulfillmentDto, WriteRequest } from '../../../engine/contract/index.ts';
 import { toApiError, type ApiError } from '../../api/api-error.ts';
 import { useApiClient } from '../../api/useApiClient.ts';
 import { refetchesPanel } from './fo-panel-view.ts';
@@ -14,6 +14,8 @@ export interface OrderFulfillment {
   /** Acts on one FO; resolves to the engine's warning, if it gave one. Throws the ApiError when refused or failed. */
   act: (foId: string, action: FoAction) => Promise<string | null>;
   orderAct: (request: WriteRequest) => Promise<string | null>;
+  /** Where an FO can be moved, as the platform lists it now. */
+  locations: (foId: string) => Promise<FoMoveLocation[]>;
 }
 
 /**
@@ -96,5 +98,7 @@ export function useOrderFulfillment(orderId: string): OrderFulfillment {
     [client, orderId, show, failed],
   );
 
-  return { data, loading, error, reload, refresh, act, orderAct };
+  const locations = useCallback(async (foId: string) => (await client.call('fulfillment.locations', { orderId, foId })).locations, [client, orderId]);
+
+  return { data, loading, error, reload, refresh, act, orderAct, locations };
 }

@@ -4,6 +4,7 @@ import { platformLabels, type OrderListDto, type Platform } from '../../../engin
 import { useApiClient } from '../../api/useApiClient.ts';
 import { Field } from '../../components/Field.tsx';
 import { DayInput } from './DayInput.tsx';
+import { storeStatusCell } from './order-status-cells.ts';
 import { activeFilters, facetOptions, knownValues, noFilters, type FacetName, type OrderListFilters } from './order-list-filter.ts';
 
 interface Props {
@@ -55,7 +56,11 @@ export function OrderFilters({ filters, counts, onChange }: Props) {
       {select('financialStatus', 'financialStatus', knownValues.financialStatus, (v) => t(`list.status.payment.${v}`, { defaultValue: v }))}
       {select('fulfillmentStatus', 'fulfillmentStatus', knownValues.fulfillmentStatus, (v) => t(`list.status.fulfillment.${v}`, { defaultValue: v }))}
       {select('deliveryStatus', 'deliveryStatus', knownValues.deliveryStatus, (v) => t(`list.status.delivery.${v}`, { defaultValue: v }))}
-      {select('storeStatus', 'storeStatus', [], (v) => (v === '' ? t('filters.noStoreStatus') : v))}
+      {select('storeStatus', 'storeStatus', [], (v) => {
+        // The same words as the column: a platform's own payment word ("pending") in the user's language.
+        const cell = v === '' ? null : storeStatusCell({ storeStatus: v, cancelledAt: null });
+        return cell === null ? t('filters.noStoreStatus') : 'key' in cell ? t(cell.key) : cell.text;
+      })}
       <Field label={t('filters.cancelled')}>
         {(id) => (
           <select id={id} value={filters.cancelled} onChange={(e) => set('cancelled', e.target.value as OrderListFilters['cancelled'])}>

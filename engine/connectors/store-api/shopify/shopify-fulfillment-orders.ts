@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { FoRequestStatus, FoStatus, type FoFulfillment, type FulfillmentOrder } from '../../../contract/index.ts';
+import { FoRequestStatus, FoStatus, type FoFulfillment, type FoMoveLocation, type FulfillmentOrder } from '../../../contract/index.ts';
 import { StoreApiError } from '../store-api-error.ts';
 import { ORDER_READ_COST, orderGid, shopifyGraphql, type ShopifySession } from './shopify-graphql.ts';
 
@@ -11,6 +11,12 @@ import { ORDER_READ_COST, orderGid, shopifyGraphql, type ShopifySession } from '
  * DECISION: an FO is the service's (`managedBy: 'service'`) when its assigned location's
  * `location.fulfillmentService` is set: Shopify gives that field only for a location a
  * fulfillment service (3PL) manages, and null for the merchant's own locations.
+ *
+ * DECISION: a service is on seed 003's legacy workflow when the connection's option
+ * `legacyFulfillmentServices` names it (its handle, its name or its location's name, comma
+ * separated). Shopify's API does not tell: `FulfillmentService.fulfillmentOrdersOptIn` is
+ * deprecated and every service has had to opt in since API 2023-01, and the reference says
+ * nothing of it; the admin's banner is what tells a merchant which workflow a service uses.
  */
 const FO_FIELDS = `id status requestStatus fulfillAt updatedAt
   assignedLocation { name location { id name fulfillmentService { handle serviceName } } }
@@ -33,7 +39,7 @@ export interface ShopifyFoNode {
   status: string;
   requestStatus: string;
   fulfillAt: string | null;
-  assignedLocation: { name: string | null; location: { id: string; name: string | null; fulfillmentService: { handle: string } | null } | null } | null;
+  assignedLocation: { name: string | null; location: { id: string; name: string | null; fulfillmentService: { handle: string; serviceName?: string | null } | null } | null } | null;
   supportedActions: { action: string }[];
   lineItems: { nodes: { id: string; totalQuantity: number; remainingQuantity: number; lineItem: { id: string; title: string | null; sku: string | null } | null }[] };
   fulfillmentHolds: { reason: string; reasonNotes: string | null; handle: string | null }[];
@@ -82,11 +88,26 @@ function fulfillmentsOf(node: ShopifyFoNode, managedBy: FulfillmentOrder['manage
   });
 }
 
-export function toFulfillmentOrder(node: ShopifyFoNode): FulfillmentOrder {
+/** The names the connection's `legacyFulfillmentServices` option lists, lowercased. */
+export function legacyServices(s: Pick<ShopifySession, 'ctx'>): Set<string> {
+  const raw = s.ctx.api.options['legacyFulfillmentServices'] ?? '';
+  return new Set(raw.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean));
+}
+
+function workflowOf(node: ShopifyFoNode, legacy: ReadonlySet<string>): Pick<FulfillmentOrder, 'workflow'> {
+  const location = node.assignedLocation?.location;
+  const service = location?.fulfillmentService;
+  if (!service || legacy.size === 0) return {};
+  const names = [service.handle, service.serviceName, location?.name, node.assignedLocation?.name].map((x) => x?.trim().toLowerCase());
+  return { workflow: names.some((n) => n && legacy.has(n)) ? 'legacy' : 'fulfillment_orders' };
+}
+
+export function toFulfillmentOrder(node: ShopifyFoNode, legacy: ReadonlySet<string> = new Set()): FulfillmentOrder {
   const location = node.assignedLocation?.location ?? null;
   const managedBy = location?.fulfillmentService ? 'service' : 'merchant';
   const requests = node.merchantRequests.nodes;
   return {
+    ...workflowOf(node, legacy),
     id: node.id,
     locationId: location?.id ?? '',
     locationName: node.assignedLocation?.name ?? location?.name ?? null,
@@ -135,11 +156,43 @@ export async function readFoNode(s: ShopifySession, foId: string): Promise<Shopi
 }
 
 export async function forOrder(s: ShopifySession, platformOrderId: string): Promise<FulfillmentOrder[]> {
-  return (await readOrderFoNodes(s, platformOrderId)).map(toFulfillmentOrder);
+  const legacy = legacyServices(s);
+  return (await readOrderFoNodes(s, platformOrderId)).map((n) => toFulfillmentOrder(n, legacy));
 }
 
 export async function getFo(s: ShopifySession, foId: string): Promise<{ platformOrderId: string; fo: FulfillmentOrder } | null> {
   const node = await readFoNode(s, foId);
   if (!node?.order) return null;
-  return { platformOrderId: node.order.legacyResourceId, fo: toFulfillmentOrder(node) };
+  return { platformOrderId: node.order.legacyResourceId, fo: toFulfillmentOrder(node, legacyServices(s)) };
+}
+
+const LOCATIONS_QUERY = `query FlowdeskFoLocationsForMove($id: ID!) {
+  fulfillmentOrder(id: $id) { id locationsForMove(first: 50) { nodes { movable message location { id name fulfillmentService { handle } } } } }
+}`;
+
+interface LocationForMoveNode {
+  movable: boolean;
+  message: string | null;
+  location: { id: string; name: string; fulfillmentService: { handle: string } | null } | null;
+}
+
+/**
+ * Where Shopify would let this FO be moved (`FulfillmentOrder.locationsForMove`): each of the
+ * shop's other locations, `movable` false with Shopify's reason when it cannot take the items.
+ * Null when Shopify has no such FO.
+ */
+export async function locationsForMove(s: ShopifySession, foId: string): Promise<FoMoveLocation[] | null> {
+  const data = await shopifyGraphql(s, {
+    query: LOCATIONS_QUERY,
+    variables: { id: foGid(foId) },
+    changes: false,
+    cost: ORDER_READ_COST,
+    scope: 'read_merchant_managed_fulfillment_orders',
+    what: `read where fulfillment order ${foId} can be moved`,
+  });
+  const fo = data['fulfillmentOrder'] as { locationsForMove: { nodes: LocationForMoveNode[] } } | null;
+  if (!fo) return null;
+  return fo.locationsForMove.nodes.flatMap((n) =>
+    n.location ? [{ id: n.location.id, name: n.location.name, managedBy: n.location.fulfillmentService ? 'service' as const : 'merchant' as const, movable: n.movable, message: n.message ?? null }] : [],
+  );
 }

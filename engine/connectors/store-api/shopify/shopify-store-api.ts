@@ -3,7 +3,7 @@ import type { ConnectionView } from '../../../platforms/adapter.ts';
 import { StoreApiError } from '../store-api-error.ts';
 import type { StoreApiContext, StoreApiDefinition, StoreClient } from '../store-client.ts';
 import { shopifyCheck } from './shopify-check.ts';
-import { forOrder, getFo } from './shopify-fulfillment-orders.ts';
+import { forOrder, getFo, locationsForMove } from './shopify-fulfillment-orders.ts';
 import { SMALL_READ_COST, shopifyGraphql, type ShopifySession } from './shopify-graphql.ts';
 import { shopifyListChanged } from './shopify-reconcile.ts';
 import { shopifyWrite, type ShopifyOptions } from './shopify-writes.ts';
@@ -53,6 +53,7 @@ export const shopifyStoreApi: StoreApiDefinition = {
   options: [
     { name: 'apiVersion', label: 'Admin API version (YYYY-MM)', default: SHOPIFY_API_VERSION },
     { name: 'cancelRefund', label: 'When a paid order is cancelled: "original" refunds it to the original payment methods, "none" does not refund', default: 'original' },
+    { name: 'legacyFulfillmentServices', label: 'Fulfillment services on the legacy workflow (their name or handle, comma separated): once requested, their fulfillment cannot be cancelled from Flowdesk (contact the service). Shopify\'s order page says which workflow a service uses.', default: '' },
   ],
   defaultBaseUrl: (connection: ConnectionView) => `https://${shopDomain(connection.storeId)}/admin/api/${SHOPIFY_API_VERSION}`,
   // Shopify's GraphQL bucket: the sample throttleStatus shows 1000 points restoring 50/s (the
@@ -94,6 +95,10 @@ export const shopifyStoreApi: StoreApiDefinition = {
         async get(foId) {
           needToken();
           return getFo(s, foId);
+        },
+        async locationsForMove(foId) {
+          needToken();
+          return locationsForMove(s, foId);
         },
       },
     };
