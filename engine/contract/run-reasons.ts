@@ -107,6 +107,8 @@ export const StepReasonCode = z.enum([
   'no_fulfillment_order',
   /** Seed 002: the merchant processes this marketplace order at the store; its status is not synced back. */
   'processed_at_store',
+  /** A failed step: a template in one of its fields did not render (args: field, fieldTitle, problem, token, line, col, message). */
+  'template_failed',
 ]);
 export type StepReasonCode = z.infer<typeof StepReasonCode>;
 

@@ -5,6 +5,7 @@ import type { RunStart, StepContext, StepResult, TriggerData } from '../nodes/no
 import type { Clock } from '../shared/clock.ts';
 import { DeferStepError, RetryableError, SkipStepError } from '../shared/errors.ts';
 import type { TemplateRenderer } from './templates.ts';
+import { TemplateError } from './liquid-errors.ts';
 import type { EffectSink, FailedStep, Performed, RunStore, StoreWrite } from './ports.ts';
 
 export interface ExecutorDeps {
@@ -37,7 +38,7 @@ export interface RunGroup {
 }
 
 type Outcome = { status: StepDto['status']; port: string | null; reason: string | null };
-type Ran = { result: StepResult; performed: Performed | null } | { failed: string; input?: unknown };
+type Ran = { result: StepResult; performed: Performed | null } | { failed: string; input?: unknown; code?: StepReasonCode; args?: Record<string, string> };
 /** The provider said "not now" (quota, night hours): the run parks and the step is tried again then. */
 type Deferred = { deferUntil: number; reason: string; why: DeferWhy | undefined };
 
@@ -50,15 +51,36 @@ const takesUp = new Set(['queued', 'running', 'waiting']);
  * step, in as few transactions as the flow allows; before a step calls the outside world,
  * everything so far is committed. A wait parks the run with a due time.
  */
-/** The title of the params field that holds this exact template, for an error to point at ("Body"). */
-function fieldTitleOf(spec: NodeSpec, params: unknown, template: string): string | null {
+/** The params field that holds this exact template (or a list holding it), with its title ("Body"), for an error to point at. */
+function fieldOf(spec: NodeSpec, params: unknown, template: string): { key: string; title: string } | null {
   const shape = (spec.params as unknown as { shape?: Record<string, { meta(): Record<string, unknown> | undefined }> }).shape;
   for (const [key, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
-    if (value !== template) continue;
+    if (value !== template && !(Array.isArray(value) && value.includes(template))) continue;
     const title = shape?.[key]?.meta?.()?.['title'];
-    return typeof title === 'string' ? title : key;
+    return { key, title: typeof title === 'string' ? title : key };
   }
   return null;
+}
+
+/** A template that failed in one of the step's fields: its words name the field, its facts say it in any language. */
+class FieldTemplateError extends Error {
+  override name = 'FieldTemplateError';
+  readonly field: { key: string; title: string };
+  readonly problem: TemplateError;
+  constructor(field: { key: string; title: string }, problem: TemplateError) {
+    super(`${field.title}: ${problem.message}`, { cause: problem });
+    this.field = field;
+    this.problem = problem;
+  }
+
+  /** The step's reason code and its facts (`timeline.stepReason.template_failed`). */
+  reasonArgs(): Record<string, string> {
+    const p = this.problem;
+    return {
+      field: this.field.key, fieldTitle: this.field.title, problem: p.kind, token: p.token ?? '',
+      line: String(p.position?.line ?? ''), col: String(p.position?.col ?? ''), message: p.message,
+    };
+  }
 }
 
 export function createExecutor(deps: ExecutorDeps) {
@@ -72,8 +94,9 @@ export function createExecutor(deps: ExecutorDeps) {
     try {
       return await templates.render(template, data);
     } catch (error) {
-      const field = fieldTitleOf(spec, params, template);
-      if (field && error instanceof Error) throw new Error(`${field}: ${error.message}`, { cause: error });
+      const field = fieldOf(spec, params, template);
+      if (field && error instanceof TemplateError) throw new FieldTemplateError(field, error);
+      if (field && error instanceof Error) throw new Error(`${field.title}: ${error.message}`, { cause: error });
       throw error;
     }
   }
@@ -87,6 +110,7 @@ export function createExecutor(deps: ExecutorDeps) {
     try {
       result = await type.run({ ...deps.lookups, params: params.data, data, render: (t) => renderField(type.spec, params.data, t, data), nowMs: clock.now() });
     } catch (error) {
+      if (error instanceof FieldTemplateError) return { failed: error.message, code: 'template_failed', args: error.reasonArgs() };
       return { failed: error instanceof Error ? error.message : String(error) };
     }
     const intents = result.status === 'done' ? (result.intents ?? []) : [];
@@ -193,6 +217,7 @@ export function createExecutor(deps: ExecutorDeps) {
           pending.push(store.step(run, {
             seq: ++seq, node, status: outcome.status, reason: outcome.reason, port: outcome.port,
             ...(r?.status === 'skipped' && r.code ? { reasonCode: r.code, reasonArgs: r.args } : {}),
+            ...('failed' in ran && ran.code ? { reasonCode: ran.code, reasonArgs: ran.args } : {}),
             input: 'failed' in ran ? (ran.input ?? null) : (r!.input ?? null),
             output: r?.status === 'done' ? (r.output ?? null) : null,
             startedMs: stepStartMs, durationMs: performance.now() - t0, dueMs: waitUntil,

@@ -5,6 +5,7 @@ import { toApiError } from '../api/api-error.ts';
 import { useApiClient } from '../api/useApiClient.ts';
 import { buildCreateArgs, emptyForm, type ConnectionFormValues } from './connection-form.ts';
 import { ConnectionSettings } from './ConnectionSettings.tsx';
+import { SecretInput } from './SecretInput.tsx';
 import { ApiAccessSection } from './ApiAccessSection.tsx';
 import { useFormProblem } from './useFormProblem.ts';
 import { usePlatformWords } from './usePlatformWords.ts';
@@ -138,23 +139,5 @@ export function ConnectionForm({ platforms, onCreated, onCancel }: ConnectionFor
         ) : null}
       </div>
     </form>
-  );
-}
-
-function SecretInput({ label, required, value, onChange }: { label: string; required: boolean; value: string; onChange: (value: string) => void }) {
-  const id = useId();
-  return (
-    <div className="conn-field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="password"
-        required={required}
-        autoComplete="new-password"
-        spellCheck={false}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </div>
   );
 }

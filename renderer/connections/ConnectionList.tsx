@@ -10,10 +10,12 @@ interface ConnectionListProps {
   onRemove: (connection: ConnectionDto) => void;
   /** Opens the connection's API access (write-back, reconciliation, polling). */
   onApi: (connection: ConnectionDto) => void;
+  /** Opens the connection's name, store, secrets and settings. */
+  onEdit: (connection: ConnectionDto) => void;
 }
 
 /** Connections grouped by the store they belong to, with their addresses and masked secrets. */
-export function ConnectionList({ connections, onRemove, onApi }: ConnectionListProps) {
+export function ConnectionList({ connections, onRemove, onApi, onEdit }: ConnectionListProps) {
   const { t } = useTranslation('connections');
   const { t: tw } = useTranslation('write-back');
   return (
@@ -66,6 +68,9 @@ export function ConnectionList({ connections, onRemove, onApi }: ConnectionListP
                       <Timestamp iso={c.createdAt} />
                     </td>
                     <td className="conn-actions">
+                      <button type="button" className="link-button" aria-label={t('edit.openLabel', { name: c.name })} onClick={() => onEdit(c)}>
+                        {t('edit.open')}
+                      </button>
                       <button type="button" className="link-button" aria-label={tw('edit.openLabel', { name: c.name })} onClick={() => onApi(c)}>
                         {tw('edit.open')}
                       </button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeBackSupport, type ConnectionDto, type PlatformInfoDto } from '../../engine/contract/index.ts';
-import { buildCreateArgs, emptyForm, groupByStore, secretWords, settingsDefaults } from './connection-form.ts';
+import { buildCreateArgs, buildUpdateArgs, editFormFrom, emptyForm, groupByStore, secretWords, settingsDefaults } from './connection-form.ts';
 
 const shopify: PlatformInfoDto = {
   platform: 'shopify',
@@ -72,5 +72,35 @@ describe('secretWords', () => {
   it('turns a secret’s name into words', () => {
     expect(secretWords('webhookSecret')).toBe('webhook secret');
     expect(secretWords('urlToken')).toBe('url token');
+  });
+});
+
+describe('buildUpdateArgs', () => {
+  const saved: ConnectionDto = {
+    id: 'con_k', platform: 'kiotviet', storeId: 'shop-a', name: 'Shop A', store: 'Shop A', settings: { clientId: 'abc' },
+    webhookPath: '/hooks/con_k', webhookUrl: 'http://127.0.0.1/hooks/con_k', secretHint: 's3…', secretHints: { webhookSecret: 's3…' },
+    api: { writeBack: false, reconcile: false, poll: false, pollSeconds: 60, options: {} } as unknown as ConnectionDto['api'],
+    apiBaseUrl: null, noApiReason: null, createdAt: '2026-12-01T00:00:00.000Z',
+  };
+
+  it('starts from what is saved, over the defaults, and sends nothing when nothing changed', () => {
+    const values = editFormFrom(saved, kiotviet);
+    expect(values.settings).toEqual({ lockedVariant: null, apiBase: 'https://x', clientId: 'abc' });
+    expect(values.secrets).toEqual({ webhookSecret: '', clientSecret: '' });
+    expect(buildUpdateArgs(values, saved, kiotviet)).toEqual({ ok: true, args: { id: 'con_k' } });
+  });
+
+  it('sends a renamed connection, a secret typed (blank ones are kept), and the settings as a whole when one changed', () => {
+    const values = editFormFrom(saved, kiotviet);
+    const edited = { ...values, name: ' Shop A — HN ', secrets: { webhookSecret: '', clientSecret: 'new-secret' }, settings: { ...values.settings, lockedVariant: 'hmac' } };
+    expect(buildUpdateArgs(edited, saved, kiotviet)).toEqual({
+      ok: true,
+      args: { id: 'con_k', name: 'Shop A — HN', secrets: { clientSecret: 'new-secret' }, settings: { lockedVariant: 'hmac', apiBase: 'https://x', clientId: 'abc' } },
+    });
+  });
+
+  it('refuses settings typed as text that is not a JSON object, sending nothing', () => {
+    const values = { ...editFormFrom(saved, kiotviet), settingsText: '[1, 2]' };
+    expect(buildUpdateArgs(values, saved, kiotviet)).toEqual({ ok: false, problem: 'settings_not_object' });
   });
 });

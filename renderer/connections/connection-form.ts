@@ -118,3 +118,42 @@ export function groupByStore(connections: readonly ConnectionDto[]): StoreGroup[
 export function secretWords(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
+
+/** What the edit panel of a saved connection holds: blank secrets are kept as they are. */
+export interface ConnectionEditValues {
+  name: string;
+  store: string;
+  secrets: Record<string, string>;
+  settings: Record<string, unknown>;
+  settingsText: string | null;
+}
+
+export type UpdateArgs = { id: string; name?: string; store?: string; secrets?: Record<string, string>; settings?: Record<string, unknown> };
+
+/** A saved connection as its edit panel starts: its name, store and settings (over the defaults), no secret typed. */
+export function editFormFrom(connection: ConnectionDto, info: PlatformInfoDto): ConnectionEditValues {
+  return {
+    name: connection.name,
+    store: connection.store,
+    secrets: Object.fromEntries(info.secrets.map((s) => [s.name, ''])),
+    settings: structuredClone({ ...settingsDefaults(info.settingsSchema), ...connection.settings }),
+    settingsText: null,
+  };
+}
+
+/**
+ * The `connections.update` arguments for what changed: a name or store only when edited, the
+ * secrets typed (a blank one keeps the stored secret), the settings as a whole when they differ.
+ */
+export function buildUpdateArgs(values: ConnectionEditValues, connection: ConnectionDto, info: PlatformInfoDto): { ok: true; args: UpdateArgs } | Exclude<ParsedSettings, { ok: true }> {
+  const args: UpdateArgs = { id: connection.id };
+  if (values.name.trim() && values.name.trim() !== connection.name) args.name = values.name.trim();
+  if (values.store.trim() && values.store.trim() !== connection.store) args.store = values.store.trim();
+  const secrets = Object.fromEntries(Object.entries(values.secrets).filter(([, v]) => v !== ''));
+  if (Object.keys(secrets).length > 0) args.secrets = secrets;
+  const parsed = values.settingsText === null ? { ok: true as const, settings: values.settings } : parseSettingsText(values.settingsText);
+  if (!parsed.ok) return parsed;
+  const settings = JSON.parse(JSON.stringify(parsed.settings)) as Record<string, unknown>;
+  if (JSON.stringify(settings) !== JSON.stringify(editFormFrom(connection, info).settings)) args.settings = settings;
+  return { ok: true, args };
+}

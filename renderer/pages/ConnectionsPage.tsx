@@ -9,13 +9,19 @@ import { ConnectionCreated } from '../connections/ConnectionCreated.tsx';
 import { ConnectionForm } from '../connections/ConnectionForm.tsx';
 import { ConnectionList } from '../connections/ConnectionList.tsx';
 import { ConnectionApiPanel } from '../connections/ConnectionApiPanel.tsx';
+import { ConnectionEditPanel } from '../connections/ConnectionEditPanel.tsx';
 import { RemoveConnectionDialog, type RemoveResult } from '../connections/RemoveConnectionDialog.tsx';
 import { RemovedNotice } from '../connections/RemovedNotice.tsx';
 import { AccountsSection } from '../accounts/AccountsSection.tsx';
 import '../connections/connections.css';
 import '../timeline/ui.css';
 
-type Panel = { kind: 'none' } | { kind: 'form' } | { kind: 'created'; connection: ConnectionDto } | { kind: 'api'; connection: ConnectionDto };
+type Panel =
+  | { kind: 'none' }
+  | { kind: 'form' }
+  | { kind: 'created'; connection: ConnectionDto }
+  | { kind: 'api'; connection: ConnectionDto }
+  | { kind: 'edit'; connection: ConnectionDto };
 
 /** The shops this engine receives webhooks from: add one, see where it should send, remove one. */
 export function ConnectionsPage() {
@@ -31,6 +37,7 @@ export function ConnectionsPage() {
   const rows = connections.data ?? [];
   const formOpen = panel.kind === 'form' || (panel.kind === 'none' && connections.data?.length === 0);
   const apiInfo = panel.kind === 'api' ? platforms.data?.find((p) => p.platform === panel.connection.platform) : undefined;
+  const editInfo = panel.kind === 'edit' ? platforms.data?.find((p) => p.platform === panel.connection.platform) : undefined;
   const texts = (what: 'list' | 'form') => ({
     loading: what === 'list' ? t('list.loading') : t('form.platformsLoading'),
     empty: what === 'list' ? t('list.empty') : '',
@@ -72,6 +79,19 @@ export function ConnectionsPage() {
         />
       ) : null}
 
+      {panel.kind === 'edit' && editInfo ? (
+        <ConnectionEditPanel
+          key={panel.connection.id}
+          connection={panel.connection}
+          info={editInfo}
+          onSaved={(connection) => {
+            setPanel({ kind: 'edit', connection });
+            connections.reload();
+          }}
+          onClose={() => setPanel({ kind: 'none' })}
+        />
+      ) : null}
+
       {formOpen ? (
         platforms.data && platforms.data.length > 0 ? (
           <ConnectionForm
@@ -91,7 +111,12 @@ export function ConnectionsPage() {
       {rows.length > 0 || !formOpen ? (
         <LoadNotice loading={connections.loading} error={connections.error} empty={rows.length === 0} texts={texts('list')} onRetry={connections.reload} />
       ) : null}
-      {rows.length > 0 ? <ConnectionList connections={rows} onRemove={setRemoving} onApi={(connection) => setPanel({ kind: 'api', connection })} /> : null}
+      {rows.length > 0 ? <ConnectionList
+          connections={rows}
+          onRemove={setRemoving}
+          onApi={(connection) => setPanel({ kind: 'api', connection })}
+          onEdit={(connection) => setPanel({ kind: 'edit', connection })}
+        /> : null}
 
       {removing ? (
         <RemoveConnectionDialog
@@ -102,7 +127,7 @@ export function ConnectionsPage() {
           onRemoved={(result) => {
             setRemoving(null);
             setRemoved(result);
-            if ((panel.kind === 'created' || panel.kind === 'api') && panel.connection.id === result.id) setPanel({ kind: 'none' });
+            if (panel.kind !== 'none' && panel.kind !== 'form' && panel.connection.id === result.id) setPanel({ kind: 'none' });
             connections.reload();
           }}
         />

@@ -136,4 +136,16 @@ describe('a step skipped for a reason the engine names by code', () => {
     expect(say('en', skipped)).toContain('no phone number');
     expect(say('vi', { ...step, status: 'skipped', reason: 'x', reasonCode: 'bad_email', reasonArgs: { address: 'lan@' } })).toContain('“lan@” không phải địa chỉ email');
   });
+  it('says a template that failed in a step\'s field in the user\'s words: the field by its title, the problem and its place', () => {
+    const failed = {
+      kind: 'step', nodeId: 'n_http', nodeType: 'http.request', label: null, status: 'failed', reason: 'Body: unknown variable "order.totl" at line 1, column 4',
+      reasonCode: 'template_failed',
+      reasonArgs: { field: 'body', fieldTitle: 'Body', problem: 'unknown_variable', token: 'order.totl', line: '1', col: '4', message: 'unknown variable "order.totl" at line 1, column 4' },
+    } as const;
+    expect(say('vi', failed)).toContain('Nội dung: không có biến “order.totl” (dòng 1, cột 4)');
+    expect(say('en', failed)).toContain('Body: unknown variable "order.totl" at line 1, column 4');
+    // A filter's own failure keeps its words.
+    const runtime = { ...failed, reasonArgs: { ...failed.reasonArgs, problem: 'runtime', message: 'filter "money": not a number' } };
+    expect(say('vi', runtime)).toContain('Nội dung: filter "money": not a number');
+  });
 });

@@ -92,10 +92,26 @@ function step({ t, time }: Words, d: TimelineDataOf<'step'>): string {
     case 'failed': {
       // A skip the engine names by code is said in the user's words; a failure keeps the words
       // of whoever failed (a provider's answer, a template's problem with its position).
-      const why = d.reasonCode ? t(`timeline.stepReason.${d.reasonCode}`, { ...d.reasonArgs, defaultValue: d.reason ?? '' }) : d.reason;
+      const args = d.reasonCode === 'template_failed' ? templateFailure(t, d) : d.reasonArgs;
+      const why = d.reasonCode ? t(`timeline.stepReason.${d.reasonCode}`, { ...args, defaultValue: d.reason ?? '' }) : d.reason;
       return t(`timeline.say.step.${d.status}`, { step: name, why, context: when(why, 'why') });
     }
   }
+}
+
+/**
+ * A template that failed in a step's field, in the user's words: the field by its translated
+ * title ("Nội dung"), the problem by its kind with its place; a runtime failure keeps the
+ * engine's words (a filter's own message).
+ */
+function templateFailure(t: TFunction, d: TimelineDataOf<'step'>): Record<string, string> {
+  const a = d.reasonArgs ?? {};
+  const fieldName = t(`nodeTypes.${d.nodeType}.params.${a['field'] ?? ''}.title`, { ns: 'editor', defaultValue: a['fieldTitle'] ?? a['field'] ?? '', skipInterpolation: true });
+  const problem = a['problem'] ?? 'runtime';
+  const problemWords = problem === 'runtime' || !a['line']
+    ? (a['message'] ?? '')
+    : t(`timeline.templateProblem.${problem}`, { token: a['token'] ?? '', line: a['line'], col: a['col'] ?? '', defaultValue: a['message'] ?? '' });
+  return { ...a, fieldName, problemWords };
 }
 
 function tagAdded({ t }: Words, d: TimelineDataOf<'tag_added'>): string {

@@ -46,6 +46,17 @@ describe('re-running a failed run after the flow was fixed', () => {
     return fixed.version;
   }
 
+  it('the failed step says which field and which variable, as facts the editor words in the user\'s language', async () => {
+    const [failed] = await failedRuns(1);
+    const timeline = (await t.engine.call('orders.get', { ref: '#7000' })).timeline;
+    const step = timeline.find((e) => e.kind === 'step' && e.data?.kind === 'step' && e.data.status === 'failed');
+    expect(step?.data).toMatchObject({
+      nodeId: 'note', reason: 'Body: unknown variable "order.numbr" at line 1, column 13', reasonCode: 'template_failed',
+      reasonArgs: { field: 'body', fieldTitle: 'Body', problem: 'unknown_variable', token: 'order.numbr', line: '1', col: '13' },
+    });
+    expect(failed!.error).toContain('Body: unknown variable "order.numbr"');
+  });
+
   it('from the failed step: the steps before are kept, not done again, and the run succeeds on the fixed version', async () => {
     const [failed] = await failedRuns(1);
     expect(failed!.error).toMatch(/numbr/);
