@@ -133,6 +133,22 @@ export const foActionWords: Record<FoActionKind, string> = {
 };
 
 /** The merchant's actions: what the order page's panel and a flow's steps may ask for (the others are the service's). */
+/**
+ * Why the state machine refuses an action, by code (domain/fulfillment-orders.ts says each in
+ * English; the order page says it in the user's language from the code and its args).
+ */
+export const FoRefusalCode = z.enum([
+  'no_such_fo', 'not_a_service', 'request_not_possible', 'nothing_left', 'no_line', 'bad_quantity', 'too_many',
+  'not_submitted', 'finished', 'legacy_before_request', 'legacy_after_request', 'accepted_request_cancellation',
+  'no_request_waiting', 'not_accepted_yet', 'only_accepted_cancellable', 'no_cancellation_requested',
+  'close_incomplete_not_possible', 'service_has_request', 'release_hold_first', 'already_there', 'hold_not_possible',
+  'not_on_hold', 'not_scheduled', 'fulfil_not_possible', 'cancel_request_first', 'service_fulfils_accepted_only',
+  'no_such_fulfillment', 'already_reverted',
+]);
+export type FoRefusalCode = z.infer<typeof FoRefusalCode>;
+export const FoRefusal = z.object({ code: FoRefusalCode, args: z.record(z.string(), z.string()).default({}) });
+export type FoRefusal = z.infer<typeof FoRefusal>;
+
 export const merchantFoActions = [
   'request_fulfillment',
   'cancel_request',

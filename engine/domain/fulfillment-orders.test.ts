@@ -4,6 +4,7 @@ import {
   applyFoAction, foDisplay, orderFulfillment, remaining,
   type FoAction, type FoActionKind, type FoRequestStatus, type FoStatus, type FulfillmentOrder,
 } from './fulfillment-orders.ts';
+import { FoRefusalCode } from '../contract/index.ts';
 
 const statuses: FoStatus[] = ['open', 'in_progress', 'scheduled', 'on_hold', 'incomplete', 'closed', 'cancelled'];
 const requests: FoRequestStatus[] = ['unsubmitted', 'submitted', 'accepted', 'rejected', 'cancellation_requested', 'cancellation_accepted', 'cancellation_rejected', 'closed'];
@@ -95,6 +96,8 @@ describe('fulfillment orders: the whole (state × action) table', () => {
               if (!result.ok) {
                 expect(result.reason, where).toContain(`fulfillment order fo1: its status is ${s.replace('_', ' ')}`);
                 expect(result.reason, where).toMatch(/^cannot /);
+                // And by code, for the order page to say it in the user's language.
+                expect(FoRefusalCode.options, where).toContain(result.refusal.code);
                 // On the legacy workflow a cancellation the new workflow would take is refused for that reason.
                 if (rule.notLegacy && m === 'legacy' && inside(rule.where, m, s, r)) expect(result.reason, where).toMatch(/legacy workflow: once requested, fulfillment cannot be cancelled from the app; contact the fulfillment service/);
               }
@@ -159,6 +162,7 @@ describe('fulfillment orders: the whole (state × action) table', () => {
     expect(applyFoAction(requested.fos, 'fo1', { kind: 'cancel_request' }, () => 'x')).toEqual({
       ok: false,
       reason: 'cannot cancel the fulfillment request on fulfillment order fo1: its status is open and its request submitted; its fulfillment service uses the legacy workflow: once requested, fulfillment cannot be cancelled from the app; contact the fulfillment service to cancel it',
+      refusal: { code: 'legacy_after_request', args: {} },
     });
   });
 

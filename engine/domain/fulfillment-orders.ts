@@ -6,13 +6,13 @@
  * (the input is never mutated).
  */
 
-import { foActionWords, type FoAction, type FoActionKind, type FoFulfillment, type FoLine, type FoRequestStatus, type FoStep, type FulfillmentOrder, type merchantFoActions } from '../contract/index.ts';
+import { foActionWords, type FoRefusal, type FoRefusalCode, type FoAction, type FoActionKind, type FoFulfillment, type FoLine, type FoRequestStatus, type FoStep, type FulfillmentOrder, type merchantFoActions } from '../contract/index.ts';
 
 export type { FoAction, FoActionKind, FoFulfillment, FoLine, FoRequestStatus, FoStatus, FulfillmentOrder } from '../contract/index.ts';
 
 export type FoResult =
   | { ok: true; fos: FulfillmentOrder[]; changed: string[]; created: string[]; warning: string | null }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; refusal: FoRefusal };
 
 
 /** Request statuses with a request a service is working on: the merchant must not move or fulfil around it. */
@@ -31,33 +31,64 @@ function withoutWorkflow(fo: FulfillmentOrder): FulfillmentOrder {
 
 /** A service on the legacy workflow (seed 003): it takes requests, never a cancellation from the app. */
 const legacy = (fo: FulfillmentOrder) => fo.managedBy === 'service' && fo.workflow === 'legacy';
-const legacyWhy = (fo: FulfillmentOrder) =>
-  fo.requestStatus === 'unsubmitted' || fo.requestStatus === 'rejected' || fo.requestStatus === 'closed'
-    ? 'its fulfillment service uses the legacy workflow, which takes no cancellation from the app; no request has been sent, so the order itself can still be cancelled'
-    : 'its fulfillment service uses the legacy workflow: once requested, fulfillment cannot be cancelled from the app; contact the fulfillment service to cancel it';
+const legacyWhy = (fo: FulfillmentOrder): FoRefusalCode =>
+  fo.requestStatus === 'unsubmitted' || fo.requestStatus === 'rejected' || fo.requestStatus === 'closed' ? 'legacy_before_request' : 'legacy_after_request';
+
+/** Each refusal in English: the engine's error text and the API's `reason` (the order page words it from the code). */
+const refusalText: Record<FoRefusalCode, (a: Record<string, string>) => string> = {
+  no_such_fo: (a) => `the order has no fulfillment order ${a['fo']}`,
+  not_a_service: () => 'its location is one you manage: fulfil it yourself (only a fulfillment service takes requests)',
+  request_not_possible: () => 'a request can be sent only for an open fulfillment order with no request under way',
+  nothing_left: () => 'nothing is left to ship',
+  no_line: (a) => `it has no line ${a['line']}`,
+  bad_quantity: (a) => `a quantity of ${a['quantity']} is not a number of items`,
+  too_many: (a) => `line ${a['line']} has ${a['left']} left to ship, not ${a['quantity']}`,
+  not_submitted: () => 'only a submitted request can be accepted or rejected',
+  finished: () => 'it is finished',
+  legacy_before_request: () => 'its fulfillment service uses the legacy workflow, which takes no cancellation from the app; no request has been sent, so the order itself can still be cancelled',
+  legacy_after_request: () => 'its fulfillment service uses the legacy workflow: once requested, fulfillment cannot be cancelled from the app; contact the fulfillment service to cancel it',
+  accepted_request_cancellation: () => 'the service has accepted it: request cancellation instead',
+  no_request_waiting: () => 'there is no request waiting for the service',
+  not_accepted_yet: () => 'the service has not accepted it yet: cancel the request instead',
+  only_accepted_cancellable: () => 'only an accepted request can be asked to be cancelled',
+  no_cancellation_requested: () => 'no cancellation was requested',
+  close_incomplete_not_possible: () => 'only a service that accepted the request can close it as incomplete',
+  service_has_request: () => 'a fulfillment service has its request: cancel it (or have the cancellation accepted) first',
+  release_hold_first: () => 'release the hold first',
+  already_there: () => 'it is already at that location',
+  hold_not_possible: () => 'only an open fulfillment order with no request under way can be held',
+  not_on_hold: () => 'it is not on hold',
+  not_scheduled: () => 'only a scheduled fulfillment order can be rescheduled or opened early',
+  fulfil_not_possible: () => 'only an open or in-progress fulfillment order can be fulfilled',
+  cancel_request_first: () => 'a fulfillment service has its request: cancel the request first (marking as fulfilled sends nothing to the service)',
+  service_fulfils_accepted_only: () => 'a service fulfils only a request it accepted',
+  no_such_fulfillment: (a) => `it has no fulfillment ${a['fulfillment']}`,
+  already_reverted: () => 'that fulfillment is already reverted',
+};
 
 function stateWords(fo: FulfillmentOrder): string {
   return `its status is ${fo.status.replace('_', ' ')}${fo.requestStatus !== 'unsubmitted' ? ` and its request ${fo.requestStatus.replace('_', ' ')}` : ''}`;
 }
 
-const refuse = (fo: FulfillmentOrder, action: FoAction, why: string): FoResult => ({
+const refuse = (fo: FulfillmentOrder, action: FoAction, code: FoRefusalCode, args: Record<string, string> = {}): FoResult => ({
   ok: false,
-  reason: `cannot ${foActionWords[action.kind]} on fulfillment order ${fo.id}: ${stateWords(fo)}${why ? `; ${why}` : ''}`,
+  reason: `cannot ${foActionWords[action.kind]} on fulfillment order ${fo.id}: ${stateWords(fo)}; ${refusalText[code](args)}`,
+  refusal: { code, args },
 });
 
 /** The lines an action names, checked against what is left to ship; all the remaining lines when none are named. */
-function pick(fo: FulfillmentOrder, wanted: { lineId: string; quantity: number }[] | undefined): Map<string, number> | string {
+function pick(fo: FulfillmentOrder, wanted: { lineId: string; quantity: number }[] | undefined): Map<string, number> | FoRefusal {
   const out = new Map<string, number>();
   if (!wanted || wanted.length === 0) {
     for (const l of fo.lines) if (l.quantity > l.fulfilled) out.set(l.id, l.quantity - l.fulfilled);
-    return out.size > 0 ? out : 'nothing is left to ship';
+    return out.size > 0 ? out : { code: 'nothing_left', args: {} };
   }
   for (const w of wanted) {
     const line = fo.lines.find((l) => l.id === w.lineId);
-    if (!line) return `it has no line ${w.lineId}`;
+    if (!line) return { code: 'no_line', args: { line: w.lineId } };
     const left = line.quantity - line.fulfilled - (out.get(w.lineId) ?? 0);
-    if (!Number.isInteger(w.quantity) || w.quantity < 1) return `a quantity of ${w.quantity} is not a number of items`;
-    if (w.quantity > left) return `line ${w.lineId} has ${left} left to ship, not ${w.quantity}`;
+    if (!Number.isInteger(w.quantity) || w.quantity < 1) return { code: 'bad_quantity', args: { quantity: String(w.quantity) } };
+    if (w.quantity > left) return { code: 'too_many', args: { line: w.lineId, left: String(left), quantity: String(w.quantity) } };
     out.set(w.lineId, (out.get(w.lineId) ?? 0) + w.quantity);
   }
   return out;
@@ -103,7 +134,7 @@ function shipped(fo: FulfillmentOrder, taken: Map<string, number>, f: FoFulfillm
  */
 export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, action: FoAction, newId: () => string): FoResult {
   const fo = fos.find((f) => f.id === foId);
-  if (!fo) return { ok: false, reason: `cannot ${foActionWords[action.kind]}: the order has no fulfillment order ${foId}` };
+  if (!fo) return { ok: false, reason: `cannot ${foActionWords[action.kind]}: ${refusalText.no_such_fo({ fo: foId })}`, refusal: { code: 'no_such_fo', args: { fo: foId } } };
   const done = (next: FulfillmentOrder, created: FulfillmentOrder[] = [], warning: string | null = null): FoResult => ({
     ok: true,
     fos: [...fos.map((f) => (f.id === foId ? next : f)), ...created],
@@ -114,28 +145,28 @@ export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, ac
   const service = fo.managedBy === 'service';
   switch (action.kind) {
     case 'request_fulfillment': {
-      if (!service) return refuse(fo, action, 'its location is one you manage: fulfil it yourself (only a fulfillment service takes requests)');
+      if (!service) return refuse(fo, action, 'not_a_service');
       // An incomplete FO (the service gave up) is the merchant's again: it may be requested again.
-      if ((fo.status !== 'open' && fo.status !== 'incomplete') || !requestable.has(fo.requestStatus)) return refuse(fo, action, 'a request can be sent only for an open fulfillment order with no request under way');
+      if ((fo.status !== 'open' && fo.status !== 'incomplete') || !requestable.has(fo.requestStatus)) return refuse(fo, action, 'request_not_possible');
       const taken = pick(fo, action.lines);
-      if (typeof taken === 'string') return refuse(fo, action, taken);
+      if (!(taken instanceof Map)) return refuse(fo, action, taken.code, taken.args);
       const { kept, rest } = splitOff(fo, taken, newId());
       return done({ ...kept, status: 'open', requestStatus: 'submitted', message: action.message ?? null }, rest ? [rest] : []);
     }
     case 'accept_request':
-      if (fo.status !== 'open' || fo.requestStatus !== 'submitted') return refuse(fo, action, 'only a submitted request can be accepted');
+      if (fo.status !== 'open' || fo.requestStatus !== 'submitted') return refuse(fo, action, 'not_submitted');
       return done({ ...fo, status: 'in_progress', requestStatus: 'accepted', message: action.message ?? null });
     case 'reject_request':
-      if (fo.status !== 'open' || fo.requestStatus !== 'submitted') return refuse(fo, action, 'only a submitted request can be rejected');
+      if (fo.status !== 'open' || fo.requestStatus !== 'submitted') return refuse(fo, action, 'not_submitted');
       return done({ ...fo, status: 'open', requestStatus: 'rejected', message: action.message ?? null });
     case 'cancel_request': {
-      if (isDone(fo)) return refuse(fo, action, 'it is finished');
+      if (isDone(fo)) return refuse(fo, action, 'finished');
       if (legacy(fo)) return refuse(fo, action, legacyWhy(fo));
       // A request the service has not accepted, or whose cancellation it has been asked for and
       // not yet answered, can be withdrawn at once (§1.8: fulfillmentOrderCancel from SUBMITTED
       // or CANCELLATION_REQUESTED).
       if (fo.requestStatus !== 'submitted' && fo.requestStatus !== 'cancellation_requested') {
-        return refuse(fo, action, fo.requestStatus === 'accepted' ? 'the service has accepted it: request cancellation instead' : 'there is no request waiting for the service');
+        return refuse(fo, action, fo.requestStatus === 'accepted' ? 'accepted_request_cancellation' : 'no_request_waiting');
       }
       const { original, replacement } = handOver(fo, newId());
       return done({ ...original, requestStatus: 'closed' }, replacement ? [replacement] : []);
@@ -143,27 +174,27 @@ export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, ac
     case 'request_cancellation':
       if (legacy(fo)) return refuse(fo, action, legacyWhy(fo));
       if (fo.status !== 'in_progress' || fo.requestStatus !== 'accepted') {
-        return refuse(fo, action, fo.requestStatus === 'submitted' ? 'the service has not accepted it yet: cancel the request instead' : 'only an accepted request can be asked to be cancelled');
+        return refuse(fo, action, fo.requestStatus === 'submitted' ? 'not_accepted_yet' : 'only_accepted_cancellable');
       }
       // The note goes to the service, never to the customer.
       return done({ ...fo, requestStatus: 'cancellation_requested', message: action.note ?? null });
     case 'accept_cancellation': {
-      if (fo.status !== 'in_progress' || fo.requestStatus !== 'cancellation_requested') return refuse(fo, action, 'no cancellation was requested');
+      if (fo.status !== 'in_progress' || fo.requestStatus !== 'cancellation_requested') return refuse(fo, action, 'no_cancellation_requested');
       const { original, replacement } = handOver(fo, newId());
       return done({ ...original, requestStatus: 'cancellation_accepted', message: action.message ?? null }, replacement ? [replacement] : []);
     }
     case 'reject_cancellation':
-      if (fo.status !== 'in_progress' || fo.requestStatus !== 'cancellation_requested') return refuse(fo, action, 'no cancellation was requested');
+      if (fo.status !== 'in_progress' || fo.requestStatus !== 'cancellation_requested') return refuse(fo, action, 'no_cancellation_requested');
       return done({ ...fo, requestStatus: 'cancellation_rejected', message: action.message ?? null });
     case 'close_incomplete':
-      if (!service || fo.status !== 'in_progress' || fo.requestStatus !== 'accepted') return refuse(fo, action, 'only a service that accepted the request can close it as incomplete');
+      if (!service || fo.status !== 'in_progress' || fo.requestStatus !== 'accepted') return refuse(fo, action, 'close_incomplete_not_possible');
       return done({ ...fo, status: 'incomplete', requestStatus: 'closed', message: action.message ?? null });
     case 'move': {
-      if (isDone(fo)) return refuse(fo, action, 'it is finished');
-      if (activeRequest.has(fo.requestStatus)) return refuse(fo, action, 'a fulfillment service has its request: cancel it (or have the cancellation accepted) first');
-      if (fo.status === 'on_hold') return refuse(fo, action, 'release the hold first');
-      if (action.locationId === fo.locationId) return refuse(fo, action, 'it is already at that location');
-      if (remaining(fo) === 0) return refuse(fo, action, 'nothing is left to ship');
+      if (isDone(fo)) return refuse(fo, action, 'finished');
+      if (activeRequest.has(fo.requestStatus)) return refuse(fo, action, 'service_has_request');
+      if (fo.status === 'on_hold') return refuse(fo, action, 'release_hold_first');
+      if (action.locationId === fo.locationId) return refuse(fo, action, 'already_there');
+      if (remaining(fo) === 0) return refuse(fo, action, 'nothing_left');
       const shippedLines = fo.lines.some((l) => l.fulfilled > 0);
       const at = { locationId: action.locationId, locationName: action.locationName ?? null, managedBy: action.managedBy };
       if (!shippedLines) {
@@ -175,27 +206,27 @@ export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, ac
     }
     case 'hold':
       // A held FO can take another hold (Shopify keeps one per reason and app; each is released with the FO).
-      if ((fo.status !== 'open' && fo.status !== 'on_hold') || activeRequest.has(fo.requestStatus)) return refuse(fo, action, 'only an open fulfillment order with no request under way can be held');
+      if ((fo.status !== 'open' && fo.status !== 'on_hold') || activeRequest.has(fo.requestStatus)) return refuse(fo, action, 'hold_not_possible');
       return done({ ...fo, status: 'on_hold', holds: [...fo.holds, { reason: action.reason, note: action.note ?? null }] });
     case 'release_hold':
-      if (fo.status !== 'on_hold') return refuse(fo, action, 'it is not on hold');
+      if (fo.status !== 'on_hold') return refuse(fo, action, 'not_on_hold');
       return done({ ...fo, status: fo.fulfillAt ? 'scheduled' : 'open', holds: [] });
     case 'reschedule':
-      if (fo.status !== 'scheduled') return refuse(fo, action, 'only a scheduled fulfillment order can be rescheduled');
+      if (fo.status !== 'scheduled') return refuse(fo, action, 'not_scheduled');
       return done({ ...fo, fulfillAt: action.fulfillAt });
     case 'open_scheduled':
-      if (fo.status !== 'scheduled') return refuse(fo, action, 'only a scheduled fulfillment order can be opened early');
+      if (fo.status !== 'scheduled') return refuse(fo, action, 'not_scheduled');
       return done({ ...fo, status: 'open', fulfillAt: null });
     case 'fulfil': {
       if (action.by === 'merchant') {
-        if (fo.status !== 'open' && fo.status !== 'in_progress') return refuse(fo, action, 'only an open or in-progress fulfillment order can be fulfilled');
+        if (fo.status !== 'open' && fo.status !== 'in_progress') return refuse(fo, action, 'fulfil_not_possible');
         // Marking as fulfilled sends nothing to the service: a request it is working on must be cancelled first (seed 003).
-        if (activeRequest.has(fo.requestStatus)) return refuse(fo, action, 'a fulfillment service has its request: cancel the request first (marking as fulfilled sends nothing to the service)');
+        if (activeRequest.has(fo.requestStatus)) return refuse(fo, action, 'cancel_request_first');
       } else if (!service || fo.status !== 'in_progress' || !['accepted', 'cancellation_requested', 'cancellation_rejected'].includes(fo.requestStatus)) {
-        return refuse(fo, action, 'a service fulfils only a request it accepted');
+        return refuse(fo, action, 'service_fulfils_accepted_only');
       }
       const taken = pick(fo, action.lines);
-      if (typeof taken === 'string') return refuse(fo, action, taken);
+      if (!(taken instanceof Map)) return refuse(fo, action, taken.code, taken.args);
       const f: FoFulfillment = {
         id: newId(), lines: [...taken].map(([lineId, quantity]) => ({ lineId, quantity })), trackingNumber: action.trackingNumber ?? null, carrier: action.carrier ?? null, trackingUrl: action.trackingUrl ?? null, status: 'success', by: action.by,
       };
@@ -203,8 +234,8 @@ export function applyFoAction(fos: readonly FulfillmentOrder[], foId: string, ac
     }
     case 'revert_fulfillment': {
       const f = fo.fulfillments.find((x) => x.id === action.fulfillmentId);
-      if (!f) return refuse(fo, action, `it has no fulfillment ${action.fulfillmentId}`);
-      if (f.status === 'cancelled') return refuse(fo, action, 'that fulfillment is already reverted');
+      if (!f) return refuse(fo, action, 'no_such_fulfillment', { fulfillment: action.fulfillmentId });
+      if (f.status === 'cancelled') return refuse(fo, action, 'already_reverted');
       const lines = fo.lines.map((l) => ({ ...l, fulfilled: l.fulfilled - f.lines.filter((x) => x.lineId === l.id).reduce((n, x) => n + x.quantity, 0) }));
       const anyShipped = lines.some((l) => l.fulfilled > 0);
       const next: FulfillmentOrder = {

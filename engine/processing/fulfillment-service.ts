@@ -69,7 +69,7 @@ export function createFulfillmentService(d: FulfillmentServiceDeps) {
     const actions = Object.fromEntries(FoActionKind.options.map((k) => [k, { allowed: false, reason: 'only the fulfillment service takes this step' }])) as FoView['actions'];
     for (const kind of merchantFoActions) {
       const r = applyFoAction(all, fo.id, probeAction(fo, kind), () => 'probe');
-      actions[kind] = r.ok ? (offWhy ? { allowed: false, reason: offWhy } : { allowed: true, reason: null }) : { allowed: false, reason: r.reason };
+      actions[kind] = r.ok ? (offWhy ? { allowed: false, reason: offWhy } : { allowed: true, reason: null }) : { allowed: false, reason: r.reason, refusal: r.refusal };
     }
     return { connectionId: connection.id, fo, display: foDisplay(fo), actions, updatedAt: new Date(updatedMs).toISOString() };
   }

@@ -1,12 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiInUse, type ConnectionDto, type PlatformInfoDto } from '../../engine/contract/index.ts';
-import { toApiError } from '../api/api-error.ts';
-import { useApiClient } from '../api/useApiClient.ts';
 import { apiFormFrom, buildApiArgs, noApiFor } from './api-access.ts';
 import { ApiAccessSection } from './ApiAccessSection.tsx';
 import { ReconcileNow } from './ReconcileNow.tsx';
 import { useFormProblem } from './useFormProblem.ts';
+import { useConnectionUpdate } from './useConnectionUpdate.ts';
 
 interface ConnectionApiPanelProps {
   connection: ConnectionDto;
@@ -19,11 +18,9 @@ interface ConnectionApiPanelProps {
 export function ConnectionApiPanel({ connection, info, onSaved, onClose }: ConnectionApiPanelProps) {
   const { t } = useTranslation('write-back');
   const problemText = useFormProblem();
-  const client = useApiClient();
   const headingId = useId();
   const [values, setValues] = useState(() => apiFormFrom(info, connection.api));
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const { busy, message, setMessage, update } = useConnectionUpdate({ saved: t('edit.saved'), failed: (message) => t('edit.failed', { message }) }, onSaved);
   const blocked = noApiFor(info, connection.storeId, connection);
 
   async function save(event: FormEvent): Promise<void> {
@@ -34,19 +31,9 @@ export function ConnectionApiPanel({ connection, info, onSaved, onClose }: Conne
       return;
     }
     if (!built.api) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const secrets = Object.keys(built.secrets).length > 0 ? { secrets: built.secrets } : {};
-      const saved = await client.call('connections.update', { id: connection.id, api: built.api, ...secrets });
-      setValues(apiFormFrom(info, saved.api));
-      setMessage({ kind: 'saved', text: t('edit.saved') });
-      onSaved(saved);
-    } catch (e) {
-      setMessage({ kind: 'error', text: t('edit.failed', { message: toApiError(e).message }) });
-    } finally {
-      setBusy(false);
-    }
+    const secrets = Object.keys(built.secrets).length > 0 ? { secrets: built.secrets } : {};
+    const saved = await update({ id: connection.id, api: built.api, ...secrets });
+    if (saved) setValues(apiFormFrom(info, saved.api));
   }
 
   return (

@@ -1,13 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionDto, PlatformInfoDto } from '../../engine/contract/index.ts';
-import { toApiError } from '../api/api-error.ts';
-import { useApiClient } from '../api/useApiClient.ts';
 import { buildUpdateArgs, editFormFrom, type ConnectionEditValues } from './connection-form.ts';
 import { ConnectionSettings } from './ConnectionSettings.tsx';
 import { SecretInput } from './SecretInput.tsx';
 import { useFormProblem } from './useFormProblem.ts';
 import { usePlatformWords } from './usePlatformWords.ts';
+import { useConnectionUpdate } from './useConnectionUpdate.ts';
 
 interface ConnectionEditPanelProps {
   connection: ConnectionDto;
@@ -25,11 +24,9 @@ export function ConnectionEditPanel({ connection, info, onSaved, onClose }: Conn
   const { t } = useTranslation('connections');
   const problemText = useFormProblem();
   const words = usePlatformWords();
-  const client = useApiClient();
   const ids = { heading: useId(), name: useId(), store: useId(), secretsHint: useId() };
   const [values, setValues] = useState<ConnectionEditValues>(() => editFormFrom(connection, info));
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const { busy, message, setMessage, update } = useConnectionUpdate({ saved: t('edit.saved'), failed: (message) => t('edit.failed', { message }) }, onSaved);
   const set = (patch: Partial<ConnectionEditValues>) => setValues((v) => ({ ...v, ...patch }));
 
   async function save(event: FormEvent): Promise<void> {
@@ -43,18 +40,8 @@ export function ConnectionEditPanel({ connection, info, onSaved, onClose }: Conn
       setMessage({ kind: 'saved', text: t('edit.unchanged') });
       return;
     }
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = await client.call('connections.update', built.args);
-      setValues(editFormFrom(saved, info));
-      setMessage({ kind: 'saved', text: t('edit.saved') });
-      onSaved(saved);
-    } catch (e) {
-      setMessage({ kind: 'error', text: t('edit.failed', { message: toApiError(e).message }) });
-    } finally {
-      setBusy(false);
-    }
+    const saved = await update(built.args);
+    if (saved) setValues(editFormFrom(saved, info));
   }
 
   return (

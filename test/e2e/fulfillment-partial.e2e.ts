@@ -168,9 +168,10 @@ test('fulfilment (vi): a service on the legacy workflow takes the request, and i
 
     const cancel = panel.action(fo, 'Rút yêu cầu');
     await expect(cancel).toBeDisabled();
-    await expect(cancel).toHaveAttribute('title', /legacy workflow: once requested, fulfillment cannot be cancelled from the app; contact the fulfillment service/);
+    // The state machine's reason, in Vietnamese (by its code).
+    await expect(cancel).toHaveAttribute('title', 'đơn vị xử lý dùng quy trình cũ: đã gửi yêu cầu thì không hủy được từ ứng dụng; hãy liên hệ đơn vị xử lý để hủy');
     await cancel.focus();
-    await expect(fo.locator('.fo-hint')).toContainText('contact the fulfillment service');
+    await expect(fo.locator('.fo-hint')).toContainText('hãy liên hệ đơn vị xử lý để hủy');
     const calls = fake.graphqlCalls().length;
     await cancel.click({ force: true });
     expect(fake.graphqlCalls().length).toBe(calls);

@@ -111,7 +111,10 @@ describe('fulfillment orders: partial fulfilment, locations for a move, the lega
 
     const requested = await t.engine.call('fulfillment.act', { orderId, foId: fo, action: { kind: 'request_fulfillment' } });
     const view = requested.fulfillment.fulfillmentOrders[0]!;
-    expect(view.actions.cancel_request).toEqual({ allowed: false, reason: expect.stringContaining('legacy workflow: once requested, fulfillment cannot be cancelled from the app; contact the fulfillment service') });
+    expect(view.actions.cancel_request).toEqual({
+      allowed: false, reason: expect.stringContaining('legacy workflow: once requested, fulfillment cannot be cancelled from the app; contact the fulfillment service'),
+      refusal: { code: 'legacy_after_request', args: {} },
+    });
     expect(view.actions.cancel_request.reason).toMatch(/^cannot cancel the fulfillment request on fulfillment order .*: its status is open and its request submitted/);
     const calls = fake.graphqlCalls().length;
     await expect(t.engine.call('fulfillment.act', { orderId, foId: fo, action: { kind: 'cancel_request' } })).rejects.toMatchObject({ code: 'refused', message: expect.stringContaining('legacy workflow') });

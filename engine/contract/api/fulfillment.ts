@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import { FoAction, FoActionKind, FoMoveLocation, FoRequestStatus, FulfillmentOrder } from '../fulfillment.ts';
+import { FoAction, FoActionKind, FoMoveLocation, FoRefusal, FoRequestStatus, FulfillmentOrder } from '../fulfillment.ts';
 import { OrderShipment } from '../order.ts';
 import { Platform } from '../platform.ts';
 import { WriteAction, WriteRequest } from '../store-api.ts';
 import { method } from './method.ts';
 
 /** Whether an action can be taken now, and why not (the panel's disabled button says it as a tooltip). */
-export const ActionAllowed = z.object({ allowed: z.boolean(), reason: z.string().nullable() });
+export const ActionAllowed = z.object({
+  allowed: z.boolean(),
+  reason: z.string().nullable(),
+  /** The state machine's refusal by code, for the panel to say it in the user's language (null for other reasons). */
+  refusal: FoRefusal.nullish(),
+});
 export type ActionAllowed = z.infer<typeof ActionAllowed>;
 
 /** One fulfillment order as the order page's panel shows it: its state in the product's words, and what the merchant may do now. */

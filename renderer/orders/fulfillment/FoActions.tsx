@@ -33,7 +33,8 @@ export function FoActions({ fo, buttons, act, locations }: { fo: FulfillmentOrde
       return o.at === stateKey ? o : null;
     });
   }, [stateKey, outcome]);
-  const why = (b: FoButton) => b.reason ?? t('action.notNow');
+  // The state machine's refusal in the user's words; any other reason (API access off) as given.
+  const why = (b: FoButton) => (b.refusal ? t(`refusal.${b.refusal.code}`, { ...b.refusal.args, defaultValue: b.reason ?? '' }) : (b.reason ?? t('action.notNow')));
 
   async function send(action: FoAction) {
     setBusy(true);

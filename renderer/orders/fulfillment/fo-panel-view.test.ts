@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { merchantFoActions, type FoView, type FulfillmentOrder, type OrderFulfillmentDto } from '../../../engine/contract/index.ts';
+import { FoRefusalCode, merchantFoActions, type FoView, type FulfillmentOrder, type OrderFulfillmentDto } from '../../../engine/contract/index.ts';
 import en from '../../i18n/locales/en/fulfillment.json';
 import vi from '../../i18n/locales/vi/fulfillment.json';
 import { emptyFoForm, foActionFrom, holdReasons } from './fo-action-input.ts';
@@ -69,10 +69,21 @@ describe('the FO panel’s buttons', () => {
     const actions = { request_cancellation: { allowed: true, reason: null }, move: { allowed: false, reason: 'cannot move a fulfillment order whose request was accepted' } };
     const buttons = foButtons(actions, true, 'off');
     expect(buttons.map((b) => b.kind)).toEqual([...merchantFoActions]);
-    expect(buttons.find((b) => b.kind === 'request_cancellation')).toEqual({ kind: 'request_cancellation', allowed: true, reason: null, form: true });
+    expect(buttons.find((b) => b.kind === 'request_cancellation')).toEqual({ kind: 'request_cancellation', allowed: true, reason: null, refusal: null, form: true });
     expect(buttons.find((b) => b.kind === 'move')).toMatchObject({ allowed: false, reason: 'cannot move a fulfillment order whose request was accepted' });
     // Not listed by the engine: disabled, not missing.
-    expect(buttons.find((b) => b.kind === 'release_hold')).toEqual({ kind: 'release_hold', allowed: false, reason: null, form: false });
+    expect(buttons.find((b) => b.kind === 'release_hold')).toEqual({ kind: 'release_hold', allowed: false, reason: null, refusal: null, form: false });
+  });
+
+  it('keeps the state machine\'s refusal code, which has words in both languages', () => {
+    const refusal = { code: 'release_hold_first' as const, args: {} };
+    const buttons = foButtons({ move: { allowed: false, reason: 'cannot move…; release the hold first', refusal } }, true, 'off');
+    expect(buttons.find((b) => b.kind === 'move')).toMatchObject({ allowed: false, refusal });
+    for (const code of FoRefusalCode.options) {
+      expect(words.vi(`refusal.${code}`), code).not.toBe(`refusal.${code}`);
+      expect(words.en(`refusal.${code}`), code).not.toBe(`refusal.${code}`);
+    }
+    expect(words.vi('refusal.release_hold_first')).toBe('hãy bỏ tạm giữ trước');
   });
 
   it('turns every action off with the panel’s reason when the connection has no API access', () => {

@@ -3,6 +3,7 @@ import {
   merchantFoActions,
   type ActionAllowed,
   type FoActionKind,
+  type FoRefusal,
   type FoView,
   type FulfillmentOrder,
   type OrderFulfillmentDto,
@@ -47,6 +48,8 @@ export interface FoButton {
   allowed: boolean;
   /** Why not, in the engine's words (or the panel's, when API access is off). */
   reason: string | null;
+  /** The state machine's refusal by code, which the panel says in the user's language. */
+  refusal: FoRefusal | null;
   /** Opens a small form first (a message, a note, a location, tracking) instead of acting at once. */
   form: boolean;
 }
@@ -62,10 +65,10 @@ const withForm = new Set<MerchantFoAction>(['request_fulfillment', 'request_canc
 export function foButtons(actions: Partial<Record<FoActionKind, ActionAllowed>>, writeBack: boolean, writeBackOff: string): FoButton[] {
   return merchantFoActions.map((kind) => {
     const verdict = actions[kind];
-    if (!writeBack) return { kind, allowed: false, reason: writeBackOff, form: withForm.has(kind) };
+    if (!writeBack) return { kind, allowed: false, reason: writeBackOff, refusal: null, form: withForm.has(kind) };
     // An action the engine did not list is one it cannot do here: disabled, never silently missing.
-    if (!verdict) return { kind, allowed: false, reason: null, form: withForm.has(kind) };
-    return { kind, allowed: verdict.allowed, reason: verdict.allowed ? null : verdict.reason, form: withForm.has(kind) };
+    if (!verdict) return { kind, allowed: false, reason: null, refusal: null, form: withForm.has(kind) };
+    return { kind, allowed: verdict.allowed, reason: verdict.allowed ? null : verdict.reason, refusal: verdict.allowed ? null : (verdict.refusal ?? null), form: withForm.has(kind) };
   });
 }
 
