@@ -2,7 +2,7 @@ import type { Repositories } from '../storage/repositories.ts';
 import type { Timeline } from '../domain/timeline.ts';
 import type { IntentHandler } from '../nodes/intents.ts';
 import { inAppIntentHandlers } from './flowdesk/in-app-intents.ts';
-import { httpIntentHandlers } from './http/http-intents.ts';
+import { httpAuthRuntime, httpIntentHandlers } from './http/http-intents.ts';
 import { createAccountStore, type ConnectorRuntime } from './account-store.ts';
 import { smtpRuntime, smtpSender } from './email/smtp-connector.ts';
 import { emailIntentHandlers } from './email/email-intents.ts';
@@ -52,7 +52,7 @@ export function builtinIntentHandlers(d: ConnectorDeps): IntentHandler[] {
   const sms = smsIntentHandlers(d.repos, [esmsSender(accounts, d.fetch), speedsmsSender(accounts, d.fetch), twilioSender(accounts, d.fetch)]);
   return [
     ...inAppIntentHandlers(d.repos, d.timeline),
-    ...httpIntentHandlers(d.fetch),
+    ...httpIntentHandlers(d.fetch, accounts),
     ...emailIntentHandlers(d.repos, [smtpSender(accounts), resendSender(accounts, d.fetch)]),
     ...sms,
     // ZNS sends its declared SMS fallback through the SMS step's own handler.
@@ -73,5 +73,5 @@ export function builtinIntentHandlers(d: ConnectorDeps): IntentHandler[] {
 export function builtinConnectorRuntimes(d: Pick<ConnectorDeps, 'fetch' | 'repos' | 'zaloTokens'>): ConnectorRuntime[] {
   // Zalo's Test renews the token: it stores the new pair, through the same keeper as the sends.
   const zalo = zaloRuntime(d.zaloTokens ?? zaloTokenKeeper(d), d.fetch);
-  return [smtpRuntime(), resendRuntime(d.fetch), esmsRuntime(d.fetch), speedsmsRuntime(d.fetch), twilioRuntime(d.fetch), zalo, telegramRuntime(d.fetch), messengerRuntime(d.fetch), slackRuntime(d.fetch), googleSheetsRuntime(d.fetch), trelloRuntime(d.fetch), asanaRuntime(d.fetch)];
+  return [smtpRuntime(), resendRuntime(d.fetch), esmsRuntime(d.fetch), speedsmsRuntime(d.fetch), twilioRuntime(d.fetch), zalo, telegramRuntime(d.fetch), messengerRuntime(d.fetch), slackRuntime(d.fetch), googleSheetsRuntime(d.fetch), trelloRuntime(d.fetch), asanaRuntime(d.fetch), httpAuthRuntime()];
 }

@@ -17,10 +17,12 @@ interface AccountPickerProps {
   'aria-describedby'?: string | undefined;
   'aria-invalid'?: boolean | undefined;
   'aria-required'?: boolean | undefined;
+  /** The step works without an account too (the HTTP step's credentials): "none" stays a choice. */
+  optional?: boolean | undefined;
 }
 
 /** A node's account param (widget 'account'): the connector's accounts by name, and a way to add one. */
-export function AccountPicker({ id, connector, connectors, value, onChange, ...aria }: AccountPickerProps) {
+export function AccountPicker({ id, connector, connectors, value, onChange, optional, ...aria }: AccountPickerProps) {
   const { t } = useTranslation('accounts');
   const client = useApiClient();
   const among = connectors?.join(' ') ?? '';
@@ -35,7 +37,7 @@ export function AccountPicker({ id, connector, connectors, value, onChange, ...a
   return (
     <>
       <select id={id} {...aria} value={value} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
-        {!known ? <option value="">{value ? t('picker.gone') : t('picker.choose')}</option> : null}
+        {!known || optional ? <option value="">{value && !known ? t('picker.gone') : optional ? t('picker.noAccount') : t('picker.choose')}</option> : null}
         {among
           ? groups.map((g) => (
               <optgroup key={g.connector} label={t(`connectors.${g.connector}.label`, { defaultValue: g.connector })}>

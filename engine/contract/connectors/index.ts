@@ -11,6 +11,7 @@ import { googleSheetsConnectorSpec } from './google-sheets.ts';
 import { trelloConnectorSpec } from './trello.ts';
 import { asanaConnectorSpec } from './asana.ts';
 import { zaloConnectorSpec } from './zalo.ts';
+import { httpAuthConnectorSpec } from './http-auth.ts';
 
 export * from './connector-spec.ts';
 export * from './smtp.ts';
@@ -26,8 +27,9 @@ export * from './google-sheets.ts';
 export * from './trello.ts';
 export * from './asana.ts';
 export * from './zalo.ts';
+export * from './http-auth.ts';
 export * from './sms-segments.ts';
 export * from './vn-phone.ts';
 
 /** Every connector that holds accounts, in the accounts page's order. */
-export const connectorSpecs: readonly ConnectorSpec[] = [smtpConnectorSpec, resendConnectorSpec, esmsConnectorSpec, speedsmsConnectorSpec, twilioConnectorSpec, zaloConnectorSpec, telegramConnectorSpec, messengerConnectorSpec, slackConnectorSpec, googleSheetsConnectorSpec, trelloConnectorSpec, asanaConnectorSpec];
+export const connectorSpecs: readonly ConnectorSpec[] = [smtpConnectorSpec, resendConnectorSpec, esmsConnectorSpec, speedsmsConnectorSpec, twilioConnectorSpec, zaloConnectorSpec, telegramConnectorSpec, messengerConnectorSpec, slackConnectorSpec, googleSheetsConnectorSpec, trelloConnectorSpec, asanaConnectorSpec, httpAuthConnectorSpec];

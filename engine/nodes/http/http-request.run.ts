@@ -24,6 +24,6 @@ export const httpRequestNode = defineNodeType(httpRequestSpec, async (ctx) => {
     status: 'done',
     port: 'out',
     input: { method: params.method, url },
-    intents: [{ kind: 'http.request', method: params.method, url, headers, body, timeoutMs: params.timeoutSeconds * 1000 }],
+    intents: [{ kind: 'http.request', method: params.method, url, headers, body, timeoutMs: params.timeoutSeconds * 1000, ...(params.account ? { account: params.account } : {}) }],
   };
 });

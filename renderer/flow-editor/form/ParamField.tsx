@@ -43,7 +43,7 @@ export function ParamField({ nodeType, field, value, onChange, problem }: ParamF
   let control: ReactNode;
   // Columns left out of a stored step are the default ones at run time: shown as such, to edit.
   if (field.schema.widget === 'columns') return <ColumnMappingField id={id} nodeType={nodeType} title={title} help={help} value={value ?? field.defaultValue} onChange={onChange} problem={problem} />;
-  if (field.schema.widget === 'account') control = <AccountPicker {...common} connector={String((field.schema as Record<string, unknown>)['connector'] ?? '')} connectors={asConnectors((field.schema as Record<string, unknown>)['connectors'])} value={asText(value)} onChange={onChange} />;
+  if (field.schema.widget === 'account') control = <AccountPicker {...common} connector={String((field.schema as Record<string, unknown>)['connector'] ?? '')} connectors={asConnectors((field.schema as Record<string, unknown>)['connectors'])} optional={!field.required} value={asText(value)} onChange={onChange} />;
   else if (field.schema.widget === 'flow') control = <FlowParamPicker {...common} value={asText(value)} onChange={onChange} />;
   else if (field.schema.widget === 'sequence') control = <SequenceNameField {...common} value={asText(value)} showFlows={nodeType !== 'flowdesk.sequence_enrolled'} onChange={onChange} />;
   else switch (field.kind) {

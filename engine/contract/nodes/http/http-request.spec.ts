@@ -9,6 +9,16 @@ export const HttpRequestParams = z.object({
     .max(2000)
     .regex(/^(https?:\/\/|\{\{)/, 'an http:// or https:// URL (Liquid allowed)')
     .meta({ title: 'URL', description: 'Liquid allowed, e.g. https://example.com/orders/{{ order.platformOrderId }}', widget: 'template' }),
+  account: z
+    .string()
+    .max(64)
+    .default('')
+    .meta({
+      title: 'Credentials',
+      description: 'An HTTP credentials account (Connections page): its token, password or header is added to the request, kept encrypted, never typed here',
+      widget: 'account',
+      connector: 'http_auth',
+    }),
   headers: z
     .array(z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+:.*$/, 'write each header as Name: value'))
     .default([])
