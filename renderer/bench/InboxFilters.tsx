@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { InboxVerdict, Platform, platformLabels } from '../../engine/contract/index.ts';
+import { DayInput } from '../orders/list/DayInput.tsx';
 import { Field } from '../components/Field.tsx';
 import { emptyFilterForm, type FilterForm } from './inbox-filter.ts';
 import './bench.css';
@@ -74,10 +75,10 @@ export function InboxFilters({ form, onChange, connections }: InboxFiltersProps)
         )}
       </Field>
       <Field label={t('filters.since')}>
-        {(id) => <input id={id} type="datetime-local" value={form.since} onChange={(e) => set('since', e.target.value)} />}
+        {(id) => <DayInput id={id} withTime value={form.since} onChange={(v) => set('since', v)} />}
       </Field>
       <Field label={t('filters.until')}>
-        {(id) => <input id={id} type="datetime-local" value={form.until} onChange={(e) => set('until', e.target.value)} />}
+        {(id) => <DayInput id={id} withTime value={form.until} onChange={(v) => set('until', v)} />}
       </Field>
       {changed ? (
         <button type="button" className="link-button bench-clear" onClick={() => onChange(emptyFilterForm)}>

@@ -19,7 +19,7 @@ const pluralBase = (key: string) => key.replace(/_(zero|one|two|few|many|other)$
  * Strings that read the same in both languages: product and provider names, and the fields
  * those providers name in their own consoles (a merchant copies "Account SID" from Twilio's).
  */
-const SAME_IN_BOTH = /^(?:Email|SMS|Zalo|Zalo OA|Messenger|Facebook Messenger|Telegram|Slack|Google Sheets|Trello|Asana|HTML|MarkdownV2|URL|Bcc|API|API key|ApiKey|SecretKey|Brandname|Token|Access token|Refresh token|Auth Token|Personal access token|Account SID|Messaging Service SID|App ID|Webhook|Dropship|SKU|dd\/mm\/yyyy|(?:Email|SMS) \([A-Za-z.]+\)|Bot: \{\{value\}\}|SKU \{\{sku\}\})$/;
+const SAME_IN_BOTH = /^(?:Email|SMS|Zalo|Zalo OA|Messenger|Facebook Messenger|Telegram|Slack|Google Sheets|Trello|Asana|HTML|MarkdownV2|URL|Bcc|API|API key|ApiKey|SecretKey|Brandname|Token|Access token|Refresh token|Auth Token|Personal access token|Account SID|Messaging Service SID|App ID|Webhook|Dropship|SKU|dd\/mm\/yyyy(?: hh:mm)?|(?:Email|SMS) \([A-Za-z.]+\)|Bot: \{\{value\}\}|SKU \{\{sku\}\})$/;
 
 describe('the Vietnamese catalogs', () => {
   it('say everything the English ones say', () => {
