@@ -116,7 +116,7 @@ export function createSqliteRunStore(d: SqliteRunStoreDeps): RunStore {
         // The step's local changes land with it; they fill in their results before it is written.
         if (performed?.apply) appended.push(...performed.apply());
         repos.runs.insertStep({
-          runId: run.runId, seq: s.seq, nodeId: s.node.id, nodeType: s.node.type, status: s.status, reason: s.reason, port: s.port,
+          runId: run.runId, seq: s.seq, nodeId: s.node.id, nodeType: s.node.type, status: s.status, reason: s.reason, reasonCode: s.reasonCode ?? null, reasonArgs: s.reasonArgs ?? null, port: s.port,
           input: s.input, output: s.output, startedAt: iso(s.startedMs), durationMs: s.durationMs, intents: performed?.records ?? [], dueAt,
         });
         return appended;

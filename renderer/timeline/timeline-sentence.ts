@@ -92,8 +92,7 @@ function step({ t, time }: Words, d: TimelineDataOf<'step'>): string {
     case 'failed': {
       // A skip the engine names by code is said in the user's words; a failure keeps the words
       // of whoever failed (a provider's answer, a template's problem with its position).
-      const args = d.reasonCode === 'template_failed' ? templateFailure(t, d) : d.reasonArgs;
-      const why = d.reasonCode ? t(`timeline.stepReason.${d.reasonCode}`, { ...args, defaultValue: d.reason ?? '' }) : d.reason;
+      const why = stepReasonText(t, d);
       return t(`timeline.say.step.${d.status}`, { step: name, why, context: when(why, 'why') });
     }
   }
@@ -104,7 +103,20 @@ function step({ t, time }: Words, d: TimelineDataOf<'step'>): string {
  * title ("Nội dung"), the problem by its kind with its place; a runtime failure keeps the
  * engine's words (a filter's own message).
  */
-function templateFailure(t: TFunction, d: TimelineDataOf<'step'>): Record<string, string> {
+type StepReasonFacts = Pick<TimelineDataOf<'step'>, 'nodeType' | 'reason' | 'reasonCode' | 'reasonArgs'>;
+
+/**
+ * Why a step was skipped or failed, in the user's language when the engine gave a code (a skip,
+ * a template failure), else in the words of whoever failed. The timeline and the run view say it
+ * the same way (`t` is the orders namespace's).
+ */
+export function stepReasonText(t: TFunction, d: StepReasonFacts): string | null | undefined {
+  if (!d.reasonCode) return d.reason;
+  const args = d.reasonCode === 'template_failed' ? templateFailure(t, d) : d.reasonArgs;
+  return t(`timeline.stepReason.${d.reasonCode}`, { ...args, defaultValue: d.reason ?? '' });
+}
+
+function templateFailure(t: TFunction, d: StepReasonFacts): Record<string, string> {
   const a = d.reasonArgs ?? {};
   const fieldName = t(`nodeTypes.${d.nodeType}.params.${a['field'] ?? ''}.title`, { ns: 'editor', defaultValue: a['fieldTitle'] ?? a['field'] ?? '', skipInterpolation: true });
   const problem = a['problem'] ?? 'runtime';

@@ -55,6 +55,9 @@ describe('re-running a failed run after the flow was fixed', () => {
       reasonArgs: { field: 'body', fieldTitle: 'Body', problem: 'unknown_variable', token: 'order.numbr', line: '1', col: '13' },
     });
     expect(failed!.error).toContain('Body: unknown variable "order.numbr"');
+    // The run view reads the same facts from the run's own steps.
+    const noteStep = (await t.engine.call('runs.get', { id: failed!.id })).steps.find((s) => s.nodeId === 'note');
+    expect(noteStep).toMatchObject({ status: 'failed', reasonCode: 'template_failed', reasonArgs: { field: 'body', token: 'order.numbr' } });
   });
 
   it('from the failed step: the steps before are kept, not done again, and the run succeeds on the fixed version', async () => {

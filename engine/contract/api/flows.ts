@@ -4,6 +4,7 @@ import { NodeSpecDto } from '../nodes/node-spec.ts';
 import { method } from './method.ts';
 import { RunStatus, StepStatus } from '../timeline.ts';
 import { WaitReason } from '../wait-reason.ts';
+import { StepReasonCode } from '../run-reasons.ts';
 
 
 /**
@@ -41,6 +42,9 @@ export const StepDto = z.object({
   nodeType: z.string(),
   status: StepStatus,
   reason: z.string().nullable(),
+  /** The reason by code and its facts (a skip, a template failure), for the run view to say in the user's language. */
+  reasonCode: StepReasonCode.optional(),
+  reasonArgs: z.record(z.string(), z.string()).optional(),
   /** The output port taken, for nodes that branch. */
   port: z.string().nullable(),
   input: z.unknown(),

@@ -1,5 +1,5 @@
 import type { Db } from '../database.ts';
-import type { CanonicalEvent, IntentRecord, RunStatus, RunSummaryDto, StepDto, StepStatus, WaitReason } from '../../contract/index.ts';
+import type { CanonicalEvent, IntentRecord, RunStatus, RunSummaryDto, StepDto, StepReasonCode, StepStatus, WaitReason } from '../../contract/index.ts';
 import { parseStored } from '../../shared/json.ts';
 
 export interface NewRun {
@@ -27,6 +27,9 @@ export interface NewStep {
   nodeType: string;
   status: StepStatus;
   reason: string | null;
+  /** The reason by code and its facts, for the run view to word (skips and template failures). */
+  reasonCode?: StepReasonCode | null | undefined;
+  reasonArgs?: Record<string, string> | null | undefined;
   port: string | null;
   input: unknown;
   output: unknown;
@@ -71,6 +74,8 @@ interface RawStep {
   node_type: string;
   status: StepStatus;
   reason: string | null;
+  reason_code: StepReasonCode | null;
+  reason_args: string | null;
   port: string | null;
   input: string | null;
   output: string | null;
@@ -110,6 +115,7 @@ const toStep = (r: RawStep): StepDto => ({
   nodeType: r.node_type,
   status: r.status,
   reason: r.reason,
+  ...(r.reason_code ? { reasonCode: r.reason_code, reasonArgs: parseStored<Record<string, string>>(r.reason_args, {}) } : {}),
   port: r.port,
   input: parseStored<unknown>(r.input, null),
   output: parseStored<unknown>(r.output, null),
@@ -133,9 +139,9 @@ export function createRunsRepo(db: Db) {
   const start = db.prepare("UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ?");
   const finish = db.prepare('UPDATE runs SET status = ?, error = ?, finished_at = ?, duration_ms = ?, due_at = NULL, wait_reason = NULL WHERE id = ?');
   const park = db.prepare("UPDATE runs SET status = 'waiting', due_at = ?, wait_reason = ? WHERE id = ?");
-  const insertStep = db.prepare(`INSERT INTO run_steps (run_id, seq, node_id, node_type, status, reason, port, input,
+  const insertStep = db.prepare(`INSERT INTO run_steps (run_id, seq, node_id, node_type, status, reason, reason_code, reason_args, port, input,
       output, started_at, duration_ms, intents, due_at)
-    VALUES (@runId, @seq, @nodeId, @nodeType, @status, @reason, @port, @input, @output, @startedAt, @durationMs, @intents, @dueAt)`);
+    VALUES (@runId, @seq, @nodeId, @nodeType, @status, @reason, @reasonCode, @reasonArgs, @port, @input, @output, @startedAt, @durationMs, @intents, @dueAt)`);
   const stepDone = db.prepare("UPDATE run_steps SET status = 'done' WHERE run_id = ? AND node_id = ? AND status = 'waiting'");
   const waitingOfFlow = db.prepare("SELECT id, order_id AS orderId, flow_version AS flowVersion FROM runs WHERE flow_id = ? AND status = 'waiting'");
   const cancel = db.prepare("UPDATE runs SET status = 'cancelled', error = ?, finished_at = ?, due_at = NULL, wait_reason = NULL WHERE id = ? AND status = 'waiting'");
@@ -149,8 +155,8 @@ export function createRunsRepo(db: Db) {
   // A failed run a live re-run has already run again is left out: its re-run stands for it.
   const failedWith = db.prepare(`${selectRun} WHERE r.flow_id = ? AND r.status = 'failed' AND r.error = ?
     AND NOT EXISTS (SELECT 1 FROM runs x WHERE x.replay_of = r.id AND x.dry_run = 0) ORDER BY r.rowid LIMIT ?`);
-  const copySteps = db.prepare(`INSERT INTO run_steps (run_id, seq, node_id, node_type, status, reason, port, input, output, started_at, duration_ms, intents, due_at)
-    SELECT @to, seq, node_id, node_type, status, reason, port, input, output, started_at, duration_ms, intents, due_at
+  const copySteps = db.prepare(`INSERT INTO run_steps (run_id, seq, node_id, node_type, status, reason, reason_code, reason_args, port, input, output, started_at, duration_ms, intents, due_at)
+    SELECT @to, seq, node_id, node_type, status, reason, reason_code, reason_args, port, input, output, started_at, duration_ms, intents, due_at
     FROM run_steps WHERE run_id = @from AND seq < @beforeSeq AND status IN ('done', 'skipped')`);
   const lastForFlow = db.prepare(
     'SELECT id, status, COALESCE(finished_at, started_at, created_at) AS at FROM runs WHERE flow_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
@@ -176,6 +182,8 @@ export function createRunsRepo(db: Db) {
     insertStep(s: NewStep): void {
       insertStep.run({
         ...s,
+        reasonCode: s.reasonCode ?? null,
+        reasonArgs: s.reasonCode && s.reasonArgs ? JSON.stringify(s.reasonArgs) : null,
         input: JSON.stringify(s.input ?? null),
         output: JSON.stringify(s.output ?? null),
         intents: s.intents.length > 0 ? JSON.stringify(s.intents) : null,

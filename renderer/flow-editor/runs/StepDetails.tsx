@@ -9,10 +9,12 @@ import { formatDuration } from './run-format.ts';
 import { RunStatusBadge } from './RunStatusBadge.tsx';
 import { StepIntents } from './StepIntents.tsx';
 import { ConditionTrace } from './ConditionTrace.tsx';
+import { stepReasonText } from '../../timeline/timeline-sentence.ts';
 
 /** What one step of a run did: its outcome, what it asked for, and its input and output as recorded. */
 export function StepDetails({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation('runs');
+  const { t: to } = useTranslation('orders');
   const words = useSpecWords();
   const data = useFlowEditor((s) => s.nodes.find((n) => n.id === nodeId)?.data);
   const spec = useFlowEditor((s) => (data ? s.specs.get(data.type) : undefined));
@@ -58,7 +60,7 @@ export function StepDetails({ nodeId }: { nodeId: string }) {
             {step.reason ? (
               <>
                 <dt>{step.status === 'failed' ? t('step.error') : t('step.reason')}</dt>
-                <dd>{step.reason}</dd>
+                <dd>{stepReasonText(to, step)}</dd>
               </>
             ) : null}
             <dt>{t('step.duration')}</dt>
