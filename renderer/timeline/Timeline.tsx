@@ -41,8 +41,8 @@ export function Timeline({ source, numbers }: { source: TimelineSource; numbers?
       ) : null}
       {lines.length > 0 ? (
         <ol className="timeline" aria-label={t('timeline.label')} aria-busy={pages.loading}>
-          {lines.map(({ entry, repeat }) => (
-            <TimelineItem key={entry.id} entry={entry} repeat={repeat} orderNumber={numbers?.get(entry.orderId)} />
+          {lines.map(({ entry, repeat, again }) => (
+            <TimelineItem key={entry.id} entry={entry} repeat={repeat} again={again === true} orderNumber={numbers?.get(entry.orderId)} />
           ))}
         </ol>
       ) : null}

@@ -8,7 +8,7 @@ import { Timestamp } from '../components/Timestamp.tsx';
 import { RawRequest } from './RawRequest.tsx';
 import { TimelineIcon } from './TimelineIcon.tsx';
 import { outcomeTone, viewTimelineEntry, type StatusChange } from './timeline-entry-view.ts';
-import { timelineSentence } from './timeline-sentence.ts';
+import { stepName, timelineSentence } from './timeline-sentence.ts';
 
 /** Outcomes whose sentence says why: drawn in the tinted box of their tone. */
 const withWhy = new Set(['skipped', 'failed', 'cancelled']);
@@ -18,11 +18,13 @@ const withWhy = new Set(['skipped', 'failed', 'cancelled']);
  * `repeat`: the same failure this many times in a row (said once, "×4"). `orderNumber`: on a
  * customer's joined timeline, the order it happened to, as a link.
  */
-export function TimelineItem({ entry, repeat = 1, orderNumber }: { entry: TimelineEntryDto; repeat?: number; orderNumber?: string | undefined }) {
+export function TimelineItem({ entry, repeat = 1, again = false, orderNumber }: { entry: TimelineEntryDto; repeat?: number; again?: boolean; orderNumber?: string | undefined }) {
   const { t } = useTranslation('orders');
   const { t: tc } = useTranslation('customers');
   const view = viewTimelineEntry(entry);
-  const sentence = timelineSentence(entry, t);
+  const full = timelineSentence(entry, t);
+  // The same error said in full on an earlier line: here, short (the whole sentence on hover).
+  const sentence = again && entry.data?.kind === 'step' ? t('timeline.say.step.failedAgain', { step: stepName(t, entry.data) }) : full;
   const [open, setOpen] = useState<'details' | 'raw' | 'rerun' | null>(null);
   const panelId = useId();
   const toggle = (what: 'details' | 'raw' | 'rerun') => setOpen((now) => (now === what ? null : what));
@@ -60,7 +62,11 @@ export function TimelineItem({ entry, repeat = 1, orderNumber }: { entry: Timeli
             </a>
           ) : null}
           {view.topic ? <code className="timeline-topic">{view.topic}</code> : null}
-          {step && sentence ? <span className="timeline-title-inline">{sentence}</span> : null}
+          {step && sentence ? (
+            <span className="timeline-title-inline" title={again ? (full ?? undefined) : undefined}>
+              {sentence}
+            </span>
+          ) : null}
           <span className="timeline-time">
             <Timestamp iso={entry.at} />
           </span>

@@ -40,4 +40,12 @@ describe('repeated step failures', () => {
     const f = entry(failed('refused'), 'run_2');
     expect(foldRepeatedFailures([a, b, c, d, e, f]).map((l) => l.repeat)).toEqual([1, 1, 1, 1, 1, 1]);
   });
+
+  it('says the same error of the same step in later runs short: the first line has it in full (issue 16: "the same error four times")', () => {
+    // Four deliveries (created, updated, paid, fulfilled), four runs failing the same step the same way.
+    const runs = ['run_a', 'run_b', 'run_c', 'run_d'].flatMap((run) => [entry({ kind: 'run', status: 'running' }, run), entry(failed('Body: unknown variable "order.totl"'), run)]);
+    const other = entry(failed('Body: unknown variable "order.nope"'), 'run_e');
+    const lines = foldRepeatedFailures([...runs, other]);
+    expect(lines.filter((l) => l.entry.kind === 'step').map((l) => l.again === true)).toEqual([false, true, true, true, false]);
+  });
 });

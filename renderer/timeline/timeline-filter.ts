@@ -45,6 +45,8 @@ export function groupCounts(counts: Partial<Record<TimelineKind, number>>): Reco
 export interface TimelineLine {
   entry: TimelineEntryDto;
   repeat: number;
+  /** A failure said in full on an earlier line (another run failing the same step the same way): said short here. */
+  again?: true;
 }
 
 /** The facts that make two step failures "the same error" (issue 16). */
@@ -61,15 +63,26 @@ function failureKey(e: TimelineEntryDto): string | null {
 export function foldRepeatedFailures(entries: readonly TimelineEntryDto[]): TimelineLine[] {
   const lines: TimelineLine[] = [];
   let lastKey: string | null = null;
+  // The same step failing the same way in several runs (each delivery starts one) is said in
+  // full once, on its first line; the later ones say "failed again, the same error".
+  const said = new Set<string>();
   for (const entry of entries) {
     const key = failureKey(entry);
     const prev = lines.at(-1);
     if (key !== null && key === lastKey && prev) {
-      lines[lines.length - 1] = { entry, repeat: prev.repeat + 1 };
+      lines[lines.length - 1] = { ...prev, entry, repeat: prev.repeat + 1 };
     } else {
-      lines.push({ entry, repeat: 1 });
+      const same = sameErrorKey(entry);
+      lines.push(same !== null && said.has(same) ? { entry, repeat: 1, again: true } : { entry, repeat: 1 });
+      if (same !== null) said.add(same);
     }
     lastKey = key;
   }
   return lines;
+}
+
+/** A step failure's error, whichever run: its step, its code and its words. */
+function sameErrorKey(e: TimelineEntryDto): string | null {
+  if (e.data?.kind !== 'step' || e.data.status !== 'failed') return null;
+  return JSON.stringify([e.data.nodeId, e.data.reasonCode ?? null, e.data.reason ?? null]);
 }
