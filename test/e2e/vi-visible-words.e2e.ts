@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { englishWordsIn } from '../../renderer/i18n/vi-glossary.ts';
 import { vipFlow } from '../harness/flows.ts';
@@ -8,6 +8,25 @@ import { AppShell } from './pages/app-shell.ts';
 import { engineApi } from './pages/engine-api.ts';
 
 const shots = 'test-results/vi-visible-words';
+
+/**
+ * The English catalogs' sentences (with a space and at least 12 characters, placeholders cut
+ * out): none may show on a Vietnamese screen, which would mean a key fell back to English.
+ */
+function englishSentences(): string[] {
+  const dir = new URL('../../renderer/i18n/locales/', import.meta.url);
+  const out = new Set<string>();
+  const walk = (v: unknown, vi: unknown): void => {
+    if (typeof v === 'string') {
+      if (v === vi) return;
+      for (const part of v.split(/\{\{[^}]*\}\}|\$t\([^)]*\)/)) if (part.trim().length >= 12 && part.trim().includes(' ')) out.add(part.trim());
+    } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, (vi as Record<string, unknown> | undefined)?.[k]);
+  };
+  for (const file of readdirSync(new URL('en/', dir))) {
+    walk(JSON.parse(readFileSync(new URL(`en/${file}`, dir), 'utf8')), JSON.parse(readFileSync(new URL(`vi/${file}`, dir), 'utf8')));
+  }
+  return [...out];
+}
 
 /**
  * What a shop owner reads on a screen: every line of visible text, less what is shown as a raw
@@ -73,15 +92,19 @@ test('every screen in Vietnamese reads in Vietnamese', async ({ page, flowdesk }
     ['guide', '#/guide'],
   ];
   const found: string[] = [];
+  const english = englishSentences();
   for (const [name, hash] of screens) {
     await page.evaluate((h) => {
       (globalThis as unknown as { location: { hash: string } }).location.hash = h;
     }, hash);
     await settled(page);
     await page.screenshot({ path: `${shots}/${name}-vi-1280x800.png`, fullPage: true });
-    for (const line of await visibleLines(page)) {
+    const lines = await visibleLines(page);
+    for (const line of lines) {
       for (const w of englishWordsIn(line)) found.push(`${name}: "${w.word}" in "${line.slice(0, 120)}"`);
     }
+    const text = lines.join('\n');
+    for (const sentence of english) if (text.includes(sentence)) found.push(`${name}: an English catalog string "${sentence.slice(0, 80)}"`);
   }
   expect(found).toEqual([]);
 });
