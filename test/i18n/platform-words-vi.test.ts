@@ -6,8 +6,8 @@ const vi = JSON.parse(readFileSync(new URL('../../renderer/i18n/locales/vi/conne
   platformWords: Record<string, { storeIdLabel?: string; secrets?: Record<string, string>; setup?: string[] }>;
 };
 
-/** The catch hook's steps document a mapping language (JSON paths, transforms) and stay in English for now. */
-const SETUP_IN_ENGLISH = new Set(['catchhook']);
+/** Platforms whose setup steps are not translated yet (none). */
+const SETUP_IN_ENGLISH = new Set<string>([]);
 
 /**
  * A new connection's words in Vietnamese (renderer/connections/usePlatformWords.ts): the store
