@@ -1,6 +1,6 @@
 import {
   apiInUse, FoActionKind, merchantFoActions, platformLabels, writeBackSupport,
-  type ApiArgs, type ApiResult, type FoView, type FulfillmentOrder, type OrderFulfillmentDto, type Platform, type TimelineEntryDto, type WriteAction, type WriteRequest,
+  type ApiArgs, type ApiResult, type FoView, type FulfillmentOrder, type OrderActionRefusal, type OrderFulfillmentDto, type Platform, type TimelineEntryDto, type WriteAction, type WriteRequest,
 } from '../contract/index.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { ConnectionRow } from '../storage/repos/connections-repo.ts';
@@ -98,12 +98,23 @@ export function createFulfillmentService(d: FulfillmentServiceDeps) {
     const stored = model === 'fulfillment_orders' ? repos.fulfillmentOrders.forOrder(a.orderId) : [];
     const all = stored.map((s) => s.fo);
     const o = order.order;
-    const done = o.cancelledAt ? 'the order is cancelled' : o.fulfillmentStatus === 'fulfilled' ? 'every item has shipped' : null;
-    const orderActions = (orderLevel[model] ?? []).map((action) => {
+    type Refused = { code: OrderActionRefusal['code']; args: Record<string, string>; text: string };
+    /** Why an order-level action cannot be taken now (in order: the platform, write-back, the order's state), or null. */
+    const orderActionRefusal = (action: WriteAction): Refused | null => {
+      if (writeBackSupport[platform][action] === 'no') return { code: 'platform_cannot', args: { platform: label }, text: `${label} cannot do this through its API` };
+      if (offWhy) return { code: 'write_back_off', args: { connection: connection.name }, text: offWhy };
+      if (o.cancelledAt) return { code: 'order_cancelled', args: {}, text: 'the order is cancelled' };
+      if (o.fulfillmentStatus === 'fulfilled') return { code: 'all_shipped', args: {}, text: 'every item has shipped' };
       // A marketplace's pack / ready to ship and seller cancel are for an order still with the seller.
-      const left = action.startsWith('marketplace.') && (o.deliveryStatus ?? 'none') !== 'none' ? `the parcel has left the seller (${o.deliveryStatus?.replace('_', ' ')})` : null;
-      const why = writeBackSupport[platform][action] === 'no' ? `${label} cannot do this through its API` : offWhy ?? done ?? left ?? (processAtStoreRefusal(repos, a.orderId, action)?.text ?? null);
-      return { action, allowed: why === null, reason: why };
+      if (action.startsWith('marketplace.') && (o.deliveryStatus ?? 'none') !== 'none') {
+        return { code: 'parcel_left', args: { delivery: o.deliveryStatus ?? '' }, text: `the parcel has left the seller (${o.deliveryStatus?.replace('_', ' ')})` };
+      }
+      const atStore = processAtStoreRefusal(repos, a.orderId, action);
+      return atStore ? { code: 'processed_at_store', args: { platform: atStore.platform }, text: atStore.text } : null;
+    };
+    const orderActions = (orderLevel[model] ?? []).map((action) => {
+      const refusal = orderActionRefusal(action);
+      return { action, allowed: refusal === null, reason: refusal?.text ?? null, refusal: refusal ? { code: refusal.code, args: refusal.args } : null };
     });
     if (model === 'none') note = `${label} has no API for fulfilment: ship the order in ${label} itself`;
     return {

@@ -93,6 +93,10 @@ for (const language of ['vi', 'en'] as const) {
       await expect(mp.timeline()).toContainText(w.reported);
       await expect(mp.timeline()).toContainText(w.notYet);
       await expect(mp.onHand(SKU)).toHaveText('8');
+      // Ready to ship is for an order still with the seller: refused, saying why in the user's words.
+      const rts = panel.getByRole('group').getByRole('button', { name: w.readyToShip, exact: true });
+      await expect(rts).toHaveAttribute('aria-disabled', 'true');
+      await expect(rts).toHaveAttribute('title', language === 'vi' ? 'kiện hàng đã rời khỏi người bán' : 'the parcel has left the seller');
       await shoot(page, mp.card, `returned-${language}`);
 
       // The merchant records the return: restocked once, on the timeline.

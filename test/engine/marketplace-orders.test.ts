@@ -112,7 +112,9 @@ describe('marketplace orders: stock, cancellation, returns, process at the store
 
     // The order page's quick actions are refused up front, the option named as the reason.
     const panel = await t.engine.call('fulfillment.get', { orderId });
-    expect(panel.orderActions.find((x) => x.action === 'marketplace.ready_to_ship')).toMatchObject({ allowed: false, reason: expect.stringContaining('"Process at the store" is on') });
+    expect(panel.orderActions.find((x) => x.action === 'marketplace.ready_to_ship')).toMatchObject({
+      allowed: false, reason: expect.stringContaining('"Process at the store" is on'), refusal: { code: 'processed_at_store', args: { platform: 'Lazada' } },
+    });
     const calls = fake.requests.length;
     const refused = t.engine.call('fulfillment.orderAct', { orderId, request: { action: 'marketplace.ready_to_ship', shipmentProvider: '', deliveryType: 'dropship' } });
     await expect(refused).rejects.toMatchObject({ code: 'refused', message: expect.stringContaining('"Process at the store" is on') });
@@ -156,7 +158,7 @@ describe('marketplace orders: stock, cancellation, returns, process at the store
     // The parcel came back: Ready to ship and Cancel are for an order still with the seller.
     const panel = await t.engine.call('fulfillment.get', { orderId });
     for (const action of ['marketplace.ready_to_ship', 'marketplace.cancel']) {
-      expect(panel.orderActions.find((x) => x.action === action)).toMatchObject({ allowed: false, reason: 'the parcel has left the seller (returned)' });
+      expect(panel.orderActions.find((x) => x.action === action)).toMatchObject({ allowed: false, reason: 'the parcel has left the seller (returned)', refusal: { code: 'parcel_left', args: { delivery: 'returned' } } });
     }
     const first = await t.engine.call('marketplace.recordReturn', { orderId, lines: [{ sku: SKU, quantity: 1 }] });
     expect(first.lines).toEqual([{ sku: SKU, title: 'Áo thun cotton Flowdesk', quantity: 2, returnedRecorded: 1, returnable: 1, onHand: 9 }]);

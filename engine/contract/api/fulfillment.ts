@@ -14,6 +14,13 @@ export const ActionAllowed = z.object({
 });
 export type ActionAllowed = z.infer<typeof ActionAllowed>;
 
+/** Why an order-level action (mark fulfilled, ready to ship, cancel) cannot be taken now, by code, for the panel to say in the user's language. */
+export const OrderActionRefusal = z.object({
+  code: z.enum(['platform_cannot', 'write_back_off', 'order_cancelled', 'all_shipped', 'parcel_left', 'processed_at_store']),
+  args: z.record(z.string(), z.string()).default({}),
+});
+export type OrderActionRefusal = z.infer<typeof OrderActionRefusal>;
+
 /** One fulfillment order as the order page's panel shows it: its state in the product's words, and what the merchant may do now. */
 export const FoView = z.object({
   connectionId: z.string(),
@@ -43,7 +50,7 @@ export const OrderFulfillmentDto = z.object({
   writeBack: z.boolean(),
   fulfillmentOrders: z.array(FoView),
   /** Order-level actions (`order` and `marketplace` models): allowed now, or why not. */
-  orderActions: z.array(z.object({ action: WriteAction, allowed: z.boolean(), reason: z.string().nullable() })),
+  orderActions: z.array(z.object({ action: WriteAction, allowed: z.boolean(), reason: z.string().nullable(), refusal: OrderActionRefusal.nullish() })),
   /** The parcels with their tracking numbers. */
   shipments: z.array(OrderShipment),
   /** What the panel should say above it all (API access off, FOs not read yet, the platform has no API). */

@@ -54,6 +54,10 @@ export function OrderActions({ dto, writeBackOff, send }: { dto: OrderFulfillmen
     <Field label={label}>{(id) => <input id={id} required={required} value={f[key]} onChange={(e) => setF({ ...f, [key]: e.target.value })} />}</Field>
   );
 
+  // Why an action cannot be taken now, in the user's words (by the engine's code), else as the engine said it.
+  const whyNot = (a: (typeof actions)[number]) =>
+    a.refusal ? t(`orderRefusal.${a.refusal.code}`, { ...a.refusal.args, defaultValue: a.reason ?? '' }) : (a.reason ?? t('action.notNow'));
+
   return (
     <div className="fo-actions-wrap">
       <div className="fo-actions" role="group" aria-label={t('order.actions')}>
@@ -65,7 +69,7 @@ export function OrderActions({ dto, writeBackOff, send }: { dto: OrderFulfillmen
             aria-disabled={a.allowed && !busy ? undefined : 'true'}
             aria-expanded={a.allowed ? open === a.action : undefined}
             aria-describedby={a.allowed ? undefined : `${base}-${a.action}`}
-            title={a.allowed ? undefined : (a.reason ?? t('action.notNow'))}
+            title={a.allowed ? undefined : whyNot(a)}
             onClick={() => a.allowed && !busy && setOpen((o) => (o === a.action ? null : a.action))}
           >
             {t(`order.action.${a.action}`)}
@@ -77,7 +81,7 @@ export function OrderActions({ dto, writeBackOff, send }: { dto: OrderFulfillmen
           .filter((a) => !a.allowed)
           .map((a) => (
             <span key={a.action} id={`${base}-${a.action}`}>
-              {a.reason ?? t('action.notNow')}
+              {whyNot(a)}
             </span>
           ))}
       </div>
