@@ -6,6 +6,7 @@
  * (the input is never mutated).
  */
 
+import { refusalText } from './fulfillment-refusals.ts';
 import { foActionWords, type FoRefusal, type FoRefusalCode, type FoAction, type FoActionKind, type FoFulfillment, type FoLine, type FoRequestStatus, type FoStep, type FulfillmentOrder, type merchantFoActions } from '../contract/index.ts';
 
 export type { FoAction, FoActionKind, FoFulfillment, FoLine, FoRequestStatus, FoStatus, FulfillmentOrder } from '../contract/index.ts';
@@ -34,37 +35,6 @@ const legacy = (fo: FulfillmentOrder) => fo.managedBy === 'service' && fo.workfl
 const legacyWhy = (fo: FulfillmentOrder): FoRefusalCode =>
   fo.requestStatus === 'unsubmitted' || fo.requestStatus === 'rejected' || fo.requestStatus === 'closed' ? 'legacy_before_request' : 'legacy_after_request';
 
-/** Each refusal in English: the engine's error text and the API's `reason` (the order page words it from the code). */
-const refusalText: Record<FoRefusalCode, (a: Record<string, string>) => string> = {
-  no_such_fo: (a) => `the order has no fulfillment order ${a['fo']}`,
-  not_a_service: () => 'its location is one you manage: fulfil it yourself (only a fulfillment service takes requests)',
-  request_not_possible: () => 'a request can be sent only for an open fulfillment order with no request under way',
-  nothing_left: () => 'nothing is left to ship',
-  no_line: (a) => `it has no line ${a['line']}`,
-  bad_quantity: (a) => `a quantity of ${a['quantity']} is not a number of items`,
-  too_many: (a) => `line ${a['line']} has ${a['left']} left to ship, not ${a['quantity']}`,
-  not_submitted: () => 'only a submitted request can be accepted or rejected',
-  finished: () => 'it is finished',
-  legacy_before_request: () => 'its fulfillment service uses the legacy workflow, which takes no cancellation from the app; no request has been sent, so the order itself can still be cancelled',
-  legacy_after_request: () => 'its fulfillment service uses the legacy workflow: once requested, fulfillment cannot be cancelled from the app; contact the fulfillment service to cancel it',
-  accepted_request_cancellation: () => 'the service has accepted it: request cancellation instead',
-  no_request_waiting: () => 'there is no request waiting for the service',
-  not_accepted_yet: () => 'the service has not accepted it yet: cancel the request instead',
-  only_accepted_cancellable: () => 'only an accepted request can be asked to be cancelled',
-  no_cancellation_requested: () => 'no cancellation was requested',
-  close_incomplete_not_possible: () => 'only a service that accepted the request can close it as incomplete',
-  service_has_request: () => 'a fulfillment service has its request: cancel it (or have the cancellation accepted) first',
-  release_hold_first: () => 'release the hold first',
-  already_there: () => 'it is already at that location',
-  hold_not_possible: () => 'only an open fulfillment order with no request under way can be held',
-  not_on_hold: () => 'it is not on hold',
-  not_scheduled: () => 'only a scheduled fulfillment order can be rescheduled or opened early',
-  fulfil_not_possible: () => 'only an open or in-progress fulfillment order can be fulfilled',
-  cancel_request_first: () => 'a fulfillment service has its request: cancel the request first (marking as fulfilled sends nothing to the service)',
-  service_fulfils_accepted_only: () => 'a service fulfils only a request it accepted',
-  no_such_fulfillment: (a) => `it has no fulfillment ${a['fulfillment']}`,
-  already_reverted: () => 'that fulfillment is already reverted',
-};
 
 function stateWords(fo: FulfillmentOrder): string {
   return `its status is ${fo.status.replace('_', ' ')}${fo.requestStatus !== 'unsubmitted' ? ` and its request ${fo.requestStatus.replace('_', ' ')}` : ''}`;
