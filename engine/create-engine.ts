@@ -94,7 +94,7 @@ export function createEngine(options: EngineOptions) {
   const schedules = createSchedules({ repos, plans: createScheduleJobsRepo(db), queue, flowRuns, clock });
   const flows = createFlowService(repos, nodes, activeFlows, clock, {
     checkTemplate: (text) => templates.check(text)?.message ?? null,
-    checkVariables: createVariableCheck(),
+    checkVariables: createVariableCheck((text) => templates.globals(text)),
     onStopped: (flowId, why) => {
       runs.cancelWaiting(flowId, { code: why === 'deleted' ? 'flow_deleted' : 'flow_turned_off' });
       schedules.plan(flowId, why === 'deleted' ? 'the flow was deleted' : 'the flow was turned off');

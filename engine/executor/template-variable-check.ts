@@ -1,6 +1,6 @@
-import { Liquid } from 'liquidjs';
 import type { TemplateVariable } from '../contract/index.ts';
 import { sampleTriggerData } from './sample-trigger-data.ts';
+import type { TemplateGlobal } from './templates.ts';
 import { templateVariables } from './template-variables.ts';
 
 /** A variable a template names that a step's data never holds, where it is first named. */
@@ -34,7 +34,7 @@ function knownPaths(): Map<string, TemplateVariable['type'] | 'object'> {
   return known;
 }
 
-type Segment = string | number | object;
+type Segment = TemplateGlobal['segments'][number];
 
 /** Where a variable's path leaves the known ones: null when the whole of it exists. */
 function firstUnknown(segments: Segment[], known: Map<string, string>): string | null {
@@ -61,28 +61,22 @@ function firstUnknown(segments: Segment[], known: Map<string, string>): string |
 
 /**
  * Reads a template (one that parses) for the variables it names from outside itself (not the
- * ones it assigns, captures or loops over) and returns those no run can have, in reading order,
- * each once. What a run may leave empty (`order.note`) is known; a typo (`order.totl`) is not.
+ * ones it assigns, captures or loops over: the engine's renderer says which, from its own parse
+ * cache) and returns those no run can have, in reading order, each once. What a run may leave
+ * empty (`order.note`) is known; a typo (`order.totl`) is not. The known paths are worked out on
+ * the first template checked, not at the engine's start.
  */
-export function createVariableCheck(): (template: string) => UnknownVariable[] {
-  const known = knownPaths();
-  // Only reads the template's variables: unknown filters are the syntax check's to report.
-  const liquid = new Liquid({ strictFilters: false });
+export function createVariableCheck(globals: (template: string) => TemplateGlobal[]): (template: string) => UnknownVariable[] {
+  let known: Map<string, string> | null = null;
   return (template) => {
-    let globals: Record<string, { segments: Segment[]; location: { row: number; col: number } }[]>;
-    try {
-      globals = liquid.analyzeSync(liquid.parse(template), { partials: false }).globals;
-    } catch {
-      return [];
-    }
+    known ??= knownPaths();
     const out: UnknownVariable[] = [];
     const seen = new Set<string>();
-    const found = Object.values(globals).flat().sort((a, b) => a.location.row - b.location.row || a.location.col - b.location.col);
-    for (const v of found) {
+    for (const v of globals(template)) {
       const variable = firstUnknown(v.segments, known);
       if (variable === null || seen.has(variable)) continue;
       seen.add(variable);
-      out.push({ variable, line: v.location.row, col: v.location.col });
+      out.push({ variable, line: v.line, col: v.col });
     }
     return out;
   };

@@ -27,6 +27,15 @@ export interface TemplateRenderer {
   checkWith(template: string, data: object): Promise<TemplateProblem | null>;
   /** What the editor shows beside a field: the rendered text, or the problem. */
   preview(template: string, data: object): Promise<TemplatePreview>;
+  /** The variables a template names from outside itself (not those it assigns or loops over), in reading order; [] when it does not parse. */
+  globals(template: string): TemplateGlobal[];
+}
+
+/** A variable a template reads: its path's segments (names, indexes, or a variable index) and where it is first named. */
+export interface TemplateGlobal {
+  segments: (string | number | object)[];
+  line: number;
+  col: number;
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -98,16 +107,20 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
     }
   }
 
+  function globalsOf(parsed: Template[]): TemplateGlobal[] {
+    const { globals } = liquid.analyzeSync(parsed, { partials: false });
+    return Object.values(globals)
+      .flat()
+      .map((v) => ({ segments: v.segments, line: v.location.row, col: v.location.col }))
+      .sort((a, b) => a.line - b.line || a.col - b.col);
+  }
+
   /** The first variable, in reading order, whose root (`ordr` in `ordr.note`) the data lacks. */
   function unknownRoot(parsed: Template[], data: object): TemplateProblem | null {
-    const { globals } = liquid.analyzeSync(parsed, { partials: false });
-    const missing = Object.values(globals)
-      .flat()
-      .filter((variable) => typeof variable.segments[0] === 'string' && !Object.hasOwn(data, variable.segments[0]))
-      .sort((a, b) => a.location.row - b.location.row || a.location.col - b.location.col)[0];
+    const missing = globalsOf(parsed).find((v) => typeof v.segments[0] === 'string' && !Object.hasOwn(data, v.segments[0]));
     if (!missing) return null;
     const root = String(missing.segments[0]);
-    return problemAt('unknown_variable', `unknown variable "${root}"`, { line: missing.location.row, col: missing.location.col }, root);
+    return problemAt('unknown_variable', `unknown variable "${root}"`, { line: missing.line, col: missing.col }, root);
   }
 
   return {
@@ -126,6 +139,13 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
       return unknownRoot(parse(template), data);
     },
     preview,
+    globals(template) {
+      try {
+        return globalsOf(parse(template));
+      } catch {
+        return [];
+      }
+    },
   };
 }
 
