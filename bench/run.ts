@@ -6,7 +6,7 @@
 //
 //   node bench/run.ts [--duration 10] [--warmup 2] [--connections 10] [--drain 3000]
 //                     [--million 1000000] [--messages 2000] [--reconcile 10000] [--write-back 500]
-//                     [--orders-list 250000] [--only orders-list|e2e] [--no-n8n]
+//                     [--orders-list 250000] [--only orders-list|e2e|million] [--no-n8n]
 //                     [--no-peers] [--save-baseline] [--cpu-prof]
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -38,7 +38,7 @@ const { values: args } = parseArgs({
     reconcile: { type: 'string', default: '10000' },
     'write-back': { type: 'string', default: '500' },
     'orders-list': { type: 'string', default: '250000' },
-    /** One section alone (`orders-list` or `e2e`): the others are not run and nothing is compared or saved. */
+    /** One section alone (`orders-list`, `e2e` or `million`): the others are not run and nothing is compared or saved. */
     only: { type: 'string' },
     peers: { type: 'boolean', default: true },
     n8n: { type: 'boolean', default: true },
@@ -143,7 +143,14 @@ async function main(): Promise<void> {
     console.log(`\nwrote ${join(resultsDir, 'e2e.json')}; took ${round((performance.now() - started) / 1000)} s`);
     return;
   }
-  if (args.only) throw new Error(`--only ${args.only}: the sections that run alone are: orders-list, e2e`);
+  if (args.only === 'million') {
+    // 1,000,000 stored deliveries alone: reads, RSS, and the storage upkeep under load.
+    const mi = await runMillion(ctx, paddedOrder());
+    writeJson(join(resultsDir, 'million.json'), { date: new Date().toISOString(), machine: machine(), loadAverage: loadavg(), revision: revision(), figures: millionFigures(mi), details: mi });
+    console.log(`\nwrote ${join(resultsDir, 'million.json')}; took ${round((performance.now() - started) / 1000)} s`);
+    return;
+  }
+  if (args.only) throw new Error(`--only ${args.only}: the sections that run alone are: orders-list, e2e, million`);
   const m = machine();
   const loadAtStart = loadavg().map((l) => round(l, 2));
   console.log(`Flowdesk bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, node ${m.node} (${m.platform}); ` +
