@@ -154,7 +154,7 @@ export function createEngine(options: EngineOptions) {
     startedAt: started?.startedAt ?? '',
   });
   const storage = createStorageService(repos, clock, logger, {
-    dataDir, dbFile, backupsDir, onRestartRequested: options.onRestartRequested,
+    dataDir, dbFile, backupsDir, onRestartRequested: options.onRestartRequested, quietForMs: () => ingest.quietForMs(),
     // The WAL is cut back only when no webhook has arrived for a while: that holds writers.
     checkpoint: async () => {
       if (!checkpointer) return void db.pragma('wal_checkpoint(PASSIVE)');

@@ -19,6 +19,10 @@ export const MaintenanceReportDto = z.object({
   jobsRemoved: z.number(),
   pagesFreed: z.number(),
   overBudget: z.boolean(),
+  /** How many short steps the upkeep took, the longest (what a webhook's answer could wait behind), and the whole time. */
+  steps: z.number().optional(),
+  longestStepMs: z.number().optional(),
+  tookMs: z.number().optional(),
 });
 export type MaintenanceReportDto = z.infer<typeof MaintenanceReportDto>;
 
