@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { smtpConnectorSpec, type SmtpCredentials, type SmtpSettings } from '../../contract/index.ts';
 import { classifiedError, OutcomeUnknownError } from '../../shared/errors.ts';
 import type { AccountStore, ConnectorRuntime, ResolvedAccount } from '../account-store.ts';
@@ -13,7 +12,9 @@ type SmtpAccount = ResolvedAccount<SmtpCredentials, SmtpSettings>;
  * line it writes once the whole message has gone to the server. After it, a lost connection
  * means the outcome is unknown.
  */
-function transportFor(account: SmtpAccount, onBodySent: () => void = () => {}) {
+async function transportFor(account: SmtpAccount, onBodySent: () => void = () => {}) {
+  // nodemailer is loaded with the first email or account test, not at engine start (~16 MB of RSS).
+  const { default: nodemailer } = await import('nodemailer');
   const c = account.credentials;
   const ms = account.settings.timeoutSeconds * 1000;
   const quiet = () => {};
@@ -57,7 +58,7 @@ export function smtpRuntime(): ConnectorRuntime {
     spec: smtpConnectorSpec,
     async test(account) {
       const a = account as unknown as SmtpAccount;
-      const transport = transportFor(a);
+      const transport = await transportFor(a);
       try {
         await transport.verify();
         const who = a.credentials.user ? ` and signed in as ${a.credentials.user}` : '';
@@ -80,7 +81,7 @@ export function smtpSender(accounts: AccountStore): EmailSender {
       const from = i.from || account.credentials.from || account.credentials.user;
       if (!from) throw new Error(`no sender: set the step's From or the default sender of account "${account.name}"`);
       let bodySent = false;
-      const transport = transportFor(account, () => {
+      const transport = await transportFor(account, () => {
         bodySent = true;
       });
       try {
