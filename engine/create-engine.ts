@@ -131,6 +131,10 @@ export function createEngine(options: EngineOptions) {
   const reconciler = createReconciler({ repos, queue, clock, bus, logger, storeApis, deliveryJob: DELIVERY_JOB });
   const reconcileSchedule = createReconcileSchedule(repos, reconciler);
   const deliveries = createDeliveryProcessor({ repos, timeline, orders, platforms, connections, nodes, queue, clock, bus, activeFlows, fetch: transport, storeApis, dryRunsOnly: options.dryRunsOnly ?? false });
+  // Deliveries and runs are done many to a transaction. While webhooks arrive, 16: a batch holds the
+  // event loop half as long, so answers wait less (bench, 1,000,000 deliveries stored: ack p99 22 → 15 ms,
+  // 23 ms while upkeep runs, against 42 with 32); a backlog with nobody waiting goes 32 at a time.
+  const batchSize = () => (ingest.quietForMs() < 1_000 ? 16 : 32);
   const worker = createWorker(
     queue,
     {
@@ -139,7 +143,7 @@ export function createEngine(options: EngineOptions) {
     },
     clock,
     logger,
-    { concurrency: options.workers ?? 2, batches: { [DELIVERY_JOB]: { size: 32, handle: deliveries.batch }, [RUN_JOB]: runJobs(executor, queue) } },
+    { concurrency: options.workers ?? 2, batches: { [DELIVERY_JOB]: { size: batchSize, handle: deliveries.batch }, [RUN_JOB]: runJobs(executor, queue, batchSize) } },
   );
 
   let checkpointer: Checkpointer | null = null;

@@ -8,7 +8,7 @@ import type { Executor } from './execute-run.ts';
  * Run jobs, many at a time: each run is done on its own (a failure fails only its job), and
  * the last writes of all of them, with their jobs completed, are committed together.
  */
-export function runJobs(executor: Executor, queue: Queue, size = 32): BatchHandler {
+export function runJobs(executor: Executor, queue: Queue, size: BatchHandler['size'] = 32): BatchHandler {
   return {
     size,
     async handle(jobs: Job[]): Promise<BatchResult> {

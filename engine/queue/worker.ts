@@ -21,9 +21,9 @@ export interface BatchResult {
   next?: Job[];
 }
 
-/** Handles up to `size` jobs of one kind at once (they are leased together). */
+/** Handles up to `size` jobs of one kind at once (they are leased together); `size` may change with the load. */
 export interface BatchHandler {
-  size: number;
+  size: number | (() => number);
   handle(jobs: Job[]): Promise<BatchResult>;
 }
 
@@ -39,6 +39,8 @@ export interface WorkerOptions {
  * Pulls jobs from the queue and runs their handler. A handler that returns has done its
  * job (and may have completed it inside its own transaction); one that throws gets a retry.
  */
+const sizeOf = (b: BatchHandler): number => (typeof b.size === 'function' ? b.size() : b.size);
+
 export function createWorker(queue: Queue, handlers: Record<string, JobHandler>, clock: Clock, logger: Logger, opts: WorkerOptions) {
   const idleMs = opts.idleMs ?? 1_000;
   let running = false;
@@ -56,7 +58,8 @@ export function createWorker(queue: Queue, handlers: Record<string, JobHandler>,
 
   /** `jobs` already leased; filled up to the batch size with more due jobs of their kind. */
   async function runBatch(jobs: Job[], batch: BatchHandler): Promise<Job[]> {
-    if (jobs.length < batch.size) jobs.push(...queue.leaseMore(jobs[0]!.kind, batch.size - jobs.length));
+    const size = sizeOf(batch);
+    if (jobs.length < size) jobs.push(...queue.leaseMore(jobs[0]!.kind, size - jobs.length));
     try {
       const result = await batch.handle(jobs);
       for (const f of result.failures) failed(f.job, f.error);
@@ -74,7 +77,8 @@ export function createWorker(queue: Queue, handlers: Record<string, JobHandler>,
       const batch = opts.batches?.[job.kind];
       if (batch) {
         const jobs = [job];
-        for (let i = 0; i < todo.length && jobs.length < batch.size; ) {
+        const size = sizeOf(batch);
+        for (let i = 0; i < todo.length && jobs.length < size; ) {
           if (todo[i]!.kind === job.kind) jobs.push(...todo.splice(i, 1));
           else i++;
         }

@@ -66,7 +66,8 @@ export function createMaintenance(db: Db, pacing: UpkeepPacing = { stopping: () 
   const orphanEvents = db.prepare(`DELETE FROM events WHERE id IN (SELECT e.id FROM events e
     WHERE e.created_at < @before AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.event_id = e.id) ORDER BY e.created_at LIMIT @limit)`);
   const doneJobs = db.prepare(`DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE state = 'done' AND updated_at < @before LIMIT @limit)`);
-  const sizes = { bodies: stepSize(64, 4, 500), runs: stepSize(64, 4, 500), rows: stepSize(128, 8, 1000), pages: stepSize(64, 8, 1024) };
+  // Each kind starts small (a cold page can take milliseconds to read) and grows while its steps are quick.
+  const sizes = { bodies: stepSize(16, 4, 500), runs: stepSize(8, 2, 500), rows: stepSize(32, 8, 1000), pages: stepSize(32, 8, 1024) };
   const clock = { steps: 0, longestMs: 0 };
 
   /** One step, timed: its size follows how long it took. */
