@@ -7,7 +7,7 @@
 //   node bench/run.ts [--duration 10] [--warmup 2] [--connections 10] [--drain 3000]
 //                     [--million 1000000] [--messages 2000] [--reconcile 10000] [--write-back 500]
 //                     [--orders-list 250000] [--only orders-list|e2e|million] [--no-n8n]
-//                     [--no-peers] [--save-baseline] [--cpu-prof]
+//                     [--no-peers] [--save-baseline] [--cpu-prof] [--sources]
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,8 @@ const { values: args } = parseArgs({
     n8n: { type: 'boolean', default: true },
     'save-baseline': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
+    /** Engine children from the .ts sources (Node's type stripping) instead of the esbuild bundle the desktop app ships. */
+    sources: { type: 'boolean', default: false },
   },
 });
 
@@ -59,6 +61,7 @@ const ctx = createContext({
   peers: args.peers,
   n8n: args.n8n,
   cpuProf: args['cpu-prof'],
+  sources: args.sources,
 });
 
 function peerFigures(prefix: string, p: PeerRun): Figures {
@@ -157,6 +160,7 @@ async function main(): Promise<void> {
     `load average ${loadAtStart.join(' ')} (other work on the machine skews every figure)`);
   const rev = revision();
   if (rev) console.log(`engine at ${rev.commit}${rev.engineChanges.length > 0 ? ` with ${rev.engineChanges.length} engine file(s) changed on top` : ''}`);
+  console.log(ctx.settings.sources ? 'engine children from the .ts sources (--sources)' : 'engine children from an esbuild bundle, as the desktop app ships the engine (--sources: from the .ts files)');
   const order = paddedOrder();
   const same = sameOrderDeliveries(order);
   console.log(`body: Shopify orders/create, ${same.body.length} bytes (${(order['line_items'] as unknown[]).length} line items), ` +
@@ -212,7 +216,7 @@ async function main(): Promise<void> {
     machine: m,
     revision: rev,
     loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((l) => round(l, 2)) },
-    settings: { connections, durationS, warmupS, drainN, million: ctx.settings.million, messages: messagesN, reconcile: reconcileN, writeBack: writeBackN, bodyBytes: same.body.length },
+    settings: { connections, durationS, warmupS, drainN, engineFromSources: ctx.settings.sources ? 1 : 0, million: ctx.settings.million, messages: messagesN, reconcile: reconcileN, writeBack: writeBackN, bodyBytes: same.body.length },
     figures,
     targets,
     details: { ingest, peers, e2e, messages, reconcile, writeBack, million, ordersList },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild, type BenchChild } from './children.ts';
+import { bundleEngineChild } from './engine-bundle.ts';
 import { warmThenMeasure, type LoadFigures } from './load.ts';
 import { loadLine } from './report.ts';
 import type { SignedRequest } from './shopify-body.ts';
@@ -18,6 +19,8 @@ export interface BenchSettings {
   /** n8n among the peers (its install takes minutes and ~3 GB); Node-RED is run whenever peers are. */
   n8n: boolean;
   cpuProf: boolean;
+  /** Engine children from the .ts sources instead of the esbuild bundle the desktop app ships (lib/engine-bundle.ts). */
+  sources: boolean;
 }
 
 export interface Measured {
@@ -38,6 +41,7 @@ const ENGINE_SCRIPT = './servers/engine.ts';
 export function createContext(settings: BenchSettings) {
   const tmpRoot = mkdtempSync(join(tmpdir(), 'flowdesk-bench-'));
   const cleanups = new Set<() => void | Promise<void>>();
+  let engineBundle: Promise<URL> | null = null;
 
   /** With --cpu-prof, each engine/server child writes `results/<label>.cpuprofile` when it exits. */
   const profileArgs = (label: string) =>
@@ -48,8 +52,10 @@ export function createContext(settings: BenchSettings) {
     tmpRoot,
     /** Forks a bench script (path relative to bench/) in its own process. */
     async child<R>(script: string, config: unknown, label: string, readyTimeoutMs?: number): Promise<BenchChild<R>> {
-      const c = await startChild<R>(new URL(script, benchDir), config, {
-        execArgv: profileArgs(label), engineProcess: script === ENGINE_SCRIPT, ...(readyTimeoutMs ? { readyTimeoutMs } : {}),
+      const engine = script === ENGINE_SCRIPT;
+      const file = engine && !settings.sources ? await (engineBundle ??= bundleEngineChild()) : new URL(script, benchDir);
+      const c = await startChild<R>(file, config, {
+        execArgv: profileArgs(label), engineProcess: engine, ...(readyTimeoutMs ? { readyTimeoutMs } : {}),
       });
       const kill = () => c.kill();
       cleanups.add(kill);
