@@ -113,6 +113,15 @@ export function createDeliveryProcessor(deps: ProcessDeps) {
     if (!delivery || !delivery.body || !delivery.connectionId || !delivery.topic) {
       throw new PermanentJobError(`inbox entry ${inboxId} is missing or incomplete`);
     }
+    if (delivery.processing === 'dead' && delivery.verdict === 'accepted' && delivery.deliveryKey) {
+      // Retried by hand after a later copy of it was accepted: that copy is the one processed.
+      const live = repos.inbox.findAccepted(delivery.connectionId, delivery.deliveryKey);
+      if (live !== undefined) {
+        const reason = `delivery ${live}, a later copy of this one, was accepted and is processed instead; this one is not processed again`;
+        repos.inbox.setProcessing(inboxId, 'dead', reason);
+        throw new PermanentJobError(reason);
+      }
+    }
     const connection = repos.connections.get(delivery.connectionId);
     const adapter = connection && platforms.get(connection.platform);
     if (!connection || !adapter) {

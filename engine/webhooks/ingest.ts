@@ -57,15 +57,19 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
   function commit({ decision, receivedAt }: Pick<Pending, 'decision' | 'receivedAt'>, source: 'webhook' | 'imported' = 'webhook'): IngestAnswer {
     let d = decision;
     let duplicateOf: number | null = null;
+    const from = source === 'webhook' ? {} : { source };
+    let inboxId: number | null = null;
     if (d.verdict === 'accepted' && d.connectionId && d.deliveryKey) {
-      const original = repos.inbox.findAccepted(d.connectionId, d.deliveryKey);
-      if (original !== undefined) {
+      // Stored unless its live copy already is (the unique index says so at the insert).
+      inboxId = repos.inbox.insertAccepted({ ...d, verdict: 'accepted', connectionId: d.connectionId, deliveryKey: d.deliveryKey, receivedAt, duplicateOf: null, processing: 'pending', ...from });
+      if (inboxId === null) {
+        const original = repos.inbox.findAccepted(d.connectionId, d.deliveryKey)!;
         duplicateOf = original;
         d = { ...d, verdict: 'duplicate', reason: `same ${describeKey(d.deliveryKey)} as delivery ${original}` };
       }
     }
     const processing = d.verdict === 'accepted' ? 'pending' : 'not_processed';
-    const inboxId = repos.inbox.insert({ ...d, receivedAt, duplicateOf, processing, ...(source === 'webhook' ? {} : { source }) });
+    inboxId ??= repos.inbox.insert({ ...d, receivedAt, duplicateOf, processing, ...from });
     if (d.verdict === 'accepted') queue.enqueue(DELIVERY_JOB, { inboxId });
     const entry: InboxEntryDto = {
       source,

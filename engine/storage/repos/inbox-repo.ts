@@ -48,13 +48,15 @@ const summaryColumns = `id, received_at, connection_id, platform, body_size, top
 
 
 export function createInboxRepo(db: Db) {
-  const insert = db.prepare(`INSERT INTO inbox (received_at, connection_id, platform, method, path, headers, body,
+  const insertSql = `INSERT INTO inbox (received_at, connection_id, platform, method, path, headers, body,
     body_size, topic, delivery_key, resource_version, verdict, reason, duplicate_of, http_status, processing, source)
     VALUES (@receivedAt, @connectionId, @platform, @method, @path, @headers, @body, @bodySize, @topic, @deliveryKey,
-    @resourceVersion, @verdict, @reason, @duplicateOf, @httpStatus, @processing, @source)`);
-  const acceptedByKey = db.prepare(
-    "SELECT id FROM inbox WHERE connection_id = ? AND delivery_key = ? AND verdict = 'accepted' AND processing <> 'dead' ORDER BY id LIMIT 1",
-  );
+    @resourceVersion, @verdict, @reason, @duplicateOf, @httpStatus, @processing, @source)`;
+  const insert = db.prepare(insertSql);
+  // The live copy of a delivery (accepted, not dead, not marked a copy) is unique by its key: see 0024.
+  const live = "verdict = 'accepted' AND processing <> 'dead' AND duplicate_of IS NULL";
+  const insertUnlessStored = db.prepare(`${insertSql} ON CONFLICT (connection_id, delivery_key) WHERE ${live} DO NOTHING`);
+  const acceptedByKey = db.prepare(`SELECT id FROM inbox WHERE connection_id = ? AND delivery_key = ? AND ${live}`);
   const byId = db.prepare('SELECT * FROM inbox WHERE id = ?');
   const summaryById = db.prepare(`SELECT ${summaryColumns} FROM inbox WHERE id = ?`);
   const setProcessing = db.prepare('UPDATE inbox SET processing = ?, outcome = ?, order_id = COALESCE(?, order_id) WHERE id = ?');
@@ -68,6 +70,14 @@ export function createInboxRepo(db: Db) {
     insert(e: NewInboxEntry): number {
       const info = insert.run({ ...e, headers: JSON.stringify(e.headers), source: e.source ?? null });
       return Number(info.lastInsertRowid);
+    },
+    /**
+     * An accepted delivery with a key, unless its live copy is already stored (then null, and
+     * nothing is written): the unique index decides, in the insert itself.
+     */
+    insertAccepted(e: NewInboxEntry & { verdict: 'accepted'; connectionId: string; deliveryKey: string }): number | null {
+      const info = insertUnlessStored.run({ ...e, headers: JSON.stringify(e.headers), source: e.source ?? null });
+      return info.changes === 0 ? null : Number(info.lastInsertRowid);
     },
     findAccepted(connectionId: string, deliveryKey: string): number | undefined {
       const r = acceptedByKey.get(connectionId, deliveryKey) as { id: number } | undefined;
