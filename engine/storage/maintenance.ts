@@ -68,7 +68,7 @@ export function createMaintenance(db: Db, pacing: UpkeepPacing = { stopping: () 
   const doneJobs = db.prepare(`DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE state = 'done' AND updated_at < @before LIMIT @limit)`);
   // Each kind starts small (a cold page can take milliseconds to read) and grows while its steps are quick.
   const sizes = { bodies: stepSize(16, 4, 500), runs: stepSize(8, 2, 500), rows: stepSize(32, 8, 1000), pages: stepSize(32, 8, 1024) };
-  const clock = { steps: 0, longestMs: 0 };
+  const tally = { steps: 0, longestMs: 0 };
 
   /** One step, timed: its size follows how long it took. */
   function timed<T>(size: StepSize, step: (limit: number) => T): { result: T; limit: number; ms: number } {
@@ -77,8 +77,8 @@ export function createMaintenance(db: Db, pacing: UpkeepPacing = { stopping: () 
     const result = step(limit);
     const ms = performance.now() - t0;
     size.took(ms);
-    clock.steps++;
-    clock.longestMs = Math.max(clock.longestMs, ms);
+    tally.steps++;
+    tally.longestMs = Math.max(tally.longestMs, ms);
     return { result, limit, ms };
   }
 
@@ -121,8 +121,8 @@ export function createMaintenance(db: Db, pacing: UpkeepPacing = { stopping: () 
      */
     async run(settings: StorageSettings, nowMs: number, checkpoint: () => Promise<void>): Promise<MaintenanceReportDto> {
       const started = performance.now();
-      clock.steps = 0;
-      clock.longestMs = 0;
+      tally.steps = 0;
+      tally.longestMs = 0;
       const now = new Date(nowMs).toISOString();
       const days = (n: number) => new Date(nowMs - n * 86_400_000).toISOString();
       let rawBodiesRemoved = await pruneBodies(days(settings.rawBodyRetentionDays), now);
@@ -150,7 +150,7 @@ export function createMaintenance(db: Db, pacing: UpkeepPacing = { stopping: () 
       await checkpoint();
       return {
         at: now, rawBodiesRemoved, runsRemoved, jobsRemoved, pagesFreed, overBudget: usedBytes(db) > budget,
-        steps: clock.steps, longestStepMs: Math.round(clock.longestMs * 10) / 10, tookMs: Math.round(performance.now() - started),
+        steps: tally.steps, longestStepMs: Math.round(tally.longestMs * 10) / 10, tookMs: Math.round(performance.now() - started),
       };
     },
   };
