@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +66,16 @@ export function createContext(settings: BenchSettings) {
         cleanups.delete(kill);
       };
       return c;
+    },
+    /**
+     * Between two measured servers: removes what the last one wrote and waits for the disk to take
+     * whatever is still pending (`sync`). A server measured while the kernel writes back the
+     * previous one's gigabytes spends twice the CPU a request (bench/tools/cpu-per-request.ts after
+     * the bare servers, their files left: 227 µs a request at 5,104 req/s; removed: 119 µs at 9,027).
+     */
+    settle(...paths: string[]): void {
+      for (const p of paths) rmSync(p, { recursive: true, force: true });
+      execFileSync('sync');
     },
     /** Something to undo even if the run fails (a peer process to stop). */
     onCleanup(fn: () => void | Promise<void>): () => void {

@@ -84,6 +84,7 @@ async function drain(ctx: BenchContext, order: Json, n: number, flow: BenchFlow)
 export async function runE2e(ctx: BenchContext, order: Json): Promise<E2eResult> {
   const n = ctx.settings.drainN;
   console.log(`\nend to end (${n} distinct signed orders each; five-node flow: order created → total > 100 → Liquid note → order tag → customer tag)`);
+  ctx.settle();
   const liveFive = await live(ctx, order, n);
   report('e  five-node, live (ingest + runs)', liveFive, 5);
   const drainFive = await drain(ctx, order, n, 'five');

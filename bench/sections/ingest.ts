@@ -30,16 +30,19 @@ function pacedLine(name: string, p: PacedFigures): string {
 }
 
 async function bare(ctx: BenchContext, name: string, label: string, next: () => SignedRequest): Promise<Measured> {
-  const c = await ctx.child<{ url: string }>(`./servers/${label}.ts`, { dbFile: join(ctx.tmpRoot, `${label}.db`) }, label);
+  const dbFile = join(ctx.tmpRoot, `${label}.db`);
+  const c = await ctx.child<{ url: string }>(`./servers/${label}.ts`, { dbFile }, label);
   const r = await ctx.measure(name, c.ready.url, next, () => c.rss());
   await c.stop();
+  ctx.settle(dbFile, `${dbFile}-wal`, `${dbFile}-shm`);
   return r;
 }
 
 export async function runIngest(ctx: BenchContext, next: () => SignedRequest): Promise<IngestResult> {
   const { connections, durationS, warmupS } = ctx.settings;
   console.log(`\ningest (${connections} connections, ${durationS} s after a ${warmupS} s warm-up; server in its own process; ` +
-    'latency: mean, exact p50 and p99 in ms, [autocannon\'s whole-ms p99])');
+    'latency: mean, exact p50 and p99 in ms, [autocannon\'s whole-ms p99]; each server\'s files removed and synced before the next)');
+  ctx.settle();
   const bareHttp = await bare(ctx, 'a\' bare node:http + SQLite', 'bare-http', next);
   const bareExpress = await bare(ctx, 'a  bare express 5 + SQLite', 'bare-express', next);
 
@@ -65,15 +68,18 @@ export async function runIngest(ctx: BenchContext, next: () => SignedRequest): P
   const engineProblems = await engine.call<Record<string, number>>('problems');
   for (const line of problemLines(engineProblems)) console.log(line);
   await engine.stop();
+  const counts = drainCounts(join(dir, 'flowdesk.db'));
+  ctx.settle(dir);
 
   // The same paced load on the bare node:http limit: the latency this machine and client give
   // anything at that rate (the floor under Flowdesk's p99).
-  const control = await ctx.child<{ url: string }>('./servers/bare-http.ts', { dbFile: join(ctx.tmpRoot, 'bare-http-paced.db') }, 'bare-http-paced');
+  const controlDb = join(ctx.tmpRoot, 'bare-http-paced.db');
+  const control = await ctx.child<{ url: string }>('./servers/bare-http.ts', { dbFile: controlDb }, 'bare-http-paced');
   const bareHttpPaced = await runPaced({ url: control.ready.url, rate, durationS, connections, next });
   await control.stop();
+  ctx.settle(controlDb, `${controlDb}-wal`, `${controlDb}-shm`);
   console.log(pacedLine(`a' at ${rate}/s (evenly paced)`, bareHttpPaced));
 
-  const counts = drainCounts(join(dir, 'flowdesk.db'));
   console.log(`  b/a  ${round(flowdesk.load.requestsPerSec / bareHttp.load.requestsPerSec, 2)} of bare node:http, ` +
     `${round(flowdesk.load.requestsPerSec / bareExpress.load.requestsPerSec, 2)} of bare express   ` +
     `(engine inbox: ${counts.accepted} accepted, ${counts.notAccepted} not)`);
