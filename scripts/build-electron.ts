@@ -9,7 +9,7 @@
  * `node scripts/build-electron.ts`.
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 
@@ -28,14 +28,15 @@ const chromeTarget = 'chrome140';
 const requireShim =
   "import { createRequire as __flowdeskCreateRequire } from 'node:module'; const require = __flowdeskCreateRequire(import.meta.url);";
 
+const common: BuildOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
 export async function buildElectron(): Promise<string[]> {
-  const common: BuildOptions = {
-    absWorkingDir: root,
-    bundle: true,
-    platform: 'node',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  };
   const jobs: [string, BuildOptions][] = [
     [
       'dist/electron/main.js',
@@ -54,33 +55,29 @@ export async function buildElectron(): Promise<string[]> {
     ],
   ];
   const withEngine = existsSync(join(root, engineEntry));
-  if (withEngine) {
-    jobs.push([
-      'dist/electron/engine-entry.js',
-      {
-        ...common,
-        entryPoints: [engineEntry],
-        format: 'esm',
-        target: nodeTarget,
-        external: ['better-sqlite3'],
-        banner: { js: requireShim },
-      },
-    ]);
-  } else {
-    console.warn(`${engineEntry} does not exist yet: built the shell without the engine.`);
-  }
+  if (!withEngine) console.warn(`${engineEntry} does not exist yet: built the shell without the engine.`);
 
-  await Promise.all(jobs.map(([outfile, options]) => build({ ...options, outfile })));
+  await Promise.all([
+    ...jobs.map(([outfile, options]) => build({ ...options, outfile })),
+    ...(withEngine ? [bundleEngine(engineEntry, join(outDir, 'engine-entry.js'), nodeTarget)] : []),
+  ]);
   mkdirSync(outDir, { recursive: true });
   for (const icon of icons) copyFileSync(join(root, 'assets', icon), join(outDir, icon));
-  if (withEngine) {
-    rmSync(join(outDir, 'migrations'), { recursive: true, force: true });
-    cpSync(join(root, migrations), join(outDir, 'migrations'), { recursive: true });
-    // The template gallery, where engine/flows/gallery-dir.ts looks beside the bundle.
-    rmSync(join(outDir, 'assets'), { recursive: true, force: true });
-    cpSync(join(root, gallery), join(outDir, 'assets/gallery'), { recursive: true });
-  }
-  return jobs.map(([outfile]) => outfile);
+  return [...jobs.map(([outfile]) => outfile), ...(withEngine ? ['dist/electron/engine-entry.js'] : [])];
+}
+
+/**
+ * An engine module (the desktop's engine-entry, the bench's engine child) bundled into one ES
+ * module at `outfile`, with the SQL migrations and the template gallery beside it, where
+ * engine/storage/migrate.ts and engine/flows/gallery-dir.ts look for them.
+ */
+export async function bundleEngine(entryPoint: string, outfile: string, target: string): Promise<void> {
+  await build({ ...common, entryPoints: [entryPoint], outfile, format: 'esm', target, external: ['better-sqlite3'], banner: { js: requireShim } });
+  const dir = dirname(outfile);
+  rmSync(join(dir, 'migrations'), { recursive: true, force: true });
+  cpSync(join(root, migrations), join(dir, 'migrations'), { recursive: true });
+  rmSync(join(dir, 'assets'), { recursive: true, force: true });
+  cpSync(join(root, gallery), join(dir, 'assets/gallery'), { recursive: true });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
