@@ -134,7 +134,7 @@ export function createEngine(options: EngineOptions) {
   // Deliveries and runs are done many to a transaction. While webhooks arrive, 16: a batch holds the
   // event loop half as long, so answers wait less (bench, 1,000,000 deliveries stored: ack p99 22 → 15 ms,
   // 23 ms while upkeep runs, against 42 with 32); a backlog with nobody waiting goes 32 at a time.
-  const batchSize = () => (ingest.quietForMs() < 1_000 ? 16 : 32);
+  const batchSize = () => (ingest.arriving() ? 16 : 32);
   const worker = createWorker(
     queue,
     {
@@ -158,7 +158,7 @@ export function createEngine(options: EngineOptions) {
     startedAt: started?.startedAt ?? '',
   });
   const storage = createStorageService(repos, clock, logger, {
-    dataDir, dbFile, backupsDir, onRestartRequested: options.onRestartRequested, quietForMs: () => ingest.quietForMs(),
+    dataDir, dbFile, backupsDir, onRestartRequested: options.onRestartRequested, arriving: () => ingest.arriving(),
     // The WAL is cut back only when no webhook has arrived for a while: that holds writers.
     checkpoint: async () => {
       if (!checkpointer) return void db.pragma('wal_checkpoint(PASSIVE)');

@@ -35,12 +35,12 @@ export interface WorkerOptions {
   idleMs?: number;
 }
 
+const sizeOf = (b: BatchHandler): number => (typeof b.size === 'function' ? b.size() : b.size);
+
 /**
  * Pulls jobs from the queue and runs their handler. A handler that returns has done its
  * job (and may have completed it inside its own transaction); one that throws gets a retry.
  */
-const sizeOf = (b: BatchHandler): number => (typeof b.size === 'function' ? b.size() : b.size);
-
 export function createWorker(queue: Queue, handlers: Record<string, JobHandler>, clock: Clock, logger: Logger, opts: WorkerOptions) {
   const idleMs = opts.idleMs ?? 1_000;
   let running = false;

@@ -16,8 +16,8 @@ export interface StorageServiceOptions {
   maintenanceEveryMs?: number;
   /** A WAL checkpoint after upkeep (the checkpoint thread's); by default on this connection. */
   checkpoint?: () => Promise<void>;
-  /** How long since the last webhook arrived: upkeep spaces out its steps while they arrive. */
-  quietForMs?: () => number;
+  /** Whether webhooks are arriving: upkeep then spaces out its steps. */
+  arriving?: () => boolean;
   /** Called when a restore needs the engine to start again on the restored file. */
   onRestartRequested?: (() => void) | undefined;
 }
@@ -27,7 +27,7 @@ const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 /** Settings, status, upkeep on a timer, online backups and restores. */
 export function createStorageService(repos: Repositories, clock: Clock, logger: Logger, o: StorageServiceOptions) {
   let stopping = false;
-  const maintenance = createMaintenance(repos.db, { stopping: () => stopping, busy: () => (o.quietForMs?.() ?? Infinity) < 1_000 });
+  const maintenance = createMaintenance(repos.db, { stopping: () => stopping, busy: () => o.arriving?.() ?? false });
   const timers: NodeJS.Timeout[] = [];
 
   function settings(): StorageSettingsType {

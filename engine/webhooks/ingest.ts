@@ -160,6 +160,8 @@ export function createIngest(repos: Repositories, platforms: PlatformRegistry, c
   return {
     /** How long since the last request was recorded (storage upkeep waits for a quiet moment). */
     quietForMs: (): number => clock.now() - lastRequestMs,
+    /** Whether webhooks are arriving (one in the last second): background work then gives way to them. */
+    arriving: (): boolean => clock.now() - lastRequestMs < 1_000,
     /** A body over the size limit: recorded without its bytes. */
     tooLarge(delivery: Omit<RawDelivery, 'body'>, connectionId: string, size: number, limit: number): Promise<IngestAnswer> {
       const connection = repos.connections.get(connectionId);
