@@ -1,21 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiInUse, type ConnectionDto, type PlatformInfoDto } from '../../engine/contract/index.ts';
+import { apiInUse } from '../../engine/contract/index.ts';
 import { apiFormFrom, buildApiArgs, noApiFor } from './api-access.ts';
 import { ApiAccessSection } from './ApiAccessSection.tsx';
 import { ReconcileNow } from './ReconcileNow.tsx';
 import { useFormProblem } from './useFormProblem.ts';
-import { useConnectionUpdate } from './useConnectionUpdate.ts';
-
-interface ConnectionApiPanelProps {
-  connection: ConnectionDto;
-  info: PlatformInfoDto;
-  onSaved: (connection: ConnectionDto) => void;
-  onClose: () => void;
-}
+import { useConnectionUpdate, type ConnectionPanelProps } from './useConnectionUpdate.ts';
 
 /** A saved connection's API access: the same section as the new-connection form, saved with `connections.update`; then "Reconcile now". */
-export function ConnectionApiPanel({ connection, info, onSaved, onClose }: ConnectionApiPanelProps) {
+export function ConnectionApiPanel({ connection, info, onSaved, onClose }: ConnectionPanelProps) {
   const { t } = useTranslation('write-back');
   const problemText = useFormProblem();
   const headingId = useId();

@@ -1,26 +1,18 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnectionDto, PlatformInfoDto } from '../../engine/contract/index.ts';
 import { buildUpdateArgs, editFormFrom, type ConnectionEditValues } from './connection-form.ts';
 import { ConnectionSettings } from './ConnectionSettings.tsx';
 import { SecretInput } from './SecretInput.tsx';
 import { useFormProblem } from './useFormProblem.ts';
 import { usePlatformWords } from './usePlatformWords.ts';
-import { useConnectionUpdate } from './useConnectionUpdate.ts';
-
-interface ConnectionEditPanelProps {
-  connection: ConnectionDto;
-  info: PlatformInfoDto;
-  onSaved: (connection: ConnectionDto) => void;
-  onClose: () => void;
-}
+import { useConnectionUpdate, type ConnectionPanelProps } from './useConnectionUpdate.ts';
 
 /**
  * A saved connection's name, store, settings (the same form as a new connection's: the Lazada
  * status table, the stock location, KiotViet's signature lock…) and secrets, saved with
  * `connections.update`. A secret left blank keeps the one stored; nothing is shown back.
  */
-export function ConnectionEditPanel({ connection, info, onSaved, onClose }: ConnectionEditPanelProps) {
+export function ConnectionEditPanel({ connection, info, onSaved, onClose }: ConnectionPanelProps) {
   const { t } = useTranslation('connections');
   const problemText = useFormProblem();
   const words = usePlatformWords();

@@ -1,7 +1,15 @@
 import { useState } from 'react';
-import type { ApiArgsInput, ConnectionDto } from '../../engine/contract/index.ts';
+import type { ApiArgsInput, ConnectionDto, PlatformInfoDto } from '../../engine/contract/index.ts';
 import { toApiError } from '../api/api-error.ts';
 import { useApiClient } from '../api/useApiClient.ts';
+
+/** What a panel that edits a saved connection is given (the settings panel, the API access panel). */
+export interface ConnectionPanelProps {
+  connection: ConnectionDto;
+  info: PlatformInfoDto;
+  onSaved: (connection: ConnectionDto) => void;
+  onClose: () => void;
+}
 
 export type SaveMessage = { kind: 'saved' | 'error'; text: string } | null;
 
