@@ -261,11 +261,12 @@ export function createEngine(options: EngineOptions) {
       reconcileSchedule.stop();
       await reconciler.settle();
       await worker.stop();
+      if (db.open) db.close();
+      // After the engine's connection: the thread closes its descriptor of the file (checkpointer.ts).
       await checkpointer?.stop();
       checkpointer = null;
       if (started) removeRuntime(runtimeFile);
       started = null;
-      if (db.open) db.close();
     },
 
     /** Resolves when no job is under way or due within `horizonMs`. */

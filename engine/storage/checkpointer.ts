@@ -58,11 +58,11 @@ parentPort.on('message', (m) => {
     }
     return;
   }
-  if (m !== 'stop') return;
+  if (m?.stop !== true) return;
   clearTimeout(timer);
   step();
   db.close();
-  closeSync(file);
+  if (m.closeFile) closeSync(file);
   parentPort.postMessage({ stopped: true });
 });
 `;
@@ -72,6 +72,7 @@ export interface Checkpointer {
   checkpoint(): Promise<void>;
   /** A PASSIVE checkpoint, then the WAL emptied and cut to zero bytes (holds writers meanwhile). */
   truncate(): Promise<void>;
+  /** Ends the thread, after one last checkpoint; call it once the engine's connection is closed. */
   stop(): Promise<void>;
 }
 
@@ -128,7 +129,10 @@ export function startCheckpointer(db: Db, logger: Logger, opts: CheckpointerOpti
         worker.once('message', (m: { stopped?: boolean }) => {
           if (m.stopped) void worker.terminate();
         });
-        worker.postMessage('stop');
+        // SQLite's file locks belong to the process, and closing any descriptor of the file drops
+        // them all: the thread's own (for fdatasync) is closed only once the engine's connection
+        // is (the engine closes it first), else left open.
+        worker.postMessage({ stop: true, closeFile: !db.open });
         setTimeout(() => void worker.terminate(), 2_000).unref();
       }),
   };

@@ -16,8 +16,8 @@ const open: { db: Db; checkpointer: Checkpointer }[] = [];
 
 afterEach(async () => {
   for (const o of open.splice(0)) {
-    await o.checkpointer.stop();
     o.db.close();
+    await o.checkpointer.stop();
   }
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
