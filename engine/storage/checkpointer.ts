@@ -29,11 +29,13 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const file = openSync(workerData.file, 'r');
 let lastLog = -1;
-/** One PASSIVE checkpoint; true when the WAL has grown since the last one. */
+/** One PASSIVE checkpoint; true when the WAL has grown since the last one, or it could not run. */
 const step = () => {
   try {
     const r = db.pragma('wal_checkpoint(PASSIVE)')[0];
     if (r.busy === 0 && r.checkpointed > 0 && r.checkpointed < r.log) fdatasyncSync(file);
+    // Busy: the engine's connection is finishing one itself; the WAL starts over after it.
+    if (r.busy !== 0) return true;
     const grew = r.log !== lastLog;
     lastLog = r.log;
     return grew;
