@@ -29,12 +29,15 @@ function pacedLine(name: string, p: PacedFigures): string {
     `p99 from the due time ${p.fromSchedule.p99Ms} ms, ${p.requests} req, ${p.errors} err, ${p.non2xx} non-2xx`;
 }
 
+/** A bare server's SQLite file and its WAL and shared-memory files, removed and synced. */
+const settleDatabase = (ctx: BenchContext, file: string) => ctx.settle(file, `${file}-wal`, `${file}-shm`);
+
 async function bare(ctx: BenchContext, name: string, label: string, next: () => SignedRequest): Promise<Measured> {
   const dbFile = join(ctx.tmpRoot, `${label}.db`);
   const c = await ctx.child<{ url: string }>(`./servers/${label}.ts`, { dbFile }, label);
   const r = await ctx.measure(name, c.ready.url, next, () => c.rss());
   await c.stop();
-  ctx.settle(dbFile, `${dbFile}-wal`, `${dbFile}-shm`);
+  settleDatabase(ctx, dbFile);
   return r;
 }
 
@@ -77,7 +80,7 @@ export async function runIngest(ctx: BenchContext, next: () => SignedRequest): P
   const control = await ctx.child<{ url: string }>('./servers/bare-http.ts', { dbFile: controlDb }, 'bare-http-paced');
   const bareHttpPaced = await runPaced({ url: control.ready.url, rate, durationS, connections, next });
   await control.stop();
-  ctx.settle(controlDb, `${controlDb}-wal`, `${controlDb}-shm`);
+  settleDatabase(ctx, controlDb);
   console.log(pacedLine(`a' at ${rate}/s (evenly paced)`, bareHttpPaced));
 
   console.log(`  b/a  ${round(flowdesk.load.requestsPerSec / bareHttp.load.requestsPerSec, 2)} of bare node:http, ` +

@@ -11,17 +11,18 @@ import type { Db } from './database.ts';
  * WAL is still, and again `activeMs` after each one while it grows, so each copies a few
  * milliseconds of writes; one that ends with the WAL fully copied (no commit landed meanwhile:
  * often at moderate rates, rarely at full speed) lets the next commit start it over from its
- * beginning. After a partial one the thread also flushes the copied
- * pages to disk itself (SQLite syncs the database only when a checkpoint reaches the WAL's end),
- * so the one that does reach the end has little left to sync.
+ * beginning. After a partial one the thread also flushes the copied pages to disk itself (SQLite
+ * syncs the database only when a checkpoint reaches the WAL's end), so the one that does reach
+ * the end has little left to sync.
  *
  * Under sustained full-speed writes no checkpoint reaches the end while commits keep coming,
  * and the WAL would grow without bound (4.8 GB after 30 s here, the ingest rate falling from
  * ~7,000 to ~4,500 requests a second as it grew). So the engine's connection finishes one
  * itself, inside a commit, once the WAL holds `walLimitPages` pages: by then the thread has
  * copied nearly all of it, but copying the rest and syncing the database file still holds that
- * commit 80–170 ms (200–360 ms while upkeep rewrites a multi-GB file; README "Performance"). Cutting the file back to zero bytes (`truncate`) holds writers while
- * it is synced, so upkeep asks for that only when no webhook is arriving.
+ * commit 80–170 ms (200–360 ms while upkeep rewrites a multi-GB file; README "Performance").
+ * Cutting the file back to zero bytes (`truncate`) holds writers while it is synced, so upkeep
+ * asks for that only when no webhook is arriving.
  */
 const workerSource = `
 const { workerData, parentPort } = require('node:worker_threads');

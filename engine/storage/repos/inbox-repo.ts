@@ -53,6 +53,7 @@ export function createInboxRepo(db: Db) {
     VALUES (@receivedAt, @connectionId, @platform, @method, @path, @headers, @body, @bodySize, @topic, @deliveryKey,
     @resourceVersion, @verdict, @reason, @duplicateOf, @httpStatus, @processing, @source)`;
   const insert = db.prepare(insertSql);
+  const params = (e: NewInboxEntry) => ({ ...e, headers: JSON.stringify(e.headers), source: e.source ?? null });
   // The live copy of a delivery (accepted, not dead, not marked a copy) is unique by its key: see 0024.
   const live = "verdict = 'accepted' AND processing <> 'dead' AND duplicate_of IS NULL";
   const insertUnlessStored = db.prepare(`${insertSql} ON CONFLICT (connection_id, delivery_key) WHERE ${live} DO NOTHING`);
@@ -68,15 +69,14 @@ export function createInboxRepo(db: Db) {
 
   return {
     insert(e: NewInboxEntry): number {
-      const info = insert.run({ ...e, headers: JSON.stringify(e.headers), source: e.source ?? null });
-      return Number(info.lastInsertRowid);
+      return Number(insert.run(params(e)).lastInsertRowid);
     },
     /**
      * An accepted delivery with a key, unless its live copy is already stored (then null, and
      * nothing is written): the unique index decides, in the insert itself.
      */
     insertAccepted(e: NewInboxEntry & { verdict: 'accepted'; connectionId: string; deliveryKey: string }): number | null {
-      const info = insertUnlessStored.run({ ...e, headers: JSON.stringify(e.headers), source: e.source ?? null });
+      const info = insertUnlessStored.run(params(e));
       return info.changes === 0 ? null : Number(info.lastInsertRowid);
     },
     findAccepted(connectionId: string, deliveryKey: string): number | undefined {
