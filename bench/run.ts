@@ -6,7 +6,7 @@
 //
 //   node bench/run.ts [--duration 10] [--warmup 2] [--connections 10] [--drain 3000]
 //                     [--million 1000000] [--messages 2000] [--reconcile 10000] [--write-back 500]
-//                     [--orders-list 250000] [--only orders-list|e2e|million] [--no-n8n]
+//                     [--orders-list 250000] [--only orders-list|e2e|million|ingest] [--no-n8n]
 //                     [--no-peers] [--save-baseline] [--cpu-prof] [--sources]
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -153,7 +153,15 @@ async function main(): Promise<void> {
     console.log(`\nwrote ${join(resultsDir, 'million.json')}; took ${round((performance.now() - started) / 1000)} s`);
     return;
   }
-  if (args.only) throw new Error(`--only ${args.only}: the sections that run alone are: orders-list, e2e, million`);
+  if (args.only === 'ingest') {
+    // The listener at full speed and at half of it beside the bare servers, alone (~80 s): to
+    // compare two versions of the write path; nothing is compared with or saved as the baseline.
+    const i = await runIngest(ctx, sameOrderDeliveries(paddedOrder()).next);
+    writeJson(join(resultsDir, 'ingest.json'), { date: new Date().toISOString(), machine: machine(), loadAverage: loadavg(), revision: revision(), details: i });
+    console.log(`\nwrote ${join(resultsDir, 'ingest.json')}; took ${round((performance.now() - started) / 1000)} s`);
+    return;
+  }
+  if (args.only) throw new Error(`--only ${args.only}: the sections that run alone are: orders-list, e2e, million, ingest`);
   const m = machine();
   const loadAtStart = loadavg().map((l) => round(l, 2));
   console.log(`Flowdesk bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, node ${m.node} (${m.platform}); ` +

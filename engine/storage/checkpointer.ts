@@ -15,12 +15,16 @@ import type { Db } from './database.ts';
  * syncs the database only when a checkpoint reaches the WAL's end), so the one that does reach
  * the end has little left to sync.
  *
- * Under sustained full-speed writes no checkpoint reaches the end while commits keep coming,
- * and the WAL would grow without bound (4.8 GB after 30 s here, the ingest rate falling from
- * ~7,000 to ~4,500 requests a second as it grew). So the engine's connection finishes one
- * itself, inside a commit, once the WAL holds `walLimitPages` pages: by then the thread has
- * copied nearly all of it, but copying the rest and syncing the database file still holds that
- * commit 80–170 ms (200–360 ms while upkeep rewrites a multi-GB file; README "Performance").
+ * Under sustained writes no PASSIVE checkpoint reaches the end: by the time its sync is done,
+ * commits have landed after it, and the WAL would grow without bound (4.8 GB after 30 s at full
+ * speed, the ingest rate falling from ~7,000 to ~4,500 requests a second as it grew). So once the
+ * WAL holds `finishAtPages`, the thread finishes one: copy-and-sync passes until a pass finds
+ * little new (each pass's sync is shorter than the last, so fewer commits land during it), then a
+ * FULL checkpoint, which holds commits only while it copies that little rest and syncs it: 1–12 ms
+ * in the bench's half-rate run, where the engine's connection finishing it inside a commit held
+ * that commit 20–80 ms (syncing all the thread had copied since its last pass). The next commit starts
+ * the WAL over. If that keeps failing (a reader holding an old snapshot past the FULL's short
+ * wait), the engine's connection finishes one itself, inside a commit, at `walLimitPages`.
  * Cutting the file back to zero bytes (`truncate`) holds writers while it is synced, so upkeep
  * asks for that only when no webhook is arriving.
  */
@@ -32,13 +36,36 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const file = openSync(workerData.file, 'r');
 let lastLog = -1;
+/** Copy-and-sync passes until one finds fewer than \`restPages\` new frames, then a FULL checkpoint. */
+const finish = (r) => {
+  for (let pass = 0; pass < 6; pass++) {
+    fdatasyncSync(file);
+    const next = db.pragma('wal_checkpoint(PASSIVE)')[0];
+    const arrived = next.log - r.log;
+    r = next;
+    if (r.busy !== 0 || arrived < workerData.restPages) break;
+  }
+  fdatasyncSync(file);
+  // The FULL holds commits while it waits for a reader on an older snapshot: not for long.
+  db.pragma('busy_timeout = 10');
+  try {
+    db.pragma('wal_checkpoint(FULL)');
+  } finally {
+    db.pragma('busy_timeout = 5000');
+  }
+};
 /** One PASSIVE checkpoint; true when the WAL has grown since the last one, or it could not run. */
 const step = () => {
   try {
     const r = db.pragma('wal_checkpoint(PASSIVE)')[0];
-    if (r.busy === 0 && r.checkpointed > 0 && r.checkpointed < r.log) fdatasyncSync(file);
     // Busy: the engine's connection is finishing one itself; the WAL starts over after it.
     if (r.busy !== 0) return true;
+    if (r.log >= workerData.finishAtPages) {
+      finish(r);
+      lastLog = -1;
+      return true;
+    }
+    if (r.checkpointed > 0 && r.checkpointed < r.log) fdatasyncSync(file);
     const grew = r.log !== lastLog;
     lastLog = r.log;
     return grew;
@@ -86,18 +113,26 @@ export interface CheckpointerOptions {
   everyMs?: number;
   /** Between checkpoints while the WAL grows (20 ms: measured against 5 and 100, `bench/tools/paced-p99.ts`). */
   activeMs?: number;
-  /** The WAL's bound under sustained writes, in pages (65,536: 256 MB of 4 KB pages). */
+  /** Where the thread finishes a checkpoint so the WAL starts over, in pages (49,152: 192 MB of 4 KB pages). */
+  finishAtPages?: number;
+  /** Where the engine's connection finishes one inside a commit if the thread has not (65,536: 256 MB). */
   walLimitPages?: number;
 }
 
 export function startCheckpointer(db: Db, logger: Logger, opts: CheckpointerOptions = {}): Checkpointer {
-  db.pragma(`wal_autocheckpoint = ${opts.walLimitPages ?? 65_536}`);
+  const walLimitPages = opts.walLimitPages ?? 65_536;
+  db.pragma(`wal_autocheckpoint = ${walLimitPages}`);
   const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(workerSource, {
     eval: true,
     // It holds one connection and a timer: keep its heap small.
     resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2, codeRangeSizeMb: 4, stackSizeMb: 1 },
-    workerData: { sqlite, file: db.name, everyMs: opts.everyMs ?? 1_000, activeMs: opts.activeMs ?? 20 },
+    workerData: {
+      sqlite, file: db.name, everyMs: opts.everyMs ?? 1_000, activeMs: opts.activeMs ?? 20,
+      finishAtPages: opts.finishAtPages ?? Math.floor((walLimitPages * 3) / 4),
+      // What the FULL may copy: ~1 MB, a few milliseconds to sync on this disk (README "Performance").
+      restPages: 300,
+    },
   });
   worker.unref();
   const requests: { resolve: () => void; reject: (e: Error) => void }[] = [];
