@@ -6,9 +6,11 @@ import type { Db } from './database.ts';
 /**
  * How long one step may hold the event loop and the write lock. A step is one short
  * transaction (or one slice of vacuum); its size follows what the last one took, so a slow
- * disk or a big row makes the steps smaller rather than the webhooks' answers later.
+ * disk or a big row makes the steps smaller rather than the webhooks' answers later. 2 ms, not
+ * 4: at 1,000,000 deliveries under full load the answers' p99 during upkeep was 28 ms against 39
+ * (two runs each), the upkeep as long, and the ingest rate during it no lower.
  */
-const STEP_TARGET_MS = 4;
+const STEP_TARGET_MS = 2;
 /** While webhooks arrive, upkeep takes at most this share of the event loop's time. */
 const BUSY_SHARE = 1 / 3;
 
