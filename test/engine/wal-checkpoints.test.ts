@@ -37,7 +37,7 @@ function start(walLimitPages: number, finishAtPages?: number): { file: string; d
  * `n` commits of `perCommit` 10 KB bodies, the WAL's size after each; between two commits, `gapMs`
  * of other work (a listener reading the next request) or none.
  */
-function writeWithoutPause(db: Db, n: number, perCommit: number, gapMs = 0): number[] {
+function writeBodies(db: Db, n: number, perCommit: number, gapMs = 0): number[] {
   const insert = db.prepare('INSERT INTO bodies (body) VALUES (?)');
   const commit = db.transaction((bodies: Buffer[]) => {
     for (const b of bodies) insert.run(b);
@@ -55,7 +55,7 @@ describe('WAL checkpoints', () => {
   it('keep the WAL near its bound while commits never pause', () => {
     const { db } = start(256);
     // ~40 MB of bodies: ten thousand pages, forty times the bound.
-    const sizes = writeWithoutPause(db, 500, 8);
+    const sizes = writeBodies(db, 500, 8);
     // The bound, and the commits made while the thread held the checkpoint at that moment (a
     // commit's own attempt is then skipped and the next one tries again): 2.2 MB seen on a busy
     // CI machine. Without the bound the WAL took all of it: 57 MB.
@@ -75,7 +75,7 @@ describe('WAL checkpoints', () => {
     await checkpointer.checkpoint(); // the thread is running
     // ~80 MB of bodies, all of it in the WAL without the thread's finishing checkpoints (a pass's
     // sync takes 5-20 ms here, and several megabytes land meanwhile: 10.5 MB seen at most).
-    const sizes = writeWithoutPause(db, 1000, 8, 0.5);
+    const sizes = writeBodies(db, 1000, 8, 0.5);
     const bound = 256 * (4096 + 24);
     expect(Math.max(...sizes)).toBeLessThan(24 * bound);
     const half = sizes.length / 2;
@@ -85,10 +85,10 @@ describe('WAL checkpoints', () => {
 
   it('lose nothing: every committed row is in the database file, read by another connection', async () => {
     const { file, db } = start(128);
-    writeWithoutPause(db, 200, 4);
+    writeBodies(db, 200, 4);
     // A pause: the thread copies what is left.
     await new Promise((r) => setTimeout(r, 300));
-    writeWithoutPause(db, 50, 4);
+    writeBodies(db, 50, 4);
     const reader = new Database(file, { readonly: true });
     try {
       expect(reader.prepare('SELECT count(*) AS n FROM bodies').get()).toEqual({ n: 1000 });
