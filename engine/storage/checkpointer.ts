@@ -44,6 +44,9 @@ const finish = (r) => {
     const arrived = next.log - r.log;
     r = next;
     if (r.busy !== 0 || arrived < workerData.restPages) break;
+    // Outrun by the writes (a writer that never pauses): the engine's connection finishes one at
+    // its bound, and checkpoints here would hold the lock it needs for that.
+    if (r.log >= workerData.walLimitPages) return;
   }
   fdatasyncSync(file);
   // The FULL holds commits while it waits for a reader on an older snapshot: not for long.
@@ -60,7 +63,8 @@ const step = () => {
     const r = db.pragma('wal_checkpoint(PASSIVE)')[0];
     // Busy: the engine's connection is finishing one itself; the WAL starts over after it.
     if (r.busy !== 0) return true;
-    if (r.log >= workerData.finishAtPages) {
+    // Past the connection's bound, the thread keeps out of the way of the one finishing there.
+    if (r.log >= workerData.finishAtPages && r.log < workerData.walLimitPages) {
       finish(r);
       lastLog = -1;
       return true;
@@ -129,7 +133,7 @@ export function startCheckpointer(db: Db, logger: Logger, opts: CheckpointerOpti
     resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2, codeRangeSizeMb: 4, stackSizeMb: 1 },
     workerData: {
       sqlite, file: db.name, everyMs: opts.everyMs ?? 1_000, activeMs: opts.activeMs ?? 20,
-      finishAtPages: opts.finishAtPages ?? Math.floor((walLimitPages * 3) / 4),
+      walLimitPages, finishAtPages: opts.finishAtPages ?? Math.floor((walLimitPages * 3) / 4),
       // What the FULL may copy: ~1 MB, a few milliseconds to sync on this disk (README "Performance").
       restPages: 300,
     },
