@@ -122,7 +122,8 @@ describe('email through Resend, against a fake Resend API on 127.0.0.1', () => {
     const run = await settled(t, parked.id);
     expect(run.status).toBe('succeeded');
     const [first, second] = posts();
-    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(3_000);
+    // Node's timers can fire a millisecond early by Date.now() (2,999 ms seen once in CI).
+    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(2_990);
     expect(second!.idempotencyKey).toBe(first!.idempotencyKey);
     expect(rs.sent).toHaveLength(1);
   });

@@ -123,7 +123,8 @@ describe('Google Sheets values.append with a service account, against a fake Goo
     const run = await settled(t, parked.id);
     expect(run.status).toBe('succeeded');
     const [first, second] = appends();
-    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(3_000);
+    // Node's timers can fire a millisecond early by Date.now() (2,999 ms seen once in CI).
+    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(2_990);
     expect(rows().slice(1).map((r) => r[0])).toEqual(['#9008']);
 
     g.script({ status: 429 }, { status: 503 });

@@ -100,7 +100,8 @@ describe('Telegram sendMessage, against a fake Bot API on 127.0.0.1', () => {
     const run = await settled(t, parked.id);
     expect(run.status).toBe('succeeded');
     const [first, second] = sends();
-    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(3_000);
+    // Node's timers can fire a millisecond early by Date.now() (2,999 ms seen once in CI).
+    expect(second!.atMs - first!.atMs).toBeGreaterThanOrEqual(2_990);
     expect(second!.body).toEqual(first!.body);
     expect(tg.sent.map((m) => m.text)).toEqual([TEXT(7003)]);
   });

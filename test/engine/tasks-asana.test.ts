@@ -112,7 +112,8 @@ describe('Create Asana task, against a fake Asana API on 127.0.0.1', () => {
     const run = await settled(t, parked.id);
     expect(run.status).toBe('succeeded');
     expect(posts()).toHaveLength(3);
-    expect(posts()[1]!.atMs - posts()[0]!.atMs).toBeGreaterThanOrEqual(3_000);
+    // Node's timers can fire a millisecond early by Date.now() (2,999 ms seen once in CI).
+    expect(posts()[1]!.atMs - posts()[0]!.atMs).toBeGreaterThanOrEqual(2_990);
     expect(asana.tasks).toHaveLength(1);
   });
 
