@@ -24,7 +24,9 @@ import type { Db } from './database.ts';
  * in the bench's half-rate run, where the engine's connection finishing it inside a commit held
  * that commit 20–80 ms (syncing all the thread had copied since its last pass). The next commit starts
  * the WAL over. If that keeps failing (a reader holding an old snapshot past the FULL's short
- * wait), the engine's connection finishes one itself, inside a commit, at `walLimitPages`.
+ * wait, a writer that never pauses outrunning the passes), the engine's connection finishes one
+ * itself, inside a commit, at `walLimitPages`; past that point the thread makes no passes, which
+ * would hold the lock the connection needs for it.
  * Cutting the file back to zero bytes (`truncate`) holds writers while it is synced, so upkeep
  * asks for that only when no webhook is arriving.
  */
