@@ -38,7 +38,12 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const file = openSync(workerData.file, 'r');
 let lastLog = -1;
-/** Copy-and-sync passes until one finds fewer than \`restPages\` new frames, then a FULL checkpoint. */
+/** The WAL's length at the last finish: still that long, it has had no commit since (it starts over at the next). */
+let finishedAt = -1;
+/**
+ * Copy-and-sync passes until one finds fewer than \`restPages\` new frames, then a FULL checkpoint;
+ * the WAL's length it finished at, or -1.
+ */
 const finish = (r) => {
   for (let pass = 0; pass < 6; pass++) {
     fdatasyncSync(file);
@@ -48,13 +53,14 @@ const finish = (r) => {
     if (r.busy !== 0 || arrived < workerData.restPages) break;
     // Outrun by the writes (a writer that never pauses): the engine's connection finishes one at
     // its bound, and checkpoints here would hold the lock it needs for that.
-    if (r.log >= workerData.walLimitPages) return;
+    if (r.log >= workerData.walLimitPages) return -1;
   }
   fdatasyncSync(file);
   // The FULL holds commits while it waits for a reader on an older snapshot: not for long.
   db.pragma('busy_timeout = 10');
   try {
-    db.pragma('wal_checkpoint(FULL)');
+    const full = db.pragma('wal_checkpoint(FULL)')[0];
+    return full.busy === 0 ? full.log : -1;
   } finally {
     db.pragma('busy_timeout = 5000');
   }
@@ -66,8 +72,8 @@ const step = () => {
     // Busy: the engine's connection is finishing one itself; the WAL starts over after it.
     if (r.busy !== 0) return true;
     // Past the connection's bound, the thread keeps out of the way of the one finishing there.
-    if (r.log >= workerData.finishAtPages && r.log < workerData.walLimitPages) {
-      finish(r);
+    if (r.log >= workerData.finishAtPages && r.log < workerData.walLimitPages && r.log !== finishedAt) {
+      finishedAt = finish(r);
       lastLog = -1;
       return true;
     }
