@@ -20,10 +20,10 @@ import type { Db } from './database.ts';
  * speed, the ingest rate falling from ~7,000 to ~4,500 requests a second as it grew). So once the
  * WAL holds `finishAtPages`, the thread finishes one: copy-and-sync passes until a pass finds
  * little new (each pass's sync is shorter than the last, so fewer commits land during it), then a
- * FULL checkpoint, which holds commits only while it copies that little rest and syncs it: 1–12 ms
- * in the bench's half-rate run, where the engine's connection finishing it inside a commit held
- * that commit 20–80 ms (syncing all the thread had copied since its last pass). The next commit starts
- * the WAL over. If that keeps failing (a reader holding an old snapshot past the FULL's short
+ * FULL checkpoint, which holds commits only while it copies that little rest and syncs it: 0–12 ms
+ * in the bench's half-rate runs, where the engine's connection finishing it inside a commit held
+ * that commit 20–80 ms (syncing all the thread had copied since its last pass). The next commit
+ * starts the WAL over. If that keeps failing (a reader holding an old snapshot past the FULL's short
  * wait, a writer that never pauses outrunning the passes), the engine's connection finishes one
  * itself, inside a commit, at `walLimitPages`; past that point the thread makes no passes, which
  * would hold the lock the connection needs for it.

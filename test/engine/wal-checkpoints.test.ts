@@ -51,6 +51,17 @@ function writeBodies(db: Db, n: number, perCommit: number, gapMs = 0): number[] 
   return walSizes;
 }
 
+/**
+ * The WAL stayed under `times` its bound of `pages`, and stopped growing: the second half of the
+ * writes did not take it more than four bounds further than the first.
+ */
+function expectBounded(sizes: number[], pages: number, times: number): void {
+  const bound = pages * (4096 + 24);
+  expect(Math.max(...sizes)).toBeLessThan(times * bound);
+  const half = sizes.length / 2;
+  expect(Math.max(...sizes.slice(half))).toBeLessThanOrEqual(Math.max(...sizes.slice(0, half)) + 4 * bound);
+}
+
 describe('WAL checkpoints', () => {
   it('keep the WAL near its bound while commits never pause', () => {
     const { db } = start(256);
@@ -59,11 +70,7 @@ describe('WAL checkpoints', () => {
     // The bound, and the commits made while the thread held the checkpoint at that moment (a
     // commit's own attempt is then skipped and the next one tries again): 2.2 MB seen on a busy
     // CI machine. Without the bound the WAL took all of it: 57 MB.
-    const bound = 256 * (4096 + 24);
-    expect(Math.max(...sizes)).toBeLessThan(8 * bound);
-    // It stops growing: the second half of the writes does not take it further than the first.
-    const half = sizes.length / 2;
-    expect(Math.max(...sizes.slice(half))).toBeLessThanOrEqual(Math.max(...sizes.slice(0, half)) + 4 * bound);
+    expectBounded(sizes, 256, 8);
     expect(db.prepare('SELECT count(*) AS n FROM bodies').get()).toEqual({ n: 4000 });
   });
 
@@ -76,10 +83,7 @@ describe('WAL checkpoints', () => {
     // ~80 MB of bodies, all of it in the WAL without the thread's finishing checkpoints (a pass's
     // sync takes 5-20 ms here, and several megabytes land meanwhile: 10.5 MB seen at most).
     const sizes = writeBodies(db, 1000, 8, 0.5);
-    const bound = 256 * (4096 + 24);
-    expect(Math.max(...sizes)).toBeLessThan(24 * bound);
-    const half = sizes.length / 2;
-    expect(Math.max(...sizes.slice(half))).toBeLessThanOrEqual(Math.max(...sizes.slice(0, half)) + 4 * bound);
+    expectBounded(sizes, 256, 24);
     expect(db.prepare('SELECT count(*) AS n FROM bodies').get()).toEqual({ n: 8000 });
   });
 
