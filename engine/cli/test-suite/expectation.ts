@@ -34,7 +34,7 @@ export type ExpectedRun = z.infer<typeof ExpectedRun>;
 export const Expectation = z.record(z.string(), z.array(ExpectedRun));
 export type Expectation = z.infer<typeof Expectation>;
 
-const ID = /\b(ord|cus|acc|con|flw|run|evt|tsk|seq)_[0-9a-z]{12}\b/g;
+const ID = /\b(ord|cus|acc|con|flw|run|evt|tsk|seq)_[0-9a-z]{12}(?:[0-9a-z]{4})?\b/g;
 const idWords: Record<string, string> = { ord: 'order', cus: 'customer', acc: 'account', con: 'connection', flw: 'flow', run: 'run', evt: 'event', tsk: 'task', seq: 'sequence' };
 
 /** Keys sorted, ids the engine made up replaced by what they name: the same on every run. */
