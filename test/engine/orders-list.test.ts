@@ -194,6 +194,15 @@ describe('the orders list: filters, counts beside each option, pages', () => {
     expect(removed.total).toBe(before.total - 1);
     expect(removed.counts.storeStatus['Hủy']).toBeUndefined();
     expect(repos.orders.list(OrderListFilter.parse({ tag: 'flash-sale' }), 10).total).toBe(0);
+    // Both side tables still agree with the orders, counted again from scratch.
+    expect(db.prepare(`SELECT financial_status, fulfillment_status, delivery_status, store_status, platform, connection_id, cancelled, n
+      FROM order_facets WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`).all()).toEqual(db.prepare(`SELECT financial_status, fulfillment_status,
+      delivery_status, COALESCE(store_status, '') AS store_status, platform, connection_id, cancelled, count(*) AS n
+      FROM orders GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`).all());
+    expect(db.prepare('SELECT * FROM order_tags ORDER BY tag, id').all()).toEqual(db.prepare(`SELECT t.tag, o.placed_ms, o.id,
+      o.financial_status, o.fulfillment_status, o.delivery_status, o.store_status, o.platform, o.connection_id, o.cancelled
+      FROM orders o, (SELECT x.id AS oid, lower(j.value) AS tag FROM orders x, json_each(x.platform_tags) j
+        UNION SELECT x.id, lower(j.value) FROM orders x, json_each(x.local_tags) j) t WHERE t.oid = o.id ORDER BY t.tag, o.id`).all());
   });
 
   it('an order whose platform and Flowdesk both gave it the same tag (in any case) saves again, and is listed once under it', () => {

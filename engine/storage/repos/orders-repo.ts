@@ -1,6 +1,7 @@
 import type { Db } from '../database.ts';
 import type { Order, OrderListFilter, Platform } from '../../contract/index.ts';
 import { parseStored } from '../../shared/json.ts';
+import { createOrderListUpkeep, type ListedColumns } from './orders-list-upkeep.ts';
 import { summarySelect, toSummary, type OrderSummaryRow, type SummaryRaw, type OrderColumns } from './orders-summary.ts';
 
 export type { OrderSummaryRow } from './orders-summary.ts';
@@ -43,12 +44,20 @@ export interface OrderListPage {
   nextCursor: string | null;
 }
 
-/** The orders' indexed columns (and those the list's triggers read) by parameter name. */
+/** The orders' indexed columns (and those the list's side tables hold) by parameter name. */
 const INDEXED = {
   number: 'number', customerId: 'customer_id', email: 'email', phone: 'phone', financialStatus: 'financial_status',
   fulfillmentStatus: 'fulfillment_status', placedMs: 'placed_ms', deliveryStatus: 'delivery_status', storeStatus: 'store_status',
   cancelled: 'cancelled', platformTags: 'platform_tags',
 } as const;
+/** Those whose change moves the order in the list's side tables (orders-list-upkeep.ts; a change of tags, the trigger order_tags_retag). */
+const LISTED: readonly string[] = ['financialStatus', 'fulfillmentStatus', 'deliveryStatus', 'storeStatus', 'cancelled', 'placedMs'];
+type Stored = Record<string, string | number | null>;
+const listedColumns = (v: Stored, platform: string, connectionId: string): ListedColumns => ({
+  financialStatus: v['financialStatus'] as string, fulfillmentStatus: v['fulfillmentStatus'] as string,
+  deliveryStatus: v['deliveryStatus'] as string, storeStatus: v['storeStatus'] as string | null,
+  platform, connectionId, cancelled: v['cancelled'] as number,
+});
 
 const facetColumns = `financial_status, fulfillment_status, delivery_status, store_status, platform, connection_id, cancelled`;
 
@@ -66,8 +75,10 @@ export function createOrdersRepo(db: Db) {
       @placedMs, @deliveryStatus, @storeStatus, @cancelled, @platformTags)`);
   // The indexed columns as stored, to set only those that change: an UPDATE rewrites the entry of
   // every index whose columns it sets, changed or not (the orders list keeps ten indexes and two
-  // trigger-kept tables on them), and most deliveries change one status or none.
-  const indexedNow = db.prepare(`SELECT ${Object.values(INDEXED).join(', ')} FROM orders WHERE connection_id = ? AND platform_order_id = ?`);
+  // side tables on them), and most deliveries change one status or none.
+  const indexedNow = db.prepare(`SELECT id, platform, ${Object.entries(INDEXED).map(([k, c]) => `${c} AS ${k}`).join(', ')}
+    FROM orders WHERE connection_id = ? AND platform_order_id = ?`);
+  const list = createOrderListUpkeep(db);
   const updates = new Map<string, ReturnType<Db['prepare']>>();
   const updateOf = (changed: readonly (keyof typeof INDEXED)[]) => {
     const key = changed.join(',');
@@ -172,15 +183,19 @@ export function createOrdersRepo(db: Db) {
         connectionId, platformOrderId: order.platformOrderId, totalPrice: order.totalPrice, currency: order.currency,
         platformUpdatedAt: order.updatedAt, platformUpdatedMs: updatedMs, data: JSON.stringify(order), now,
       };
-      const stored = indexedNow.get(connectionId, order.platformOrderId) as Record<string, string | number | null> | undefined;
+      const stored = indexedNow.get(connectionId, order.platformOrderId) as (Stored & { id: string; platform: string }) | undefined;
       if (!stored) {
         insert.run({ id, platform: order.platform, ...indexed, ...rest });
+        list.inserted(id, listedColumns(indexed, order.platform, connectionId), indexed.platformTags !== '[]');
         return;
       }
-      const changed = (Object.keys(INDEXED) as (keyof typeof INDEXED)[]).filter((k) => stored[INDEXED[k]] !== indexed[k]);
+      const changed = (Object.keys(INDEXED) as (keyof typeof INDEXED)[]).filter((k) => stored[k] !== indexed[k]);
       const params: Record<string, string | number | null> = { ...rest };
       for (const k of changed) params[k] = indexed[k];
       updateOf(changed).run(params);
+      if (changed.some((k) => LISTED.includes(k))) {
+        list.updated(stored.id, listedColumns(stored, stored.platform, connectionId), listedColumns(indexed, stored.platform, connectionId), indexed.placedMs as number);
+      }
     },
     setLocalTags(id: string, tags: string[], now: string): void {
       setLocalTags.run(JSON.stringify(tags), now, id);
