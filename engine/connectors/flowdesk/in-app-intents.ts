@@ -25,10 +25,10 @@ export function inAppIntentHandlers(repos: Repositories, timeline: Timeline): In
       kind: 'order.addTags',
       mode: 'local',
       apply(intent, ctx) {
-        const order = repos.orders.get(intent.orderId);
-        if (!order) throw new Error(`order ${intent.orderId} is gone`);
-        const added = newTags(mergeTags(order.order.tags, order.localTags), intent.tags);
-        repos.orders.setLocalTags(intent.orderId, mergeTags(order.localTags, intent.tags), new Date(ctx.atMs).toISOString());
+        const tags = repos.orders.tagsOf(intent.orderId);
+        if (!tags) throw new Error(`order ${intent.orderId} is gone`);
+        const added = newTags(mergeTags(tags.platformTags, tags.localTags), intent.tags);
+        repos.orders.setLocalTags(intent.orderId, mergeTags(tags.localTags, intent.tags), new Date(ctx.atMs).toISOString());
         const entry = timeline.append(intent.orderId, ctx.atMs, { kind: 'tag_added', tags: intent.tags, added, target: 'order', flowName: ctx.flowName }, { runId: ctx.runId });
         return { result: { added }, entries: [entry] };
       },

@@ -91,6 +91,7 @@ export function createOrdersRepo(db: Db) {
     return st;
   };
   const setLocalTags = db.prepare('UPDATE orders SET local_tags = ?, updated_at = ? WHERE id = ?');
+  const tagsById = db.prepare('SELECT platform_tags, local_tags FROM orders WHERE id = ?');
   const search = db.prepare(`${summarySelect}
     WHERE @q IS NULL OR o.number LIKE @like OR o.platform_order_id = @q OR o.email LIKE @like OR o.phone LIKE @like
       OR o.platform = lower(@q) OR c.name LIKE @like
@@ -153,6 +154,11 @@ export function createOrdersRepo(db: Db) {
     get(id: string): OrderRecord | undefined {
       const r = byId.get(id) as RawRow | undefined;
       return r && toRecord(r);
+    },
+    /** The order's tags, the platform's and Flowdesk's, without reading (and parsing) the whole order. */
+    tagsOf(id: string): { platformTags: string[]; localTags: string[] } | undefined {
+      const r = tagsById.get(id) as { platform_tags: string; local_tags: string } | undefined;
+      return r && { platformTags: parseStored<string[]>(r.platform_tags, []), localTags: parseStored<string[]>(r.local_tags, []) };
     },
     /** By order number as the merchant writes it: "#1001" or "1001". */
     findByNumber(ref: string): OrderRecord | undefined {
