@@ -194,6 +194,10 @@ describe('the orders list: filters, counts beside each option, pages', () => {
     expect(removed.total).toBe(before.total - 1);
     expect(removed.counts.storeStatus['Hủy']).toBeUndefined();
     expect(repos.orders.list(OrderListFilter.parse({ tag: 'flash-sale' }), 10).total).toBe(0);
+    // A new order whose tags differ only in letters SQLite's lower() leaves alone: two tag rows.
+    const vn = order(900, { tags: ['Khách VIP', 'KHÁCH vip', 'khÁch vip'] });
+    repos.orders.save('ord_0900', 'con_a', vn, null, Date.parse(vn.updatedAt), vn.updatedAt);
+    expect(repos.orders.list(OrderListFilter.parse({ tag: 'KHÁCH VIP' }), 10).rows.map((r) => r.id)).toEqual(['ord_0900']);
     // Both side tables still agree with the orders, counted again from scratch.
     expect(db.prepare(`SELECT financial_status, fulfillment_status, delivery_status, store_status, platform, connection_id, cancelled, n
       FROM order_facets WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`).all()).toEqual(db.prepare(`SELECT financial_status, fulfillment_status,

@@ -11,6 +11,9 @@ export interface ListedColumns {
   cancelled: number;
 }
 
+/** SQLite's `lower` (without ICU): ASCII letters only, as the tag filter and order_tags_retag lowercase. */
+export const sqliteLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
 const facetKey = `financial_status = @financialStatus AND fulfillment_status = @fulfillmentStatus
   AND delivery_status = @deliveryStatus AND store_status = COALESCE(@storeStatus, '') AND platform = @platform
   AND connection_id = @connectionId AND cancelled = @cancelled`;
@@ -21,8 +24,9 @@ const facetKey = `financial_status = @financialStatus AND fulfillment_status = @
  * journal):
  * - order_facets, how many orders have each combination of the filter values, counted up when an
  *   order is inserted and moved when one of those values changes;
- * - order_tags, one row per distinct tag of an order with the list's columns beside it: written
- *   here for a new order with tags, updated in place here when the list's columns change. When the
+ * - order_tags, one row per distinct tag of an order (lowercased as SQLite's `lower` does) with the
+ *   list's columns beside it: written here for a new order, updated in place here when the list's
+ *   columns change. When the
  *   tags themselves change, the trigger `order_tags_retag` rewrites the order's rows (kept: its
  *   SQL-only rewrite measured faster than doing the same from here).
  * Each call runs inside the transaction of the write it follows.
@@ -31,23 +35,18 @@ export function createOrderListUpkeep(db: Db) {
   const facetAdd = db.prepare(`INSERT INTO order_facets VALUES (@financialStatus, @fulfillmentStatus, @deliveryStatus,
     COALESCE(@storeStatus, ''), @platform, @connectionId, @cancelled, 1) ON CONFLICT DO UPDATE SET n = n + 1`);
   const facetRemove = db.prepare(`UPDATE order_facets SET n = n - 1 WHERE ${facetKey}`);
-  // UNION: one row per distinct tag, whichever list (or both) holds it, in any case (SQLite's
-  // `lower`, as the tag filter compares them).
-  const tag = db.prepare(`INSERT INTO order_tags
-    SELECT t.tag, o.placed_ms, o.id, o.financial_status, o.fulfillment_status, o.delivery_status, o.store_status,
-      o.platform, o.connection_id, o.cancelled
-    FROM orders o, (SELECT lower(j.value) AS tag FROM orders x, json_each(x.platform_tags) j WHERE x.id = @id AND typeof(j.value) = 'text'
-      UNION SELECT lower(j.value) FROM orders x, json_each(x.local_tags) j WHERE x.id = @id AND typeof(j.value) = 'text') t
-    WHERE o.id = @id`);
+  const tagRow = db.prepare(`INSERT INTO order_tags (tag, placed_ms, id, financial_status, fulfillment_status, delivery_status,
+    store_status, platform, connection_id, cancelled) VALUES (@tag, @placedMs, @id, @financialStatus, @fulfillmentStatus,
+    @deliveryStatus, @storeStatus, @platform, @connectionId, @cancelled)`);
   const relist = db.prepare(`UPDATE order_tags SET placed_ms = @placedMs, financial_status = @financialStatus,
     fulfillment_status = @fulfillmentStatus, delivery_status = @deliveryStatus, store_status = @storeStatus, cancelled = @cancelled
     WHERE id = @id`);
 
   return {
-    /** A new order: counted; its tags listed if it has any. */
-    inserted(id: string, cols: ListedColumns, tagged: boolean): void {
+    /** A new order: counted; its tags (the platform's: Flowdesk's come later) listed, once each whatever their case. */
+    inserted(id: string, cols: ListedColumns, placedMs: number, tags: readonly string[]): void {
       facetAdd.run(cols);
-      if (tagged) tag.run({ id });
+      for (const tag of new Set(tags.map(sqliteLower))) tagRow.run({ tag, placedMs, id, ...cols });
     },
     /** An order whose list columns changed (`before` and `after` as stored; platform and connection never change). */
     updated(id: string, before: ListedColumns, after: ListedColumns, placedMs: number): void {

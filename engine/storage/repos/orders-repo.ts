@@ -192,7 +192,7 @@ export function createOrdersRepo(db: Db) {
       const stored = indexedNow.get(connectionId, order.platformOrderId) as (Stored & { id: string; platform: string }) | undefined;
       if (!stored) {
         insert.run({ id, platform: order.platform, ...indexed, ...rest });
-        list.inserted(id, listedColumns(indexed, order.platform, connectionId), indexed.platformTags !== '[]');
+        list.inserted(id, listedColumns(indexed, order.platform, connectionId), indexed.placedMs as number, order.tags ?? []);
         return;
       }
       const changed = (Object.keys(INDEXED) as (keyof typeof INDEXED)[]).filter((k) => stored[k] !== indexed[k]);
