@@ -60,13 +60,15 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
   const append = (atMs: number, data: Parameters<Timeline['append']>[2], runId: string | null = null) =>
     c.emitted.push(c.timeline.append(orderId, atMs, data, { inboxId, runId }));
 
+  // The order's JSON, made once for its row and each event it starts.
+  const orderJson = stale ? undefined : JSON.stringify(incoming);
   let customerId = existing?.customerId ?? null;
   let customerChange: 'created' | 'updated' | 'unchanged' | null = null;
   if (!stale) {
     const customer = upsertCustomerFromOrder(repos.customers, incoming, now);
     customerId = customer?.customer.id ?? customerId;
     customerChange = customer?.change ?? null;
-    repos.orders.save(orderId, connection.id, incoming, customerId, incomingMs, now);
+    repos.orders.save(orderId, connection.id, incoming, customerId, incomingMs, now, orderJson);
   }
   append(Date.parse(delivery.receivedAt), {
     kind: 'delivery', topic: delivery.topic, verdict: delivery.verdict, signature: delivery.reason, deliveryKey: delivery.deliveryKey, connectionName: connection.name,
@@ -110,7 +112,7 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
     const event: CanonicalEvent = {
       type, platform: connection.platform, connectionId: connection.id, occurredAt: incoming.updatedAt, order: current, previous: stale ? null : previous, ...(tags ? { tags } : {}),
     };
-    const eventId = repos.events.insert(inboxId, orderId, event, now);
+    const eventId = repos.events.insert(inboxId, orderId, event, now, orderJson);
     for (const flow of c.activeFlows.matching(type, connection.platform, tags)) {
       const runId = newId('run');
       const unmet = unmetRequirements(flow.requirements, storePlatforms);

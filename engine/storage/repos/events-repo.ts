@@ -1,14 +1,17 @@
 import type { Db } from '../database.ts';
 import type { CanonicalEvent } from '../../contract/index.ts';
-import { parseStored } from '../../shared/json.ts';
+import { parseStored, stringifyWith } from '../../shared/json.ts';
 
 export function createEventsRepo(db: Db) {
   const insert = db.prepare('INSERT INTO events (inbox_id, order_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)');
   const byId = db.prepare('SELECT payload FROM events WHERE id = ?');
   const latestForOrder = db.prepare('SELECT id, inbox_id AS inboxId, payload FROM events WHERE order_id = ? ORDER BY id DESC LIMIT 1');
   return {
-    insert(inboxId: number, orderId: string | null, event: CanonicalEvent, now: string): number {
-      return Number(insert.run(inboxId, orderId, event.type, JSON.stringify(event), now).lastInsertRowid);
+    /** `orderJson`: `JSON.stringify(event.order)`, when the caller has it already. */
+    insert(inboxId: number, orderId: string | null, event: CanonicalEvent, now: string, orderJson?: string): number {
+      const { order: _order, ...rest } = event;
+      const payload = orderJson === undefined ? JSON.stringify(event) : stringifyWith(rest, 'order', orderJson);
+      return Number(insert.run(inboxId, orderId, event.type, payload, now).lastInsertRowid);
     },
     /** The order's latest event, with the delivery it came from. */
     latestForOrder(orderId: string): { id: number; inboxId: number; event: CanonicalEvent } | undefined {

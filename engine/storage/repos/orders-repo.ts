@@ -170,8 +170,8 @@ export function createOrdersRepo(db: Db) {
       const r = summaryById.get(id) as SummaryRaw | undefined;
       return r && toSummary(r);
     },
-    /** Writes the order's state; returns the row's id (new or existing). */
-    save(id: string, connectionId: string, order: Order, customerId: string | null, updatedMs: number, now: string): void {
+    /** Writes the order's state. `orderJson`: `JSON.stringify(order)`, when the caller has it already. */
+    save(id: string, connectionId: string, order: Order, customerId: string | null, updatedMs: number, now: string, orderJson?: string): void {
       const indexed: Record<keyof typeof INDEXED, string | number | null> = {
         number: order.number,
         customerId,
@@ -187,7 +187,7 @@ export function createOrdersRepo(db: Db) {
       };
       const rest = {
         connectionId, platformOrderId: order.platformOrderId, totalPrice: order.totalPrice, currency: order.currency,
-        platformUpdatedAt: order.updatedAt, platformUpdatedMs: updatedMs, data: JSON.stringify(order), now,
+        platformUpdatedAt: order.updatedAt, platformUpdatedMs: updatedMs, data: orderJson ?? JSON.stringify(order), now,
       };
       const stored = indexedNow.get(connectionId, order.platformOrderId) as (Stored & { id: string; platform: string }) | undefined;
       if (!stored) {
