@@ -107,6 +107,9 @@ export function createWorker(queue: Queue, handlers: Record<string, JobHandler>,
 
   function pump(): void {
     if (!running || pumping) return;
+    // Every slot busy (a webhook arriving while runs are under way): the slot that frees up pumps
+    // again, leasing or setting the timer then; nothing to look up now.
+    if (active >= opts.concurrency) return;
     pumping = true;
     try {
       while (running && active < opts.concurrency) {
