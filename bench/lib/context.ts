@@ -100,7 +100,7 @@ export function createContext(settings: BenchSettings) {
           console.error(error);
         }
       }
-      rmSync(tmpRoot, { recursive: true, force: true });
+      if (process.env.FLOWDESK_BENCH_KEEP) console.log(`kept ${tmpRoot}`); else rmSync(tmpRoot, { recursive: true, force: true });
     },
   };
 }
