@@ -61,13 +61,14 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
     c.emitted.push(c.timeline.append(orderId, atMs, data, { inboxId, runId }));
 
   // The order's JSON, made once for its row and each event it starts.
-  const orderJson = stale ? undefined : JSON.stringify(incoming);
+  let orderJson: string | undefined;
   let customerId = existing?.customerId ?? null;
   let customerChange: 'created' | 'updated' | 'unchanged' | null = null;
   if (!stale) {
     const customer = upsertCustomerFromOrder(repos.customers, incoming, now);
     customerId = customer?.customer.id ?? customerId;
     customerChange = customer?.change ?? null;
+    orderJson = JSON.stringify(incoming);
     repos.orders.save(orderId, connection.id, incoming, customerId, incomingMs, now, orderJson);
   }
   append(Date.parse(delivery.receivedAt), {

@@ -26,9 +26,8 @@ const facetKey = `financial_status = @financialStatus AND fulfillment_status = @
  *   order is inserted and moved when one of those values changes;
  * - order_tags, one row per distinct tag of an order (lowercased as SQLite's `lower` does) with the
  *   list's columns beside it: written here for a new order, updated in place here when the list's
- *   columns change. When the
- *   tags themselves change, the trigger `order_tags_retag` rewrites the order's rows (kept: its
- *   SQL-only rewrite measured faster than doing the same from here).
+ *   columns change. When the tags themselves change, the trigger `order_tags_retag` rewrites the
+ *   order's rows (kept: its SQL-only rewrite measured faster than doing the same from here).
  * Each call runs inside the transaction of the write it follows.
  */
 export function createOrderListUpkeep(db: Db) {
@@ -46,7 +45,9 @@ export function createOrderListUpkeep(db: Db) {
     /** A new order: counted; its tags (the platform's: Flowdesk's come later) listed, once each whatever their case. */
     inserted(id: string, cols: ListedColumns, placedMs: number, tags: readonly string[]): void {
       facetAdd.run(cols);
-      for (const tag of new Set(tags.map(sqliteLower))) tagRow.run({ tag, placedMs, id, ...cols });
+      // Text only, as the trigger that lists changed tags reads them.
+      const distinct = new Set(tags.flatMap((t) => (typeof t === 'string' ? [sqliteLower(t)] : [])));
+      for (const tag of distinct) tagRow.run({ tag, placedMs, id, ...cols });
     },
     /** An order whose list columns changed (`before` and `after` as stored; platform and connection never change). */
     updated(id: string, before: ListedColumns, after: ListedColumns, placedMs: number): void {
