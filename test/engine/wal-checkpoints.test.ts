@@ -51,20 +51,19 @@ function writeBodies(db: Db, n: number, perCommit: number, gapMs = 0): number[] 
   return walSizes;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 /**
- * The WAL stayed under `times` its bound of `pages`, and stopped growing: over the second half of
- * the writes it was typically (the median) no longer than over the first, give or take a bound.
- * (The medians, not the maxima: one spike of a few bounds, commits landing while the thread held
- * the checkpoint, came in the second half of a run on a loaded machine: 6.1 MB against a first
- * half's ~1.2 MB, a 1 MB bound. Growth without bound moves the median.)
+ * The WAL stayed under `times` its bound of `pages`. Its file only grows (SQLite writes it again
+ * from its start after a checkpoint, at the same length), so its largest size is its size at the
+ * end: a WAL that grows all along ends with everything written (57 MB here without the bound); one
+ * held near its bound ends at its largest spike. Spikes come while the thread's checkpoint holds
+ * the checkpoint lock through its sync (a commit's own checkpoint is then skipped): on a machine
+ * whose disk is busy with other work (a full test run) that sync can take long enough for 5-13 MB
+ * of commits to land (seen with a 1 MB bound). An earlier check that the second half of the writes
+ * did not end longer than the first took such a spike for growth.
  */
 function expectBounded(sizes: number[], pages: number, times: number): void {
   const bound = pages * (4096 + 24);
   expect(Math.max(...sizes)).toBeLessThan(times * bound);
-  const half = sizes.length / 2;
-  expect(median(sizes.slice(half))).toBeLessThanOrEqual(median(sizes.slice(0, half)) + bound);
 }
 
 describe('WAL checkpoints', () => {
@@ -74,8 +73,9 @@ describe('WAL checkpoints', () => {
     const sizes = writeBodies(db, 500, 8);
     // The bound, and the commits made while the thread held the checkpoint at that moment (a
     // commit's own attempt is then skipped and the next one tries again): 2.2 MB seen on a busy
-    // CI machine. Without the bound the WAL took all of it: 57 MB.
-    expectBounded(sizes, 256, 8);
+    // CI machine, 13.3 MB with the fuzz and crash suites running beside it. Without the bound the
+    // WAL took all of it: 57 MB.
+    expectBounded(sizes, 256, 24);
     expect(db.prepare('SELECT count(*) AS n FROM bodies').get()).toEqual({ n: 4000 });
   });
 
