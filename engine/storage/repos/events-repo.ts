@@ -9,8 +9,12 @@ export function createEventsRepo(db: Db) {
   return {
     /** `orderJson`: `JSON.stringify(event.order)`, when the caller has it already. */
     insert(inboxId: number, orderId: string | null, event: CanonicalEvent, now: string, orderJson?: string): number {
-      const { order: _order, ...rest } = event;
-      const payload = orderJson === undefined ? JSON.stringify(event) : stringifyWith(rest, 'order', orderJson);
+      let payload: string;
+      if (orderJson === undefined) payload = JSON.stringify(event);
+      else {
+        const { order: _order, ...rest } = event;
+        payload = stringifyWith(rest, 'order', orderJson);
+      }
       return Number(insert.run(inboxId, orderId, event.type, payload, now).lastInsertRowid);
     },
     /** The order's latest event, with the delivery it came from. */

@@ -12,7 +12,7 @@ export interface ListedColumns {
 }
 
 /** SQLite's `lower` (without ICU): ASCII letters only, as the tag filter and order_tags_retag lowercase. */
-export const sqliteLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+const sqliteLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
 const facetKey = `financial_status = @financialStatus AND fulfillment_status = @fulfillmentStatus
   AND delivery_status = @deliveryStatus AND store_status = COALESCE(@storeStatus, '') AND platform = @platform
