@@ -100,15 +100,16 @@ await runChild<FillInfo>(async () => {
     for (const r of tpl.stages[s] as RowTemplate[]) {
       if ((r.table === 'runs' || r.table === 'run_steps' || r.table === 'events') && at < cut.runLog) continue;
       if (r.table === 'jobs' && at < cut.jobs) continue;
-      const pruneBody = r.table === 'inbox' && at < cut.body;
+      const pruneBody = at < cut.body;
+      if (r.table === 'inbox_bodies' && pruneBody) continue;
       const params = r.cells.map((c, i) => {
         switch (c.kind) {
-          case 'const': return pruneBody && r.columns[i] === 'body_pruned_at' ? nowIso : c.value;
+          case 'const': return pruneBody && r.table === 'inbox' && r.columns[i] === 'body_pruned_at' ? nowIso : c.value;
           case 'iso': return new Date(c.ms + shift).toISOString();
           case 'ms': return c.ms + shift;
           case 'inbox': return inboxId;
           case 'event': return events.get(c.templateId) ?? null;
-          case 'text': return c.blob ? (pruneBody ? null : (bodies.get(c) as Buffer)) : render(c, values);
+          case 'text': return c.blob ? (bodies.get(c) as Buffer) : render(c, values);
         }
       });
       const info = (statements.get(r) as ReturnType<typeof db.prepare>).run(params);

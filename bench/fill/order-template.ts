@@ -116,6 +116,7 @@ export function readOrderTemplate(db: Db, tpl: { index: number; platformOrderId:
   const stages: StageTemplate[] = inbox.map((r, s) => {
     const inboxId = r['id'] as number;
     const rows: RowTemplate[] = [template('inbox', r, null)];
+    for (const b of all('SELECT * FROM inbox_bodies WHERE inbox_id = ?', inboxId)) rows.push(template('inbox_bodies', b, inboxId));
     for (const j of all("SELECT * FROM jobs WHERE kind = 'delivery.process' AND payload = ?", JSON.stringify({ inboxId }))) rows.push(template('jobs', j, inboxId));
     for (const e of all('SELECT * FROM events WHERE inbox_id = ? ORDER BY id', inboxId)) rows.push(template('events', e, inboxId));
     if (s === 0) {

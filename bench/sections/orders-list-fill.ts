@@ -109,9 +109,9 @@ export function fillOrders(db: Db, orders: number, days: number, now = Date.now(
   })();
   const t1 = performance.now();
 
-  const inbox = db.prepare(`INSERT INTO inbox (received_at, connection_id, platform, method, path, headers, body, body_size, topic,
+  const inbox = db.prepare(`INSERT INTO inbox (received_at, connection_id, platform, method, path, headers, body_size, topic,
     delivery_key, verdict, http_status, processing, outcome, order_id, body_pruned_at)
-    VALUES (?, ?, 'shopify', 'POST', ?, ?, NULL, 10240, ?, ?, 'accepted', 200, 'done', 'applied', ?, ?)`);
+    VALUES (?, ?, 'shopify', 'POST', ?, ?, 10240, ?, ?, 'accepted', 200, 'done', 'applied', ?, ?)`);
   const headers = JSON.stringify({ 'content-type': 'application/json', 'x-shopify-topic': 'orders/create', 'x-shopify-hmac-sha256': 'x'.repeat(44), 'x-shopify-shop-domain': 'shop.myshopify.com' });
   let deliveries = 0;
   let timelineRows = 0;

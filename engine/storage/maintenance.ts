@@ -59,9 +59,11 @@ export function usedBytes(db: Db): number {
  * big database takes longer under load, and the answers to webhooks barely notice it.
  */
 export function createMaintenance(db: Db, pacing: UpkeepPacing = { stopping: () => false, busy: () => false }) {
-  const pruneBodiesBefore = db.prepare(`UPDATE inbox SET body = NULL, body_pruned_at = @now
-    WHERE id IN (SELECT id FROM inbox WHERE body IS NOT NULL AND received_at <= @before AND processing NOT IN ('pending', 'failed')
-      ORDER BY received_at LIMIT @limit)`);
+  // The rows whose bytes are still kept, oldest first (inbox_body_kept, 0026).
+  const keptBodies = db.prepare(`SELECT id FROM inbox WHERE body_pruned_at IS NULL AND verdict <> 'too_large'
+    AND received_at <= @before AND processing NOT IN ('pending', 'failed') ORDER BY received_at LIMIT @limit`).pluck();
+  const deleteBody = db.prepare('DELETE FROM inbox_bodies WHERE inbox_id = ?');
+  const markPruned = db.prepare('UPDATE inbox SET body_pruned_at = ? WHERE id = ?');
   const oldestRuns = db.prepare('SELECT id FROM runs WHERE finished_at IS NOT NULL AND finished_at <= @before ORDER BY finished_at LIMIT @limit');
   const deleteSteps = db.prepare('DELETE FROM run_steps WHERE run_id = ?');
   const deleteRun = db.prepare('DELETE FROM runs WHERE id = ?');
@@ -102,7 +104,16 @@ export function createMaintenance(db: Db, pacing: UpkeepPacing = { stopping: () 
     }
   }
   const pruneBodies = (before: string, now: string) =>
-    repeat(sizes.bodies, (limit) => db.transaction(() => pruneBodiesBefore.run({ before, now, limit }).changes).immediate());
+    repeat(sizes.bodies, (limit) =>
+      db.transaction(() => {
+        const ids = keptBodies.all({ before, limit }) as number[];
+        for (const id of ids) {
+          deleteBody.run(id);
+          markPruned.run(now, id);
+        }
+        return ids.length;
+      }).immediate(),
+    );
   const pruneRuns = (before: string) =>
     repeat(sizes.runs, (limit) =>
       db.transaction(() => {

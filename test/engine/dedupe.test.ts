@@ -66,9 +66,9 @@ describe('one delivery, however often it is sent', () => {
     const db = new Database(join(t!.dataDir, 'flowdesk.db'));
     db.exec(`DROP INDEX inbox_dedupe; CREATE INDEX inbox_dedupe ON inbox (connection_id, delivery_key) WHERE verdict = 'accepted';
       DELETE FROM schema_migrations WHERE id = 24;
-      INSERT INTO inbox (received_at, connection_id, platform, method, path, headers, body, body_size, topic, delivery_key, resource_version,
+      INSERT INTO inbox (received_at, connection_id, platform, method, path, headers, body_size, topic, delivery_key, resource_version,
         verdict, reason, duplicate_of, http_status, processing, source)
-        SELECT received_at, connection_id, platform, method, path, headers, body, body_size, topic, delivery_key, resource_version,
+        SELECT received_at, connection_id, platform, method, path, headers, body_size, topic, delivery_key, resource_version,
         verdict, reason, duplicate_of, http_status, 'processed', source FROM inbox WHERE delivery_key = 'event:evt-old';`);
     db.close();
     t = await t!.restart();

@@ -48,17 +48,30 @@ const summaryColumns = `id, received_at, connection_id, platform, body_size, top
 
 
 export function createInboxRepo(db: Db) {
-  const insertSql = `INSERT INTO inbox (received_at, connection_id, platform, method, path, headers, body,
+  const insertSql = `INSERT INTO inbox (received_at, connection_id, platform, method, path, headers,
     body_size, topic, delivery_key, resource_version, verdict, reason, duplicate_of, http_status, processing, source)
-    VALUES (@receivedAt, @connectionId, @platform, @method, @path, @headers, @body, @bodySize, @topic, @deliveryKey,
+    VALUES (@receivedAt, @connectionId, @platform, @method, @path, @headers, @bodySize, @topic, @deliveryKey,
     @resourceVersion, @verdict, @reason, @duplicateOf, @httpStatus, @processing, @source)`;
-  const insert = db.prepare(insertSql);
+  const insertRow = db.prepare(insertSql);
+  // The bytes apart, written once: marking the delivery processed rewrites only its small row (0026).
+  const insertBody = db.prepare('INSERT INTO inbox_bodies (inbox_id, body) VALUES (?, ?)');
   const params = (e: NewInboxEntry) => ({ ...e, headers: JSON.stringify(e.headers), source: e.source ?? null });
   // The live copy of a delivery (accepted, not dead, not marked a copy) is unique by its key: see 0024.
   const live = "verdict = 'accepted' AND processing <> 'dead' AND duplicate_of IS NULL";
   const insertUnlessStored = db.prepare(`${insertSql} ON CONFLICT (connection_id, delivery_key) WHERE ${live} DO NOTHING`);
   const acceptedByKey = db.prepare(`SELECT id FROM inbox WHERE connection_id = ? AND delivery_key = ? AND ${live}`);
-  const byId = db.prepare('SELECT * FROM inbox WHERE id = ?');
+  const byId = db.prepare('SELECT i.*, b.body FROM inbox i LEFT JOIN inbox_bodies b ON b.inbox_id = i.id WHERE i.id = ?');
+  /** The row, then its bytes (if it has any), in one transaction: the caller's, or its own. */
+  const write = (statement: typeof insertRow, e: NewInboxEntry): number | null => {
+    const store = () => {
+      const info = statement.run(params(e));
+      if (info.changes === 0) return null;
+      const id = Number(info.lastInsertRowid);
+      if (e.body !== null) insertBody.run(id, e.body);
+      return id;
+    };
+    return db.inTransaction ? store() : db.transaction(store)();
+  };
   const summaryById = db.prepare(`SELECT ${summaryColumns} FROM inbox WHERE id = ?`);
   const setProcessing = db.prepare('UPDATE inbox SET processing = ?, outcome = ?, order_id = COALESCE(?, order_id) WHERE id = ?');
   const list = db.prepare(`SELECT ${summaryColumns} FROM inbox
@@ -69,15 +82,14 @@ export function createInboxRepo(db: Db) {
 
   return {
     insert(e: NewInboxEntry): number {
-      return Number(insert.run(params(e)).lastInsertRowid);
+      return write(insertRow, e)!;
     },
     /**
      * An accepted delivery with a key, unless its live copy is already stored (then null, and
      * nothing is written): the unique index decides, in the insert itself.
      */
     insertAccepted(e: NewInboxEntry & { verdict: 'accepted'; connectionId: string; deliveryKey: string }): number | null {
-      const info = insertUnlessStored.run(params(e));
-      return info.changes === 0 ? null : Number(info.lastInsertRowid);
+      return write(insertUnlessStored, e);
     },
     findAccepted(connectionId: string, deliveryKey: string): number | undefined {
       const r = acceptedByKey.get(connectionId, deliveryKey) as { id: number } | undefined;
