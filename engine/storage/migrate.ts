@@ -17,11 +17,22 @@ export function loadMigrations(): Migration[] {
 }
 
 /**
+ * The SQL functions the schema's triggers and migrations call, on this connection (SQLite keeps
+ * them per connection; every connection that writes is opened by openDatabase, which migrates).
+ * tag_key: a tag as compared, case folded as everywhere else (domain/tags.ts): SQLite's own
+ * lower() folds ASCII letters only.
+ */
+export function registerSqlFunctions(db: Database.Database): void {
+  db.function('tag_key', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
+}
+
+/**
  * Applies pending numbered migrations in order, each in its own transaction, and records
  * them. A database that has migrations this build does not know (made by a newer Flowdesk)
  * is refused rather than guessed at.
  */
 export function migrate(db: Database.Database, migrations: Migration[] = loadMigrations()): void {
+  registerSqlFunctions(db);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = db.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all() as { id: number; name: string }[];

@@ -194,10 +194,17 @@ describe('the orders list: filters, counts beside each option, pages', () => {
     expect(removed.total).toBe(before.total - 1);
     expect(removed.counts.storeStatus['Hủy']).toBeUndefined();
     expect(repos.orders.list(OrderListFilter.parse({ tag: 'flash-sale' }), 10).total).toBe(0);
-    // A new order whose tags differ only in letters SQLite's lower() leaves alone: two tag rows.
+    // Vietnamese tags differing only in the case of letters beyond ASCII are one tag, found in any case.
     const vn = order(900, { tags: ['Khách VIP', 'KHÁCH vip', 'khÁch vip'] });
     repos.orders.save('ord_0900', 'con_a', vn, null, Date.parse(vn.updatedAt), vn.updatedAt);
-    expect(repos.orders.list(OrderListFilter.parse({ tag: 'KHÁCH VIP' }), 10).rows.map((r) => r.id)).toEqual(['ord_0900']);
+    expect(db.prepare("SELECT tag FROM order_tags WHERE id = 'ord_0900'").pluck().all()).toEqual(['khách vip']);
+    for (const tag of ['khách vip', 'KHÁCH VIP']) {
+      expect(repos.orders.list(OrderListFilter.parse({ tag }), 10).rows.map((r) => r.id)).toEqual(['ord_0900']);
+    }
+    // So are those a flow adds (the tag trigger's rewrite): "ĐÃ GỌI" is found as "đã gọi".
+    repos.orders.setLocalTags('ord_0900', ['ĐÃ GỌI'], vn.updatedAt);
+    expect(repos.orders.list(OrderListFilter.parse({ tag: 'đã gọi' }), 10).rows.map((r) => r.id)).toEqual(['ord_0900']);
+    expect(repos.orders.list(OrderListFilter.parse({ tag: 'Đã Gọi', query: '#' }), 10).rows.map((r) => r.id)).toEqual(['ord_0900']);
     // Both side tables still agree with the orders, counted again from scratch.
     expect(db.prepare(`SELECT financial_status, fulfillment_status, delivery_status, store_status, platform, connection_id, cancelled, n
       FROM order_facets WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`).all()).toEqual(db.prepare(`SELECT financial_status, fulfillment_status,
@@ -205,8 +212,8 @@ describe('the orders list: filters, counts beside each option, pages', () => {
       FROM orders GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`).all());
     expect(db.prepare('SELECT * FROM order_tags ORDER BY tag, id').all()).toEqual(db.prepare(`SELECT t.tag, o.placed_ms, o.id,
       o.financial_status, o.fulfillment_status, o.delivery_status, o.store_status, o.platform, o.connection_id, o.cancelled
-      FROM orders o, (SELECT x.id AS oid, lower(j.value) AS tag FROM orders x, json_each(x.platform_tags) j
-        UNION SELECT x.id, lower(j.value) FROM orders x, json_each(x.local_tags) j) t WHERE t.oid = o.id ORDER BY t.tag, o.id`).all());
+      FROM orders o, (SELECT x.id AS oid, tag_key(j.value) AS tag FROM orders x, json_each(x.platform_tags) j
+        UNION SELECT x.id, tag_key(j.value) FROM orders x, json_each(x.local_tags) j) t WHERE t.oid = o.id ORDER BY t.tag, o.id`).all());
   });
 
   it('an order whose platform and Flowdesk both gave it the same tag (in any case) saves again, and is listed once under it', () => {
@@ -256,6 +263,31 @@ describe('migration 0018 fills the new columns and counts from the orders alread
       expect(db.prepare('SELECT * FROM order_facets').all()).toEqual([
         { financial_status: 'pending', fulfillment_status: 'unfulfilled', delivery_status: 'delivery_failed', store_status: 'Hủy giao hàng', platform: 'lazada', connection_id: 'con_a', cancelled: 1, n: 1 },
       ]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migration 0027 lists again the tags SQLite lower() left with capitals', () => {
+  it('an order tagged "KHÁCH VIP" before is found by "khách vip" after, and ASCII-only tags are left as they were', () => {
+    const dir = makeDataDir();
+    const db = new Database(join(dir, 'old.db'));
+    try {
+      migrate(db, loadMigrations().filter((m) => m.id < 27));
+      const repos = createRepositories(db);
+      const vn = order(1, { tags: ['KHÁCH VIP', 'Gift'] });
+      const plain = order(2, { tags: ['Gift'] });
+      repos.orders.save('ord_vn', 'con_a', vn, null, Date.parse(vn.updatedAt), vn.updatedAt);
+      repos.orders.save('ord_plain', 'con_a', plain, null, Date.parse(plain.updatedAt), plain.updatedAt);
+      // As SQLite's lower() had written them.
+      db.prepare("UPDATE order_tags SET tag = 'khÁch vip' WHERE tag = 'khách vip'").run();
+      migrate(db);
+      expect(db.prepare('SELECT tag, id FROM order_tags ORDER BY tag, id').all()).toEqual([
+        { tag: 'gift', id: 'ord_plain' }, { tag: 'gift', id: 'ord_vn' }, { tag: 'khách vip', id: 'ord_vn' },
+      ]);
+      expect(repos.orders.list(OrderListFilter.parse({ tag: 'khách vip' }), 10).rows.map((r) => r.id)).toEqual(['ord_vn']);
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,7 @@ export const FACETS = [
 export type FacetName = (typeof FACETS)[number][0];
 
 /** The tag filter on orders; the list reads order_tags instead when it can (see orders-repo). */
-export const TAG_PREDICATE = 'o.id IN (SELECT id FROM order_tags WHERE tag = lower(@tag))';
+export const TAG_PREDICATE = 'o.id IN (SELECT id FROM order_tags WHERE tag = @tag)';
 export type OrderListCounts = OrderListDto['counts'];
 
 export interface ListQuery {
@@ -52,9 +52,9 @@ export function listQuery(filter: OrderListFilter): ListQuery {
       OR o.platform = lower(@q) OR c.name LIKE @like)`);
   }
   if (filter.tag) {
-    // Tags are one set compared without case (domain/tags.ts): order_tags holds them lowercased by
-    // SQLite's lower() (ASCII letters only), so the tag asked for is lowercased the same way.
-    params['tag'] = filter.tag;
+    // Tags are one set compared without case (domain/tags.ts): order_tags holds them lowercased
+    // (tag_key, migrate.ts), and so is the tag asked for.
+    params['tag'] = filter.tag.toLowerCase();
     base.push(TAG_PREDICATE);
   }
   if (filter.placedFrom) {

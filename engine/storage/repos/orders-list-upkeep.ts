@@ -11,9 +11,6 @@ export interface ListedColumns {
   cancelled: number;
 }
 
-/** SQLite's `lower` (without ICU): ASCII letters only, as the tag filter and order_tags_retag lowercase. */
-const sqliteLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-
 const facetKey = `financial_status = @financialStatus AND fulfillment_status = @fulfillmentStatus
   AND delivery_status = @deliveryStatus AND store_status = COALESCE(@storeStatus, '') AND platform = @platform
   AND connection_id = @connectionId AND cancelled = @cancelled`;
@@ -24,7 +21,7 @@ const facetKey = `financial_status = @financialStatus AND fulfillment_status = @
  * journal):
  * - order_facets, how many orders have each combination of the filter values, counted up when an
  *   order is inserted and moved when one of those values changes;
- * - order_tags, one row per distinct tag of an order (lowercased as SQLite's `lower` does) with the
+ * - order_tags, one row per distinct tag of an order (lowercased: tag_key in migrate.ts) with the
  *   list's columns beside it: written here for a new order, updated in place here when the list's
  *   columns change. When the tags themselves change, the trigger `order_tags_retag` rewrites the
  *   order's rows (kept: its SQL-only rewrite measured faster than doing the same from here).
@@ -46,7 +43,7 @@ export function createOrderListUpkeep(db: Db) {
     inserted(id: string, cols: ListedColumns, placedMs: number, tags: readonly string[]): void {
       facetAdd.run(cols);
       // Text only, as the trigger that lists changed tags reads them.
-      const distinct = new Set(tags.flatMap((t) => (typeof t === 'string' ? [sqliteLower(t)] : [])));
+      const distinct = new Set(tags.flatMap((t) => (typeof t === 'string' ? [t.toLowerCase()] : [])));
       for (const tag of distinct) tagRow.run({ tag, placedMs, id, ...cols });
     },
     /** An order whose list columns changed (`before` and `after` as stored; platform and connection never change). */

@@ -112,7 +112,7 @@ export function createOrdersRepo(db: Db) {
     // A tag (without a text query) reads order_tags alone: it holds the list's columns beside each
     // tag, named as in orders, in sort order within the tag.
     const viaTags = q.base.includes(TAG_PREDICATE) && !q.joinsCustomers;
-    const base = viaTags ? q.base.map((b) => (b === TAG_PREDICATE ? 'o.tag = lower(@tag)' : b)) : q.base;
+    const base = viaTags ? q.base.map((b) => (b === TAG_PREDICATE ? 'o.tag = @tag' : b)) : q.base;
     const hint = base.length > 0 ? ' INDEXED BY orders_placed' : '';
     const from = viaTags ? 'FROM order_tags o'
       : `FROM orders o${hint}${q.joinsCustomers ? ' LEFT JOIN customers c ON c.id = o.customer_id' : ''}`;
