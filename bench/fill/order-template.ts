@@ -99,7 +99,7 @@ export function readOrderTemplate(db: Db, tpl: { index: number; platformOrderId:
       if (col === 'id' && ROWID_TABLES.has(table)) continue;
       columns.push(col);
       if (col === 'inbox_id' && value !== null && stageInboxId !== null) cells.push({ kind: 'inbox' });
-      else if (table === 'runs' && col === 'event_id') cells.push({ kind: 'event', templateId: value as number });
+      else if ((table === 'runs' && col === 'event_id') || (table === 'events' && col === 'order_from' && value !== null)) cells.push({ kind: 'event', templateId: value as number });
       else if (typeof value === 'string' && ISO_UTC.test(value)) {
         cells.push({ kind: 'iso', ms: Date.parse(value) });
         timeMs = Math.max(timeMs, Date.parse(value));

@@ -108,12 +108,15 @@ export function applyOrder(c: ApplyContext, normalized: Normalized): { orderId: 
   if (!stale && c.marketplace) for (const entry of marketplaceStockEntries(repos, connection.id, orderId, existing?.order ?? null, incoming, nowMs)) append(nowMs, entry);
   const storePlatforms = repos.connections.platformsOf(connection.store);
   let runs = 0;
+  // The order is written once, in the first event; the others name that one (0028).
+  let orderHolder: number | null = null;
   for (const type of events) {
     const tags = type === 'order.tag_added' ? addedTags : undefined;
     const event: CanonicalEvent = {
       type, platform: connection.platform, connectionId: connection.id, occurredAt: incoming.updatedAt, order: current, previous: stale ? null : previous, ...(tags ? { tags } : {}),
     };
-    const eventId = repos.events.insert(inboxId, orderId, event, now, orderJson);
+    const eventId = repos.events.insert(inboxId, orderId, event, now, orderHolder !== null ? { from: orderHolder } : orderJson !== undefined ? { json: orderJson } : undefined);
+    orderHolder ??= eventId;
     for (const flow of c.activeFlows.matching(type, connection.platform, tags)) {
       const runId = newId('run');
       const unmet = unmetRequirements(flow.requirements, storePlatforms);

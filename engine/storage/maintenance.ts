@@ -67,8 +67,11 @@ export function createMaintenance(db: Db, pacing: UpkeepPacing = { stopping: () 
   const oldestRuns = db.prepare('SELECT id FROM runs WHERE finished_at IS NOT NULL AND finished_at <= @before ORDER BY finished_at LIMIT @limit');
   const deleteSteps = db.prepare('DELETE FROM run_steps WHERE run_id = ?');
   const deleteRun = db.prepare('DELETE FROM runs WHERE id = ?');
+  // An event no run uses, unless another event of its delivery still reads its order from it (0028).
   const orphanEvents = db.prepare(`DELETE FROM events WHERE id IN (SELECT e.id FROM events e
-    WHERE e.created_at < @before AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.event_id = e.id) ORDER BY e.created_at LIMIT @limit)`);
+    WHERE e.created_at < @before AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.event_id = e.id)
+      AND (e.inbox_id = 0 OR NOT EXISTS (SELECT 1 FROM events x WHERE x.inbox_id = e.inbox_id AND x.order_from = e.id))
+    ORDER BY e.created_at LIMIT @limit)`);
   const doneJobs = db.prepare(`DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE state = 'done' AND updated_at < @before LIMIT @limit)`);
   // Each kind starts small (a cold page can take milliseconds to read) and grows while its steps are quick.
   const sizes = { bodies: stepSize(16, 4, 500), runs: stepSize(8, 2, 500), rows: stepSize(32, 8, 1000), pages: stepSize(32, 8, 1024) };

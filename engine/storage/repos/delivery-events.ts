@@ -1,6 +1,6 @@
 import type { Db } from '../database.ts';
 import type { CanonicalEvent } from '../../contract/index.ts';
-import { parseStored } from '../../shared/json.ts';
+import { parseDeliveryEvents, type StoredEventRow } from './events-repo.ts';
 
 /**
  * The canonical events one delivery gave rise to, in the order they were derived: what a
@@ -8,11 +8,11 @@ import { parseStored } from '../../shared/json.ts';
  * Kept apart from events-repo so the preview can read it without widening that repository.
  */
 export function createDeliveryEventsQuery(db: Db) {
-  const byInbox = db.prepare('SELECT order_id AS orderId, payload FROM events WHERE inbox_id = ? ORDER BY id');
+  const byInbox = db.prepare('SELECT id, order_id AS orderId, payload, order_from FROM events WHERE inbox_id = ? ORDER BY id');
   return {
     of(inboxId: number): { orderId: string | null; event: CanonicalEvent }[] {
-      const rows = byInbox.all(inboxId) as { orderId: string | null; payload: string }[];
-      return rows.map((r) => ({ orderId: r.orderId, event: parseStored<CanonicalEvent>(r.payload, undefined as unknown as CanonicalEvent) }));
+      const rows = byInbox.all(inboxId) as (StoredEventRow & { orderId: string | null })[];
+      return parseDeliveryEvents(rows).map(({ row, event }) => ({ orderId: row.orderId, event }));
     },
   };
 }

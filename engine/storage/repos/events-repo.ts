@@ -2,29 +2,64 @@ import type { Db } from '../database.ts';
 import type { CanonicalEvent } from '../../contract/index.ts';
 import { parseStored, stringifyWith } from '../../shared/json.ts';
 
+/** Where an event's order is written: in its own payload (its JSON given), or in an earlier event of the same delivery. */
+export type EventOrder = { json: string } | { from: number };
+
+/** An event row as stored: its payload, and the event holding its order when that is not in it (0028). */
+export interface StoredEventRow {
+  id: number;
+  payload: string;
+  order_from: number | null;
+}
+
+/**
+ * The events of one delivery, read together (in id order): each gets its order back from the
+ * event that holds it, which is among them.
+ */
+export function parseDeliveryEvents<R extends StoredEventRow>(rows: readonly R[]): { row: R; event: CanonicalEvent }[] {
+  const byId = new Map<number, CanonicalEvent>();
+  return rows.map((row) => {
+    const event = parseStored<CanonicalEvent>(row.payload, undefined as unknown as CanonicalEvent);
+    if (row.order_from !== null) event.order = byId.get(row.order_from)?.order as CanonicalEvent['order'];
+    byId.set(row.id, event);
+    return { row, event };
+  });
+}
+
 export function createEventsRepo(db: Db) {
-  const insert = db.prepare('INSERT INTO events (inbox_id, order_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)');
-  const byId = db.prepare('SELECT payload FROM events WHERE id = ?');
-  const latestForOrder = db.prepare('SELECT id, inbox_id AS inboxId, payload FROM events WHERE order_id = ? ORDER BY id DESC LIMIT 1');
+  const insert = db.prepare('INSERT INTO events (inbox_id, order_id, type, payload, created_at, order_from) VALUES (?, ?, ?, ?, ?, ?)');
+  const byId = db.prepare('SELECT payload, order_from FROM events WHERE id = ?');
+  const orderOf = db.prepare("SELECT json_extract(payload, '$.order') FROM events WHERE id = ?").pluck();
+  const latestForOrder = db.prepare('SELECT id, inbox_id AS inboxId, payload, order_from FROM events WHERE order_id = ? ORDER BY id DESC LIMIT 1');
+  /** The payload parsed, its order read from the event holding it when that is another. */
+  const withOrder = (payload: string, orderFrom: number | null): CanonicalEvent => {
+    const event = parseStored<CanonicalEvent>(payload, undefined as unknown as CanonicalEvent);
+    if (orderFrom !== null) event.order = parseStored<CanonicalEvent['order']>(orderOf.get(orderFrom) as string | undefined, event.order);
+    return event;
+  };
   return {
-    /** `orderJson`: `JSON.stringify(event.order)`, when the caller has it already. */
-    insert(inboxId: number, orderId: string | null, event: CanonicalEvent, now: string, orderJson?: string): number {
+    /**
+     * `order`: the order's JSON when the caller has it already (`JSON.stringify(event.order)`), or
+     * the id of an earlier event of the same delivery, in the same transaction, that holds it.
+     */
+    insert(inboxId: number, orderId: string | null, event: CanonicalEvent, now: string, order?: EventOrder): number {
       let payload: string;
-      if (orderJson === undefined) payload = JSON.stringify(event);
+      if (order === undefined) payload = JSON.stringify(event);
       else {
         const { order: _order, ...rest } = event;
-        payload = stringifyWith(rest, 'order', orderJson);
+        payload = stringifyWith(rest, 'order', 'json' in order ? order.json : 'null');
       }
-      return Number(insert.run(inboxId, orderId, event.type, payload, now).lastInsertRowid);
+      const from = order !== undefined && 'from' in order ? order.from : null;
+      return Number(insert.run(inboxId, orderId, event.type, payload, now, from).lastInsertRowid);
     },
     /** The order's latest event, with the delivery it came from. */
     latestForOrder(orderId: string): { id: number; inboxId: number; event: CanonicalEvent } | undefined {
-      const r = latestForOrder.get(orderId) as { id: number; inboxId: number; payload: string } | undefined;
-      return r && { id: r.id, inboxId: r.inboxId, event: JSON.parse(r.payload) as CanonicalEvent };
+      const r = latestForOrder.get(orderId) as (StoredEventRow & { inboxId: number }) | undefined;
+      return r && { id: r.id, inboxId: r.inboxId, event: withOrder(r.payload, r.order_from) };
     },
     get(id: number): CanonicalEvent | undefined {
-      const r = byId.get(id) as { payload: string } | undefined;
-      return r && parseStored<CanonicalEvent>(r.payload, undefined as unknown as CanonicalEvent);
+      const r = byId.get(id) as Omit<StoredEventRow, 'id'> | undefined;
+      return r && withOrder(r.payload, r.order_from);
     },
   };
 }
