@@ -22,7 +22,7 @@ export function loadMigrations(): Migration[] {
  * tag_key: a tag as compared, case folded as everywhere else (domain/tags.ts): SQLite's own
  * lower() folds ASCII letters only.
  */
-export function registerSqlFunctions(db: Database.Database): void {
+function registerSqlFunctions(db: Database.Database): void {
   db.function('tag_key', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
 }
 

@@ -5,27 +5,6 @@ import { parseStored, stringifyWith } from '../../shared/json.ts';
 /** Where an event's order is written: in its own payload (its JSON given), or in an earlier event of the same delivery. */
 export type EventOrder = { json: string } | { from: number };
 
-/** An event row as stored: its payload, and the event holding its order when that is not in it (0028). */
-export interface StoredEventRow {
-  id: number;
-  payload: string;
-  order_from: number | null;
-}
-
-/**
- * The events of one delivery, read together (in id order): each gets its order back from the
- * event that holds it, which is among them.
- */
-export function parseDeliveryEvents<R extends StoredEventRow>(rows: readonly R[]): { row: R; event: CanonicalEvent }[] {
-  const byId = new Map<number, CanonicalEvent>();
-  return rows.map((row) => {
-    const event = parseStored<CanonicalEvent>(row.payload, undefined as unknown as CanonicalEvent);
-    if (row.order_from !== null) event.order = byId.get(row.order_from)?.order as CanonicalEvent['order'];
-    byId.set(row.id, event);
-    return { row, event };
-  });
-}
-
 export function createEventsRepo(db: Db) {
   const insert = db.prepare('INSERT INTO events (inbox_id, order_id, type, payload, created_at, order_from) VALUES (?, ?, ?, ?, ?, ?)');
   const byId = db.prepare('SELECT payload, order_from FROM events WHERE id = ?');
@@ -54,11 +33,11 @@ export function createEventsRepo(db: Db) {
     },
     /** The order's latest event, with the delivery it came from. */
     latestForOrder(orderId: string): { id: number; inboxId: number; event: CanonicalEvent } | undefined {
-      const r = latestForOrder.get(orderId) as (StoredEventRow & { inboxId: number }) | undefined;
+      const r = latestForOrder.get(orderId) as { id: number; inboxId: number; payload: string; order_from: number | null } | undefined;
       return r && { id: r.id, inboxId: r.inboxId, event: withOrder(r.payload, r.order_from) };
     },
     get(id: number): CanonicalEvent | undefined {
-      const r = byId.get(id) as Omit<StoredEventRow, 'id'> | undefined;
+      const r = byId.get(id) as { payload: string; order_from: number | null } | undefined;
       return r && withOrder(r.payload, r.order_from);
     },
   };

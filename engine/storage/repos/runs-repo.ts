@@ -1,7 +1,7 @@
 import type { Db } from '../database.ts';
 import type { CanonicalEvent, IntentRecord, RunStatus, RunSummaryDto, StepDto, StepReasonCode, StepStatus, WaitReason } from '../../contract/index.ts';
 import { parseStored } from '../../shared/json.ts';
-import { parseDeliveryEvents, type StoredEventRow } from './events-repo.ts';
+import { createDeliveryEventsQuery } from './delivery-events.ts';
 
 export interface NewRun {
   id: string;
@@ -152,7 +152,7 @@ export function createRunsRepo(db: Db) {
     WHERE (@flowId IS NULL OR r.flow_id = @flowId) AND (@orderId IS NULL OR r.order_id = @orderId)
     ORDER BY r.created_at DESC, r.rowid DESC LIMIT @limit`);
   const ofInbox = db.prepare(`${selectRun} WHERE r.inbox_id = ? AND r.replay = 0 AND r.dry_run = 0 ORDER BY r.rowid`);
-  const eventsOfInbox = db.prepare('SELECT id, payload, order_from FROM events WHERE inbox_id = ? ORDER BY id');
+  const deliveryEvents = createDeliveryEventsQuery(db);
   // A failed run a live re-run has already run again is left out: its re-run stands for it.
   const failedWith = db.prepare(`${selectRun} WHERE r.flow_id = ? AND r.status = 'failed' AND r.error = ?
     AND NOT EXISTS (SELECT 1 FROM runs x WHERE x.replay_of = r.id AND x.dry_run = 0) ORDER BY r.rowid LIMIT ?`);
@@ -224,7 +224,7 @@ export function createRunsRepo(db: Db) {
     },
     /** The canonical events a delivery's processing derived (and those its runs' actions caused), oldest first. */
     eventsOfInbox(inboxId: number): { id: number; event: CanonicalEvent }[] {
-      return parseDeliveryEvents(eventsOfInbox.all(inboxId) as StoredEventRow[]).map(({ row, event }) => ({ id: row.id, event }));
+      return deliveryEvents.of(inboxId).map(({ id, event }) => ({ id, event }));
     },
     /** A flow's failed runs with exactly this error (as the runs list shows it), oldest first. */
     failedWithError(flowId: string, error: string, limit: number): RunRecord[] {
