@@ -78,7 +78,15 @@ export function createEngine(options: EngineOptions) {
   const owner = newId('eng');
   const dbFile = join(dataDir, dataFiles.database);
   const backupsDir = join(dataDir, dataFiles.backups);
-  const { db, repos, sealed, restored } = openStore(dataDir, { nowMs: clock.now(), synchronous: options.synchronous ?? 'normal', secretKey: options.secretKey });
+  const { db, repos, sealed, restored } = openStore(dataDir, {
+    nowMs: clock.now(), synchronous: options.synchronous ?? 'normal', secretKey: options.secretKey,
+    onUpgrade: {
+      starting: (pending) => logger.info(`upgrading the database for this version (once; a large one can take a while): ${pending.join(', ')}`),
+      finished: (applied) => logger.info(`database upgraded in ${(applied.reduce((ms, m) => ms + m.ms, 0) / 1000).toFixed(1)} s`, {
+        migrations: applied.map((m) => `${m.name} ${Math.round(m.ms)} ms`).join(', '),
+      }),
+    },
+  });
   const token = loadOrCreateToken(join(dataDir, dataFiles.token));
   const platforms = createPlatformRegistry(options.adapters);
   const nodes = createNodeRegistry();

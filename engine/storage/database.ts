@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrate.ts';
+import { migrate, type UpgradeListener } from './migrate.ts';
 
 export type Db = Database.Database;
 
@@ -9,6 +9,8 @@ export type Db = Database.Database;
 export interface OpenDatabaseOptions {
   /** `full` fsyncs every commit (survives power loss); `normal` survives a process crash. */
   synchronous?: 'normal' | 'full';
+  /** Told when this open upgrades a database an earlier Flowdesk made. */
+  onUpgrade?: UpgradeListener;
 }
 
 /** Opens (creating if needed) the SQLite file in WAL mode and applies pending migrations. */
@@ -30,7 +32,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     // 1,000,000 deliveries stored the engine's RSS after ingest was 214 MB with 16 MB, 198 with 4,
     // reads (orders.get p99 2.7 → 3.0 ms) and ingest (2,003 → 2,126 req/s) within the noise.
     db.pragma('cache_size = -4000');
-    migrate(db);
+    migrate(db, undefined, options.onUpgrade);
     return db;
   } catch (error) {
     db.close();

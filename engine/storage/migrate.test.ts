@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
-import { loadMigrations } from './migrate.ts';
+import { loadMigrations, migrate, type AppliedMigration } from './migrate.ts';
 
 describe('storage', () => {
   const dirs: string[] = [];
@@ -25,6 +25,29 @@ describe('storage', () => {
     const applied = db.prepare('SELECT id FROM schema_migrations ORDER BY id').all() as { id: number }[];
     expect(applied.map((m) => m.id)).toEqual(loadMigrations().map((m) => m.id));
     db.close();
+  });
+
+  it('says when it upgrades a database an earlier version made, and how long each step took; not when it creates one', () => {
+    const calls: { starting: string[][]; finished: AppliedMigration[][] } = { starting: [], finished: [] };
+    const listener = { starting: (p: string[]) => calls.starting.push(p), finished: (a: AppliedMigration[]) => calls.finished.push(a) };
+    const fresh = tempFile();
+    openDatabase(fresh, { onUpgrade: listener }).close();
+    expect(calls.starting).toEqual([]);
+
+    const all = loadMigrations();
+    const older = tempFile();
+    const raw = new Database(older);
+    migrate(raw, all.slice(0, all.length - 2));
+    raw.close();
+    openDatabase(older, { onUpgrade: listener }).close();
+    const lastTwo = all.slice(-2).map((m) => m.name);
+    expect(calls.starting).toEqual([lastTwo]);
+    expect(calls.finished).toHaveLength(1);
+    expect(calls.finished[0]!.map((m) => m.name)).toEqual(lastTwo);
+    for (const m of calls.finished[0]!) expect(m.ms).toBeGreaterThanOrEqual(0);
+
+    openDatabase(older, { onUpgrade: listener }).close();
+    expect(calls.starting).toHaveLength(1);
   });
 
   it('refuses a database written by a newer Flowdesk instead of guessing', () => {

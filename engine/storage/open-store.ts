@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './database.ts';
+import type { UpgradeListener } from './migrate.ts';
 import { createRepositories, type Repositories } from './repositories.ts';
 import { applyPendingRestore } from './backup.ts';
 import { dataFiles } from './data-dir.ts';
@@ -21,10 +22,10 @@ export interface OpenedStore {
  * `flowdesk serve` and the desktop app can share one); otherwise the host's key, else a new key
  * file. Nothing is left open when it throws.
  */
-export function openStore(dataDir: string, o: { nowMs: number; synchronous: 'normal' | 'full'; secretKey?: Buffer | undefined }): OpenedStore {
+export function openStore(dataDir: string, o: { nowMs: number; synchronous: 'normal' | 'full'; secretKey?: Buffer | undefined; onUpgrade?: UpgradeListener }): OpenedStore {
   const dbFile = join(dataDir, dataFiles.database);
   const restored = applyPendingRestore(dataDir, dbFile, join(dataDir, dataFiles.backups), o.nowMs);
-  const db = openDatabase(dbFile, { synchronous: o.synchronous });
+  const db = openDatabase(dbFile, { synchronous: o.synchronous, onUpgrade: o.onUpgrade });
   try {
     const keyFile = join(dataDir, dataFiles.secretKey);
     const key = !existsSync(keyFile) && o.secretKey ? o.secretKey : loadOrCreateKeyFile(keyFile);
