@@ -10,13 +10,19 @@
 //
 //   node bench/tools/sql-share.ts [deliveries (3000)] [--flow five|vip] [--top 15]
 //
-// CPU is the main thread's (`process.threadCpuUsage`): the checkpoint thread is out of both sides.
+// CPU is the main thread's (`process.threadCpuUsage`); the drain's other threads (V8's GC helpers,
+// the checkpoint thread) are read from /proc and printed beside it. The tool runs itself with the
+// engine process's V8 flags (engine/contract/engine-process.ts), as every launcher starts the engine.
+// A replay whose COMMIT line is far above ~40 µs a run met the disk flushing other work (seen with
+// 24 GB of old bench files in /tmp: 127–373 µs); run it again on a quiet disk.
 import Database from 'better-sqlite3';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { ENGINE_PROCESS } from '../../engine/contract/engine-process.ts';
 import { createEngine } from '../../engine/create-engine.ts';
 import type { Logger } from '../../engine/shared/logger.ts';
 import { openDatabase } from '../../engine/storage/database.ts';
@@ -24,6 +30,13 @@ import { SHOP_DOMAIN, SHOPIFY_SECRET } from '../../test/harness/shopify.ts';
 import { benchFlow, type BenchFlow } from '../lib/flows.ts';
 import { runLoad } from '../lib/load.ts';
 import { distinctOrderPool, paddedOrder } from '../lib/shopify-body.ts';
+
+if (!ENGINE_PROCESS.execArgv.every((flag) => process.execArgv.includes(flag))) {
+  const child = spawnSync(process.execPath, [...ENGINE_PROCESS.execArgv, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit', env: { ...process.env, ...ENGINE_PROCESS.env },
+  });
+  process.exit(child.status ?? 1);
+}
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -59,20 +72,46 @@ dbProto.exec = function (this: unknown, sql: string) {
   return originalExec.call(this, sql);
 };
 
+/** CPU ms each thread of this process has used, by thread name (Linux; empty elsewhere). */
+function threadCpuMs(): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!existsSync('/proc/self/task')) return out;
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks (100 a second on Linux).
+      out.set(`${tid} ${name}`, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return out;
+}
+
 function engineOn(dataDir: string, workers: number) {
   return createEngine({ dataDir, webhookPort: 0, apiPort: 0, logger: quiet, workers });
 }
 
 /** Drains `dir`; with `record`, logs the statements run after the engine has started. */
-async function drain(dir: string, record: boolean): Promise<{ cpuUs: number; ms: number; entries: Entry[] }> {
+async function drain(dir: string, record: boolean): Promise<{ cpuUs: number; ms: number; entries: Entry[]; others: Map<string, number> }> {
   const engine = engineOn(dir, 2);
   const entries: Entry[] = [];
   await engine.start();
   if (record) log = entries;
+  const threads0 = threadCpuMs();
   const c0 = cpuUs();
   const t0 = performance.now();
   await engine.idle();
-  const out = { cpuUs: cpuUs() - c0, ms: performance.now() - t0, entries };
+  const out = { cpuUs: cpuUs() - c0, ms: performance.now() - t0, entries, others: new Map<string, number>() };
+  // The other threads' CPU over the drain, by name (the main thread is measured exactly above).
+  for (const [key, ms] of threadCpuMs()) {
+    const name = key.slice(key.indexOf(' ') + 1);
+    const used = ms - (threads0.get(key) ?? 0);
+    if (key.startsWith(`${process.pid} `) || used <= 0) continue;
+    out.others.set(name, (out.others.get(name) ?? 0) + used);
+  }
   log = null;
   await engine.stop();
   return out;
@@ -169,6 +208,10 @@ console.log(`  replayed drain: ${counts(join(root, 'replayed'))}${drainReplay.fa
 console.log(`  engine drain, main thread   ${perRun(timed.cpuUs)} µs CPU a run (${Math.round(timed.ms)} ms)`);
 console.log(`  its statements replayed     ${perRun(drainReplay.cpuUs)} µs CPU a run (${(logged.entries.length / N).toFixed(1)} statements a run)`);
 console.log(`  everything else             ${perRun(timed.cpuUs - drainReplay.cpuUs)} µs a run`);
+for (const [name, ms] of [...timed.others].sort((a, b) => b[1] - a[1])) {
+  const what = name === 'V8Worker' ? "V8's helpers (GC)" : name === 'WorkerThread' ? 'worker thread (checkpoints)' : name;
+  console.log(`  other threads: ${what.padEnd(28)} ${perRun(ms * 1000)} µs a run (10 ms ticks)`);
+}
 console.log(`  listener's statements replayed ${perRun(ingestReplay.cpuUs)} µs CPU a delivery (${(ingestLog.length / N).toFixed(1)} statements a delivery)` +
   (ingestReplay.failed ? `; ${ingestReplay.failed} FAILED` : ''));
 const top = [...drainReplay.bySource].sort((a, b) => b[1].ms - a[1].ms).slice(0, Number(args.top));
