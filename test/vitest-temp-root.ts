@@ -1,6 +1,7 @@
 // Vitest's global setup: every test file's temp dirs (data dirs, databases, flow files) go under
-// one root made for this run, removed when the run ends. Tests that stop an engine without
-// removing its data dir, or a crash test's killed child, otherwise left ~8 dirs in /tmp a run.
+// one root made for this run, removed when the run ends. Tests that make a data dir or a database
+// and never remove it (the gallery's, durability's and the CLI's, among others) otherwise left ~8
+// dirs in /tmp a run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -47,7 +47,7 @@ export interface UpgradeListener {
  * them. A database that has migrations this build does not know (made by a newer Flowdesk)
  * is refused rather than guessed at.
  */
-export function migrate(db: Database.Database, migrations: Migration[] = loadMigrations(), upgrade?: UpgradeListener): AppliedMigration[] {
+export function migrate(db: Database.Database, migrations: Migration[] = loadMigrations(), upgrade?: UpgradeListener): void {
   registerSqlFunctions(db);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
@@ -74,5 +74,4 @@ export function migrate(db: Database.Database, migrations: Migration[] = loadMig
     report.push({ name: m.name, ms: performance.now() - t0 });
   }
   upgrading?.finished(report);
-  return report;
 }
