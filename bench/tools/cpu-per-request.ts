@@ -1,24 +1,19 @@
 // CPU time each server spends per request (user + system, all its threads, read from /proc),
 // under the same fixed-rate load: a figure the machine's other work moves far less than req/s.
 //   node bench/tools/cpu-per-request.ts [--rate 1500] [--duration 8] [--only flowdesk]
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startChild } from '../lib/children.ts';
 import { runLoad } from '../lib/load.ts';
+import { statCpuMs } from '../lib/proc-cpu.ts';
 import { paddedOrder, sameOrderDeliveries } from '../lib/shopify-body.ts';
 
 const { values: args } = parseArgs({ options: { rate: { type: 'string', default: '1500' }, duration: { type: 'string', default: '8' }, only: { type: 'string' }, prof: { type: 'boolean', default: false } } });
 const rate = Number(args.rate);
 const duration = Number(args.duration);
-const ticks = 100; // USER_HZ on Linux
-
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
-}
+const cpuMs = (pid: number): number => statCpuMs(`/proc/${pid}/stat`);
 
 const tmp = mkdtempSync(join(tmpdir(), 'fd-cpu-'));
 const { next } = sameOrderDeliveries(paddedOrder());

@@ -17,7 +17,7 @@
 // 24 GB of old bench files in /tmp: 127–373 µs); run it again on a quiet disk.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +27,9 @@ import { createEngine } from '../../engine/create-engine.ts';
 import type { Logger } from '../../engine/shared/logger.ts';
 import { openDatabase } from '../../engine/storage/database.ts';
 import { SHOP_DOMAIN, SHOPIFY_SECRET } from '../../test/harness/shopify.ts';
+import { drainCounts } from '../lib/db-counts.ts';
 import { benchFlow, type BenchFlow } from '../lib/flows.ts';
+import { threadCpuMs } from '../lib/proc-cpu.ts';
 import { runLoad } from '../lib/load.ts';
 import { distinctOrderPool, paddedOrder } from '../lib/shopify-body.ts';
 
@@ -61,7 +63,8 @@ probe.close();
 for (const method of ['run', 'get', 'all', 'iterate'] as const) {
   const original = statementProto[method];
   statementProto[method] = function (this: { source: string }, ...params: unknown[]) {
-    log?.push({ source: this.source, method, params });
+    // Named values are copied: a caller may reuse and change its object after the call.
+    log?.push({ source: this.source, method, params: params.map((v) => (v && typeof v === 'object' && !ArrayBuffer.isView(v) ? { ...v } : v)) });
     return original.apply(this, params);
   };
 }
@@ -72,37 +75,22 @@ dbProto.exec = function (this: unknown, sql: string) {
   return originalExec.call(this, sql);
 };
 
-/** CPU ms each thread of this process has used, by thread name (Linux; empty elsewhere). */
-function threadCpuMs(): Map<string, number> {
-  const out = new Map<string, number>();
-  if (!existsSync('/proc/self/task')) return out;
-  for (const tid of readdirSync('/proc/self/task')) {
-    try {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // utime and stime, in clock ticks (100 a second on Linux).
-      out.set(`${tid} ${name}`, (Number(fields[11]) + Number(fields[12])) * 10);
-    } catch {
-      // The thread ended between the listing and the read.
-    }
-  }
-  return out;
-}
-
 function engineOn(dataDir: string, workers: number) {
   return createEngine({ dataDir, webhookPort: 0, apiPort: 0, logger: quiet, workers });
 }
 
-/** Drains `dir`; with `record`, logs the statements run after the engine has started. */
+/**
+ * Drains `dir`, timed from `start` (which already leases the first batch) until idle; with
+ * `record`, logs the statements run over the same span.
+ */
 async function drain(dir: string, record: boolean): Promise<{ cpuUs: number; ms: number; entries: Entry[]; others: Map<string, number> }> {
   const engine = engineOn(dir, 2);
   const entries: Entry[] = [];
-  await engine.start();
   if (record) log = entries;
   const threads0 = threadCpuMs();
   const c0 = cpuUs();
   const t0 = performance.now();
+  await engine.start();
   await engine.idle();
   const out = { cpuUs: cpuUs() - c0, ms: performance.now() - t0, entries, others: new Map<string, number>() };
   // The other threads' CPU over the drain, by name (the main thread is measured exactly above).
@@ -161,12 +149,8 @@ function replay(dir: string, entries: Entry[]): Replay {
 }
 
 function counts(dir: string): string {
-  const db = new Database(join(dir, 'flowdesk.db'), { readonly: true });
-  const one = (sql: string) => db.prepare(sql).pluck().get() as number;
-  const out = `runs succeeded ${one("SELECT count(*) FROM runs WHERE status = 'succeeded'")}, steps ${one('SELECT count(*) FROM run_steps')}, ` +
-    `timeline ${one('SELECT count(*) FROM timeline')}, processed ${one("SELECT count(*) FROM inbox WHERE processing = 'processed'")}`;
-  db.close();
-  return out;
+  const c = drainCounts(join(dir, 'flowdesk.db'));
+  return `runs succeeded ${c.runsSucceeded} (${c.runsOther} other), steps ${c.steps}, notes ${c.notes}, processed ${c.processed} of ${c.accepted}, jobs left ${c.jobsLeft}`;
 }
 
 const setup = join(root, 'setup');
